@@ -1,0 +1,37 @@
+# Carrel's two commands: `make run` and `make test`. Both set up whatever is
+# missing first (scripts/setup.sh is idempotent and fast when all is there).
+
+SHELL := /bin/bash
+CARREL_TOOLS ?= $(HOME)/.cache/carrel
+export CARREL_TOOLS
+# One toolchain for server, wasm and tools: the one scripts/setup.sh chose.
+export PATH := $(CARREL_TOOLS)/bin:$(CARREL_TOOLS)/rust-bin:$(CARREL_TOOLS)/npm/node_modules/.bin:$(PATH)
+unexport RUSTC RUSTC_BOOTSTRAP RUSTUP_TOOLCHAIN
+
+.PHONY: run test setup build lint test-rust test-e2e
+
+## Build (release) and serve Carrel at http://127.0.0.1:3000 on data/carrel.db,
+## with demo data on first start. Honours DATABASE_URL and CARREL_ADDR.
+run: build
+	LEPTOS_SITE_ROOT=target/site ./target/release/carrel serve --demo
+
+## Every test: formatting and lints, Rust tests on SQLite and PostgreSQL, browser tests.
+test: build lint test-rust test-e2e
+
+setup:
+	@./scripts/setup.sh
+
+build: setup
+	cargo leptos build --release
+
+lint: setup
+	cargo fmt --all --check
+	cargo clippy --release -p app --features ssr --all-targets -- -D warnings
+	cargo clippy --release -p server --all-targets -- -D warnings
+	cargo clippy --release -p frontend --target wasm32-unknown-unknown --profile wasm-release -- -D warnings
+
+test-rust: setup
+	@./scripts/test-rust.sh
+
+test-e2e: build
+	cd end2end && npx playwright test

@@ -1,0 +1,191 @@
+//! Server-side account logic: users in the database, password hashing, and the
+//! session that says who is signed in. `current_user`/`require_user` are the one
+//! way any server function learns who is calling.
+
+use super::model::{CurrentUser, DisplayName, Email, NewPassword, SiteRole};
+use crate::{
+    db::{is_unique_violation, now_ms, use_db, Db},
+    error::AppError,
+};
+use argon2::{
+    password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString},
+    Argon2,
+};
+use std::sync::LazyLock;
+use tower_sessions::Session;
+
+const USER_ID_KEY: &str = "user_id";
+
+/// Hash of a random password, verified when the email is unknown so that a wrong
+/// email takes as long as a wrong password and does not reveal who has an account.
+static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| hash_blocking("no such account here"));
+
+fn hash_blocking(password: &str) -> String {
+    Argon2::default()
+        .hash_password(password.as_bytes(), &SaltString::generate(&mut OsRng))
+        .expect("argon2 with default parameters hashes any input")
+        .to_string()
+}
+
+/// Argon2 is deliberately slow (tens of milliseconds), so it runs off the async runtime.
+pub async fn hash_password(password: &NewPassword) -> Result<String, AppError> {
+    let password = password.expose().to_owned();
+    tokio::task::spawn_blocking(move || hash_blocking(&password))
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "password hashing task failed");
+            AppError::Internal
+        })
+}
+
+async fn verify_password(password: String, hash: String) -> Result<bool, AppError> {
+    tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&hash)
+            .map(|parsed| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+            })
+            .unwrap_or(false)
+    })
+    .await
+    .map_err(|e| {
+        tracing::error!(error = %e, "password verification task failed");
+        AppError::Internal
+    })
+}
+
+type UserRow = (i64, String, String, String);
+
+fn user_from_row((id, email, display_name, site_role): UserRow) -> CurrentUser {
+    CurrentUser {
+        id,
+        email,
+        display_name,
+        site_role: SiteRole::from_db(&site_role),
+    }
+}
+
+pub enum CreateUserError {
+    EmailTaken,
+    Db(sqlx::Error),
+}
+
+/// Inserts a member who has accepted the code of conduct now. Takes any executor
+/// so that bulk imports can insert inside one transaction.
+pub async fn create_user<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    email: &Email,
+    name: &DisplayName,
+    password_hash: &str,
+    role: SiteRole,
+) -> Result<CurrentUser, CreateUserError> {
+    let now = now_ms();
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO users (email, display_name, password_hash, site_role, conduct_accepted_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
+    )
+    .bind(email.as_str())
+    .bind(name.as_str())
+    .bind(password_hash)
+    .bind(role.as_db())
+    .bind(now)
+    .fetch_one(db)
+    .await
+    .map_err(|e| {
+        if is_unique_violation(&e) {
+            CreateUserError::EmailTaken
+        } else {
+            CreateUserError::Db(e)
+        }
+    })?;
+    Ok(CurrentUser {
+        id,
+        email: email.as_str().to_owned(),
+        display_name: name.as_str().to_owned(),
+        site_role: role,
+    })
+}
+
+pub async fn find_user(db: &Db, id: i64) -> Result<Option<CurrentUser>, AppError> {
+    let row: Option<UserRow> =
+        sqlx::query_as("SELECT id, email, display_name, site_role FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(row.map(user_from_row))
+}
+
+/// The member with this email if the password is theirs. Takes the same time
+/// whether or not the email exists.
+pub async fn check_credentials(
+    db: &Db,
+    email: &str,
+    password: &str,
+) -> Result<Option<CurrentUser>, AppError> {
+    let row: Option<(i64, String, String, String, String)> = sqlx::query_as(
+        "SELECT id, email, display_name, site_role, password_hash FROM users WHERE email = $1",
+    )
+    .bind(email.trim().to_lowercase())
+    .fetch_optional(db.pool())
+    .await?;
+    let hash = row
+        .as_ref()
+        .map(|r| r.4.clone())
+        .unwrap_or_else(|| DUMMY_HASH.clone());
+    let ok = verify_password(password.to_owned(), hash).await?;
+    Ok(row
+        .filter(|_| ok)
+        .map(|(id, email, name, role, _)| user_from_row((id, email, name, role))))
+}
+
+fn session_error(e: tower_sessions::session::Error) -> AppError {
+    tracing::error!(error = %e, "session store error");
+    AppError::Internal
+}
+
+async fn session() -> Result<Session, AppError> {
+    leptos_axum::extract::<Session>().await.map_err(|e| {
+        tracing::error!(error = %e, "no session layer on this request");
+        AppError::Internal
+    })
+}
+
+/// Signs `user` in on this browser under a new session id (defeats session fixation).
+pub async fn start_session(user: &CurrentUser) -> Result<(), AppError> {
+    let session = session().await?;
+    session.cycle_id().await.map_err(session_error)?;
+    session
+        .insert(USER_ID_KEY, user.id)
+        .await
+        .map_err(session_error)
+}
+
+/// Deletes the session from the store, so the old cookie is worthless even if copied.
+pub async fn end_session() -> Result<(), AppError> {
+    session().await?.flush().await.map_err(session_error)
+}
+
+/// The signed-in member, if any.
+pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
+    let session = session().await?;
+    let Some(id) = session
+        .get::<i64>(USER_ID_KEY)
+        .await
+        .map_err(session_error)?
+    else {
+        return Ok(None);
+    };
+    let db = use_db()?;
+    let user = find_user(&db, id).await?;
+    if user.is_none() {
+        // The account is gone; drop the stale session.
+        session.flush().await.map_err(session_error)?;
+    }
+    Ok(user)
+}
+
+/// The signed-in member, or `Unauthenticated`.
+pub async fn require_user() -> Result<CurrentUser, AppError> {
+    current_user().await?.ok_or(AppError::Unauthenticated)
+}

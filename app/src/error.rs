@@ -1,0 +1,164 @@
+//! The one error type of Carrel: every server function returns `Result<T, AppError>`.
+//! It crosses the network as JSON, and, for forms posted with JavaScript off, inside
+//! the redirect URL, so a re-rendered form can show the same field errors.
+
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("{}", .0.summary())]
+    Invalid(FieldErrors),
+    #[error("Please sign in to continue.")]
+    Unauthenticated,
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("We could not find that page.")]
+    NotFound,
+    #[error("The request was not understood: {0}")]
+    BadRequest(String),
+    #[error("Carrel could not be reached. Check your connection and try again.")]
+    Unreachable,
+    #[error("Something went wrong on our side. Please try again in a moment.")]
+    Internal,
+}
+
+impl AppError {
+    pub fn status_code(&self) -> u16 {
+        match self {
+            AppError::Invalid(_) | AppError::BadRequest(_) => 400,
+            AppError::Unauthenticated => 401,
+            AppError::Forbidden(_) => 403,
+            AppError::NotFound => 404,
+            AppError::Unreachable => 503,
+            AppError::Internal => 500,
+        }
+    }
+
+    pub fn forbidden(why: impl Into<String>) -> Self {
+        AppError::Forbidden(why.into())
+    }
+
+    /// The message for one form field, if this error is about it.
+    pub fn field(&self, name: &str) -> Option<String> {
+        match self {
+            AppError::Invalid(f) => f
+                .errors
+                .iter()
+                .find(|e| e.field == name)
+                .map(|e| e.message.clone()),
+            _ => None,
+        }
+    }
+
+    /// What the user had typed into a field, carried back so nothing is lost.
+    pub fn value(&self, name: &str) -> Option<String> {
+        match self {
+            AppError::Invalid(f) => f
+                .values
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// Field-level problems with a form, plus the non-secret values the user typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrors {
+    pub errors: Vec<FieldError>,
+    pub values: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// The form field's `name`, or `form` for a problem with the whole form.
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.errors.push(FieldError {
+            field: field.to_owned(),
+            message: message.into(),
+        });
+    }
+
+    /// Remembers what the user typed; never call this with a password.
+    pub fn keep(mut self, field: &str, value: &str) -> Self {
+        self.values.push((field.to_owned(), value.to_owned()));
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// `Ok(())` when nothing was added, otherwise the error to return.
+    pub fn into_result(self) -> Result<(), AppError> {
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Invalid(self))
+        }
+    }
+
+    fn summary(&self) -> String {
+        match self.errors.as_slice() {
+            [only] => only.message.clone(),
+            _ => "Please correct the highlighted fields.".to_owned(),
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(m)
+            | ServerFnErrorErr::MissingArg(m)
+            | ServerFnErrorErr::Deserialization(m) => AppError::BadRequest(m),
+            ServerFnErrorErr::Request(_) => AppError::Unreachable,
+            _ => AppError::Internal,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> Self {
+        tracing::error!(error = %err, "database error");
+        AppError::Internal
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_errors_round_trip_through_json() {
+        let mut f = FieldErrors::new().keep("email", "ana@example.org");
+        f.add("password", "Use at least 10 characters.");
+        let err = f.into_result().unwrap_err();
+        let json = serde_json::to_string(&err).unwrap();
+        let back: AppError = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            back.field("password").as_deref(),
+            Some("Use at least 10 characters.")
+        );
+        assert_eq!(back.value("email").as_deref(), Some("ana@example.org"));
+        assert_eq!(back.status_code(), 400);
+        assert_eq!(back.to_string(), "Use at least 10 characters.");
+    }
+}

@@ -1,0 +1,77 @@
+//! Carrel: what runs on both server and browser. One folder per feature;
+//! server-only code sits behind the `ssr` feature.
+
+pub mod about;
+pub mod accounts;
+#[cfg(feature = "ssr")]
+pub mod db;
+pub mod error;
+pub mod ui;
+
+pub use error::AppError;
+
+use accounts::{
+    context::AuthProvider,
+    pages::{SignInPage, SignOutPage, SignUpPage},
+};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+use ui::{
+    errors::{error_fallback, NotFound},
+    layout::{Footer, Header},
+};
+
+/// The HTML document around the app; rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="description" content="Carrel: one-on-one mentoring for librarians."/>
+                <meta name="theme-color" content="#2f4b3a"/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="icon" href="/icons/icon.svg" type="image/svg+xml"/>
+                <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+                <script src="/register-sw.js" defer></script>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/carrel.css"/>
+        <Title formatter=|page: String| format!("{page} · Carrel")/>
+        <Router>
+            <AuthProvider>
+                <Header/>
+                <main id="main" class="page">
+                    <ErrorBoundary fallback=error_fallback>
+                        <Routes fallback=NotFound>
+                            <Route path=path!("") view=about::HomePage/>
+                            <Route path=path!("conduct") view=about::ConductPage/>
+                            <Route path=path!("signup") view=SignUpPage/>
+                            <Route path=path!("login") view=SignInPage/>
+                            <Route path=path!("logout") view=SignOutPage/>
+                        </Routes>
+                    </ErrorBoundary>
+                </main>
+                <Footer/>
+            </AuthProvider>
+        </Router>
+    }
+}

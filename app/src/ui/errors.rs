@@ -1,0 +1,41 @@
+//! What a member sees when a page is missing or something fails: plain words,
+//! a way back, never internals.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(axum::http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Title text="Page not found"/>
+        <section class="card narrow">
+            <h1>"Page not found"</h1>
+            <p>"There is nothing at this address. It may have moved, or the link may be mistyped."</p>
+            <p><A href="/">"Go to the home page"</A></p>
+        </section>
+    }
+}
+
+/// The error boundary's fallback: lists the errors in words a member can act on.
+pub fn error_fallback(errors: ArcRwSignal<Errors>) -> impl IntoView {
+    view! {
+        <section class="card narrow" role="alert">
+            <h1>"Something went wrong"</h1>
+            <ul>
+                {move || {
+                    errors
+                        .get()
+                        .into_iter()
+                        .map(|(_, e)| view! { <li>{e.to_string()}</li> })
+                        .collect_view()
+                }}
+            </ul>
+            <p><A href="/">"Go to the home page"</A>" or try again."</p>
+        </section>
+    }
+}

@@ -1,0 +1,50 @@
+//! The frame around every page: skip link, header with navigation, footer.
+
+use crate::accounts::{context::use_auth, pages::SignOutButton};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let auth = use_auth();
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="site-header">
+            <A href="/" attr:class="brand">
+                <img src="/icons/icon.svg" alt="" width="28" height="28"/>
+                <span>"Carrel"</span>
+            </A>
+            <nav aria-label="Main" class="site-nav">
+                <Transition fallback=|| view! { <span class="site-nav__placeholder"></span> }>
+                    {move || Suspend::new(async move {
+                        match auth.user.await {
+                            Ok(Some(user)) => view! {
+                                <span class="site-nav__who" title=user.email.clone()>
+                                    <span class="visually-hidden">"Signed in as "</span>
+                                    {user.display_name}
+                                </span>
+                                <SignOutButton/>
+                            }.into_any(),
+                            _ => view! {
+                                <A href="/login">"Sign in"</A>
+                                <A href="/signup" attr:class="button button--primary">"Join"</A>
+                            }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p>
+                "Carrel: quiet, private mentoring for librarians. "
+                <A href="/conduct">"Code of conduct"</A>
+            </p>
+        </footer>
+    }
+}

@@ -1,0 +1,34 @@
+import { test, expect } from "./fixtures";
+
+test("the home page says what Carrel is", async ({ page, open }) => {
+  await open("/");
+  await expect(page).toHaveTitle(/Carrel/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("librarians");
+  await expect(page.getByRole("link", { name: "Join Carrel" })).toBeVisible();
+});
+
+test("unknown addresses get a 404 page with a way home", async ({ page }) => {
+  const res = await page.goto("/no/such/page");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Go to the home page" }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test("pages fit a 360 px wide phone without sideways scrolling", async ({ page, open }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const path of ["/", "/signup", "/login", "/conduct", "/no/such/page"]) {
+    await open(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+  }
+});
+
+test("keyboard users can skip to the content and see where focus is", async ({ page, open }) => {
+  await open("/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe("none");
+});

@@ -1,0 +1,5 @@
+//! The Carrel server: configuration, router, demo data and the command line.
+
+pub mod config;
+pub mod demo;
+pub mod startup;

@@ -1,0 +1,111 @@
+//! `carrel`: serve the app, run migrations, or add demo data.
+
+use anyhow::Context;
+use app::db::Db;
+use clap::{Parser, Subcommand};
+use server::{config::Config, demo, startup};
+use tracing_subscriber::{fmt, EnvFilter};
+
+#[derive(Parser)]
+#[command(name = "carrel", about = "Mentoring for librarians")]
+struct Cli {
+    #[command(flatten)]
+    config: Config,
+    /// Log as JSON lines instead of human-readable text.
+    #[arg(long, env = "CARREL_LOG_JSON", global = true)]
+    log_json: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Migrate the database and serve Carrel (the default).
+    Serve {
+        /// Fill an empty database with fictional demo members on start.
+        #[arg(long, env = "CARREL_DEMO")]
+        demo: bool,
+    },
+    /// Apply pending migrations and exit.
+    Migrate,
+    /// Add fictional demo members (idempotent for a given seed).
+    Seed {
+        #[arg(long, default_value_t = 200)]
+        count: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let filter = EnvFilter::try_from_env("CARREL_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    if cli.log_json {
+        fmt().json().with_env_filter(filter).init();
+    } else {
+        fmt().with_env_filter(filter).init();
+    }
+
+    let config = cli.config;
+    let db = Db::connect(&config.database_url)
+        .await
+        .with_context(|| format!("connecting to {}", redact(&config.database_url)))?;
+    db.migrate().await.context("running migrations")?;
+
+    match cli.command.unwrap_or(Command::Serve { demo: false }) {
+        Command::Migrate => tracing::info!("migrations applied"),
+        Command::Seed { count, seed } => {
+            let added = demo::seed(&db, count, seed).await?;
+            tracing::info!(added, "demo members added");
+        }
+        Command::Serve { demo } => {
+            if demo && demo::is_empty(&db).await? {
+                let added = demo::seed(&db, 200, 1).await?;
+                tracing::info!(
+                    added,
+                    admin = demo::DEMO_ADMIN_EMAIL,
+                    password = demo::DEMO_PASSWORD,
+                    "first start: demo members added"
+                );
+            }
+            startup::spawn_session_cleanup(db.clone());
+            let app = startup::router(&config, db.clone());
+            let listener = tokio::net::TcpListener::bind(config.addr)
+                .await
+                .with_context(|| format!("listening on {}", config.addr))?;
+            tracing::info!("Carrel is at http://{}", listener.local_addr()?);
+            axum::serve(listener, app)
+                .with_graceful_shutdown(shutdown())
+                .await?;
+            db.close().await;
+        }
+    }
+    Ok(())
+}
+
+/// Hides a password in a database URL before it reaches a log.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => match url[s + 3..at].find(':') {
+            Some(c) => format!("{}:***{}", &url[..s + 3 + c], &url[at..]),
+            None => url.to_owned(),
+        },
+        _ => url.to_owned(),
+    }
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down");
+}

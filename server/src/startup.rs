@@ -1,0 +1,99 @@
+//! Builds the axum application: pages, server functions, static files, sessions.
+//! Tests build the very same router on port 0.
+
+use crate::config::Config;
+use app::{accounts::session_store::DbSessionStore, db::Db, shell, App, AppError};
+use axum::{
+    body::{to_bytes, Body},
+    extract::FromRef,
+    http::{header, StatusCode},
+    middleware,
+    response::Response,
+    routing::get,
+    Router,
+};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::time::Duration;
+use tower_http::{compression::CompressionLayer, trace::TraceLayer};
+use tower_sessions::{cookie::SameSite, ExpiredDeletion, Expiry, SessionManagerLayer};
+
+#[derive(FromRef, Clone, Debug)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+}
+
+pub fn leptos_options(config: &Config) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("carrel")
+        .site_root(config.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(config.addr)
+        .env(leptos::config::Env::PROD)
+        .build()
+}
+
+pub fn router(config: &Config, db: Db) -> Router {
+    let state = AppState {
+        leptos_options: leptos_options(config),
+        db: db.clone(),
+    };
+    let context = {
+        let db = db.clone();
+        move || provide_context(db.clone())
+    };
+    let sessions = SessionManagerLayer::new(DbSessionStore::new(db))
+        .with_name("carrel_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(config.secure_cookies())
+        .with_expiry(Expiry::OnInactivity(time::Duration::days(30)));
+
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
+        .layer(middleware::map_response(with_error_status))
+        .layer(sessions)
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Server functions answer every error with 500; give the status the error means
+/// (400 for bad input, 401, 403, 404) so clients and logs tell them apart.
+async fn with_error_status(res: Response) -> Response {
+    if res.status() != StatusCode::INTERNAL_SERVER_ERROR
+        || !res.headers().contains_key("serverfnerror")
+    {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let bytes = to_bytes(body, 1 << 20).await.unwrap_or_default();
+    if let Ok(err) = serde_json::from_slice::<AppError>(&bytes) {
+        parts.status = StatusCode::from_u16(err.status_code()).unwrap_or(parts.status);
+    }
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Deletes expired sessions once an hour.
+pub fn spawn_session_cleanup(db: Db) {
+    tokio::spawn(async move {
+        let store = DbSessionStore::new(db);
+        let mut tick = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            if let Err(e) = store.delete_expired().await {
+                tracing::warn!(error = %e, "could not delete expired sessions");
+            }
+        }
+    });
+}

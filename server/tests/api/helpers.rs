@@ -1,0 +1,218 @@
+//! Spawns Carrel on a free port with a fresh database of its own: a temporary
+//! SQLite file, or a new PostgreSQL database on 127.0.0.1:5432 (dropped after).
+//! `db_test!` runs one test body on both.
+
+use app::db::Db;
+use server::{config::Config, startup};
+use std::{future::Future, panic::AssertUnwindSafe, path::PathBuf};
+
+use futures::FutureExt;
+
+pub struct TestApp {
+    pub base: String,
+    pub db: Db,
+    /// A browser-like client: keeps cookies, does not follow redirects.
+    pub client: reqwest::Client,
+}
+
+/// What to remove once a test is over.
+pub struct Cleanup {
+    _sqlite_dir: Option<TempDir>,
+    postgres_db: Option<String>,
+}
+
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Removes its folder when dropped.
+pub struct TempDir(PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn unique_name() -> String {
+    use rand::Rng;
+    format!("carrel_test_{:016x}", rand::thread_rng().gen::<u64>())
+}
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+fn postgres_admin_url() -> String {
+    std::env::var("CARREL_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+/// PostgreSQL tests run unless `CARREL_TEST_POSTGRES=skip` (set by `make test` only
+/// when no server answers outside CI); an unreachable server is otherwise a failure.
+pub fn postgres_skipped() -> bool {
+    std::env::var("CARREL_TEST_POSTGRES").as_deref() == Ok("skip")
+}
+
+impl TestApp {
+    pub async fn spawn(backend: Backend) -> (Self, Cleanup) {
+        Self::spawn_with(backend, |_| {}).await
+    }
+
+    pub async fn spawn_with(backend: Backend, tweak: impl FnOnce(&mut Config)) -> (Self, Cleanup) {
+        let (url, sqlite_dir, pg_db) = match backend {
+            Backend::Sqlite => {
+                let dir = std::env::temp_dir().join(unique_name());
+                std::fs::create_dir_all(&dir).unwrap();
+                let url = format!("sqlite://{}/carrel.db", dir.display());
+                (url, Some(TempDir(dir)), None)
+            }
+            Backend::Postgres => {
+                let admin_url = postgres_admin_url();
+                let admin = Db::connect(&admin_url).await.unwrap_or_else(|e| {
+                    panic!(
+                        "PostgreSQL at {admin_url} is not reachable ({e}). Start it, or set \
+                         CARREL_TEST_POSTGRES=skip to skip the PostgreSQL run outside CI."
+                    )
+                });
+                let name = unique_name();
+                sqlx::query(&format!("CREATE DATABASE {name}"))
+                    .execute(admin.pool())
+                    .await
+                    .unwrap();
+                admin.close().await;
+                let base = admin_url.rsplit_once('/').unwrap().0;
+                (format!("{base}/{name}"), None, Some(name))
+            }
+        };
+        let mut config = Config {
+            database_url: url,
+            addr: "127.0.0.1:0".parse().unwrap(),
+            site_root: "../target/site".to_owned(),
+            public_url: None,
+        };
+        tweak(&mut config);
+        let db = Db::connect(&config.database_url).await.unwrap();
+        db.migrate().await.unwrap();
+        let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let router = startup::router(&config, db.clone());
+        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        (
+            TestApp {
+                base: format!("http://{addr}"),
+                db,
+                client: client(),
+            },
+            Cleanup {
+                _sqlite_dir: sqlite_dir,
+                postgres_db: pg_db,
+            },
+        )
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Calls a server function the way the hydrated app does (form-encoded, JSON back).
+    pub async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.call_as(&self.client, endpoint, form).await
+    }
+
+    pub async fn call_as(
+        &self,
+        client: &reqwest::Client,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .header("accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Signs up a member with valid details on `client`.
+    pub async fn sign_up_as(
+        &self,
+        client: &reqwest::Client,
+        email: &str,
+        name: &str,
+    ) -> reqwest::Response {
+        self.call_as(
+            client,
+            "accounts/sign_up",
+            &[
+                ("email", email),
+                ("display_name", name),
+                ("password", "a long enough password"),
+                ("accept_conduct", "yes"),
+            ],
+        )
+        .await
+    }
+
+    /// The signed-in member according to the server, as JSON (`null` for a visitor).
+    pub async fn whoami(&self, client: &reqwest::Client) -> serde_json::Value {
+        let res = self.call_as(client, "accounts/current_user", &[]).await;
+        assert_eq!(res.status(), 200);
+        res.json().await.unwrap()
+    }
+}
+
+/// Runs `body` against a fresh app, then drops its PostgreSQL database even if
+/// the test failed.
+pub async fn run<F, Fut>(backend: Backend, body: F)
+where
+    F: FnOnce(TestApp) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let is_pg = matches!(backend, Backend::Postgres);
+    if is_pg && postgres_skipped() {
+        eprintln!("SKIPPED on PostgreSQL: CARREL_TEST_POSTGRES=skip");
+        return;
+    }
+    let (app, cleanup) = TestApp::spawn(backend).await;
+    let db = app.db.clone();
+    let outcome = AssertUnwindSafe(body(app)).catch_unwind().await;
+    db.close().await;
+    if let Some(name) = &cleanup.postgres_db {
+        let admin = Db::connect(&postgres_admin_url()).await.unwrap();
+        sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            .execute(admin.pool())
+            .await
+            .unwrap();
+        admin.close().await;
+    }
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+/// `db_test!(name, |app| async move { ... })` makes `name::sqlite` and `name::postgres`.
+#[macro_export]
+macro_rules! db_test {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            // The body is written in the parent module and uses its imports.
+            #[allow(unused_imports)]
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                $crate::helpers::run($crate::helpers::Backend::Sqlite, $body).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                $crate::helpers::run($crate::helpers::Backend::Postgres, $body).await;
+            }
+        }
+    };
+}

@@ -1,0 +1,7 @@
+//! Integration tests: the real router over HTTP, on SQLite and on PostgreSQL.
+
+mod helpers;
+
+mod accounts;
+mod database;
+mod pages;
