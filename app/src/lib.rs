@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 use ui::{
     errors::{error_fallback, NotFound},
@@ -56,17 +56,20 @@ pub fn App() -> impl IntoView {
     view! {
         <Stylesheet id="leptos" href="/pkg/carrel.css"/>
         <Title formatter=|page: String| format!("{page} · Carrel")/>
+        // Every route renders in full before the response is sent (SsrMode::Async):
+        // out-of-order streaming needs JavaScript to swap resolved content in,
+        // and pages must work without it.
         <Router>
             <AuthProvider>
                 <Header/>
                 <main id="main" class="page">
                     <ErrorBoundary fallback=error_fallback>
                         <Routes fallback=NotFound>
-                            <Route path=path!("") view=about::HomePage/>
-                            <Route path=path!("conduct") view=about::ConductPage/>
-                            <Route path=path!("signup") view=SignUpPage/>
-                            <Route path=path!("login") view=SignInPage/>
-                            <Route path=path!("logout") view=SignOutPage/>
+                            <Route path=path!("") view=about::HomePage ssr=SsrMode::Async/>
+                            <Route path=path!("conduct") view=about::ConductPage ssr=SsrMode::Async/>
+                            <Route path=path!("signup") view=SignUpPage ssr=SsrMode::Async/>
+                            <Route path=path!("login") view=SignInPage ssr=SsrMode::Async/>
+                            <Route path=path!("logout") view=SignOutPage ssr=SsrMode::Async/>
                         </Routes>
                     </ErrorBoundary>
                 </main>

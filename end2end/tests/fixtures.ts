@@ -6,20 +6,24 @@ import { test as base, expect, Page } from "@playwright/test";
 //   Chromium logs those as failed loads, so they alone are allowed);
 // * `open` visits a page and, with JavaScript on, waits until the wasm has hydrated it.
 type Fixtures = {
+  /** Console errors a test expects (say, the 404 of a page it opens on purpose). */
+  allowedConsoleErrors: RegExp[];
   consoleErrors: string[];
   open: (path: string) => Promise<void>;
 };
 
 export const test = base.extend<Fixtures>({
+  allowedConsoleErrors: [[], { option: true }],
   consoleErrors: [
-    async ({ page }, use) => {
+    async ({ page, allowedConsoleErrors }, use) => {
       const errors: string[] = [];
       page.on("console", (msg) => {
         if (msg.type() !== "error") return;
         const url = msg.location().url ?? "";
         const expectedRefusal =
           /status of 4\d\d/.test(msg.text()) && new URL(url, "http://x").pathname.startsWith("/api/");
-        if (!expectedRefusal) errors.push(`${msg.text()} (${url})`);
+        const line = `${msg.text()} (${url})`;
+        if (!expectedRefusal && !allowedConsoleErrors.some((re) => re.test(line))) errors.push(line);
       });
       page.on("pageerror", (err) => errors.push(`uncaught: ${err.message}`));
       await use(errors);

@@ -1,21 +1,38 @@
+import { chromium } from "@playwright/test";
 import { test, expect } from "./fixtures";
 
 test.describe("installable app", () => {
   test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, "service workers need JavaScript");
 
-  test("Chromium considers Carrel installable", async ({ page, open, request }) => {
+  test("Chromium considers Carrel installable", async ({ request, baseURL }, testInfo) => {
     const manifest = await (await request.get("/manifest.webmanifest")).json();
     expect(manifest.short_name).toBe("Carrel");
     expect(manifest.display).toBe("standalone");
     const sizes = manifest.icons.map((i: { sizes: string }) => i.sizes);
     expect(sizes).toEqual(expect.arrayContaining(["192x192", "512x512"]));
 
-    await open("/");
-    const state = await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state);
-    expect(state).toBe("activated");
-    const cdp = await page.context().newCDPSession(page);
-    const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
-    expect(installabilityErrors).toEqual([]);
+    // Chromium never offers to install from an incognito profile, which is what
+    // Playwright's ordinary contexts are; a persistent profile is a real one.
+    const launch = testInfo.project.use.launchOptions ?? {};
+    const context = await chromium.launchPersistentContext(testInfo.outputPath("profile"), {
+      executablePath: launch.executablePath,
+      args: launch.args,
+      baseURL,
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    const errors: string[] = [];
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    await page.goto("/");
+    await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+    await expect
+      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state))
+      .toBe("activated");
+    const cdp = await context.newCDPSession(page);
+    await expect
+      .poll(async () => (await cdp.send("Page.getInstallabilityErrors")).installabilityErrors)
+      .toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   test("without a network, pages show the offline page", async ({ page, context, open }) => {

@@ -5,17 +5,18 @@ use crate::config::Config;
 use app::{accounts::session_store::DbSessionStore, db::Db, shell, App, AppError};
 use axum::{
     body::{to_bytes, Body},
-    extract::FromRef,
-    http::{header, StatusCode},
+    extract::{FromRef, Request, State},
+    http::{header, HeaderValue, StatusCode},
     middleware,
-    response::Response,
+    response::{IntoResponse, Response},
     routing::get,
     Router,
 };
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::time::Duration;
-use tower_http::{compression::CompressionLayer, trace::TraceLayer};
+use tower::ServiceExt;
+use tower_http::{compression::CompressionLayer, services::ServeDir, trace::TraceLayer};
 use tower_sessions::{cookie::SameSite, ExpiredDeletion, Expiry, SessionManagerLayer};
 
 #[derive(FromRef, Clone, Debug)]
@@ -39,10 +40,7 @@ pub fn router(config: &Config, db: Db) -> Router {
         leptos_options: leptos_options(config),
         db: db.clone(),
     };
-    let context = {
-        let db = db.clone();
-        move || provide_context(db.clone())
-    };
+    let db_context = db.clone();
     let sessions = SessionManagerLayer::new(DbSessionStore::new(db))
         .with_name("carrel_session")
         .with_http_only(true)
@@ -52,19 +50,53 @@ pub fn router(config: &Config, db: Db) -> Router {
 
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
-        .leptos_routes_with_context(&state, generate_route_list(App), context.clone(), {
-            let options = state.leptos_options.clone();
-            move || shell(options.clone())
-        })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(context, shell))
+        .leptos_routes_with_context(
+            &state,
+            generate_route_list(App),
+            move || provide_context(db_context.clone()),
+            {
+                let options = state.leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(static_file_or_not_found)
         .layer(middleware::map_response(with_error_status))
         .layer(sessions)
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Serves a file of the built site, or the app's 404 page, rendered in full like
+/// every other page (leptos_axum's own fallback streams out of order, which leaves
+/// the page incomplete without JavaScript).
+async fn static_file_or_not_found(State(state): State<AppState>, req: Request) -> Response {
+    let file_req = Request::builder()
+        .uri(req.uri().clone())
+        .header(
+            header::ACCEPT_ENCODING,
+            req.headers()
+                .get(header::ACCEPT_ENCODING)
+                .cloned()
+                .unwrap_or(HeaderValue::from_static("")),
+        )
+        .body(Body::empty())
+        .expect("a request built from a valid URI");
+    let site_root = state.leptos_options.site_root.to_string();
+    let res = ServeDir::new(site_root)
+        .oneshot(file_req)
+        .await
+        .expect("ServeDir is infallible");
+    if res.status() != StatusCode::NOT_FOUND {
+        return res.into_response();
+    }
+    let db = state.db.clone();
+    let options = state.leptos_options.clone();
+    leptos_axum::render_app_async_with_context(
+        move || provide_context(db.clone()),
+        move || shell(options.clone()),
+    )(req)
+    .await
 }
 
 /// Server functions answer every error with 500; give the status the error means
