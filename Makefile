@@ -28,7 +28,7 @@ lint: setup
 	cargo fmt --all --check
 	cargo clippy --release -p app --features ssr --all-targets -- -D warnings
 	cargo clippy --release -p server --all-targets -- -D warnings
-	cargo clippy --release -p frontend --target wasm32-unknown-unknown --profile wasm-release -- -D warnings
+	cargo clippy -p frontend --target wasm32-unknown-unknown --profile wasm-release -- -D warnings
 
 test-rust: setup
 	@./scripts/test-rust.sh

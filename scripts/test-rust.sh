@@ -16,7 +16,8 @@ else
   export CARREL_TEST_POSTGRES=skip
 fi
 
-# Release, like `cargo leptos build --release`, so the dependencies compiled
-# for the server are reused instead of built a second time.
-cargo test --release -p app --features ssr
-cargo test --release -p server
+# The debug profile builds into target/debug: tests never overwrite the release
+# binary that `cargo leptos build` made for the browser tests (whose compile-time
+# settings and dev-dependency features differ).
+cargo test -p app --features ssr
+cargo test -p server

@@ -64,3 +64,21 @@ async fn secure_cookies_when_served_over_https() {
     let cookie = res.headers()["set-cookie"].to_str().unwrap().to_owned();
     assert!(cookie.contains("Secure"), "{cookie}");
 }
+
+/// A wasm built in one folder must reach a server built in another: every server
+/// function has an explicit endpoint (no hash of the build path in its URL).
+#[test]
+fn every_server_function_url_is_pinned() {
+    let paths: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path)
+        .collect();
+    assert!(paths.contains(&"/api/accounts/sign_up"), "{paths:?}");
+    for path in paths {
+        let rest = path.strip_prefix("/api/").unwrap_or_default();
+        let well_formed = rest.split('/').count() == 2
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_' || c == '/');
+        assert!(well_formed, "{path} is not /api/<feature>/<name>");
+    }
+}
