@@ -38,8 +38,11 @@ pub async fn hash_password(password: &NewPassword) -> Result<String, AppError> {
         })
 }
 
-async fn verify_password(password: String, hash: String) -> Result<bool, AppError> {
+/// Checks `password` against `hash`, or against a dummy hash when the account
+/// does not exist, so both cases cost the same.
+async fn verify_password(password: String, hash: Option<String>) -> Result<bool, AppError> {
     tokio::task::spawn_blocking(move || {
+        let hash = hash.unwrap_or_else(|| DUMMY_HASH.clone());
         PasswordHash::new(&hash)
             .map(|parsed| {
                 Argon2::default()
@@ -129,10 +132,7 @@ pub async fn check_credentials(
     .bind(email.trim().to_lowercase())
     .fetch_optional(db.pool())
     .await?;
-    let hash = row
-        .as_ref()
-        .map(|r| r.4.clone())
-        .unwrap_or_else(|| DUMMY_HASH.clone());
+    let hash = row.as_ref().map(|r| r.4.clone());
     let ok = verify_password(password.to_owned(), hash).await?;
     Ok(row
         .filter(|_| ok)
