@@ -9,6 +9,9 @@ db_test!(healthz_answers_ok, |app| async move {
 db_test!(the_home_page_says_what_carrel_is, |app| async move {
     let res = app.client.get(app.url("/")).send().await.unwrap();
     assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["referrer-policy"], "same-origin");
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(res.headers()["x-frame-options"], "DENY");
     let html = res.text().await.unwrap();
     assert!(html.contains("mentoring"));
     assert!(html.contains(r#"rel="manifest""#));
