@@ -28,39 +28,40 @@ fn encode(record: &Record) -> session_store::Result<String> {
     serde_json::to_string(record).map_err(|e| session_store::Error::Encode(e.to_string()))
 }
 
-#[async_trait]
-impl SessionStore for DbSessionStore {
-    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
-        // A fresh random id colliding is astronomically unlikely; if it does, draw again.
-        loop {
-            let inserted = sqlx::query(
-                "INSERT INTO sessions (id, record, expires_at) VALUES ($1, $2, $3) \
-                 ON CONFLICT (id) DO NOTHING",
-            )
-            .bind(record.id.to_string())
-            .bind(encode(record)?)
-            .bind(record.expiry_date.unix_timestamp() * 1000)
-            .execute(self.db.pool())
-            .await
-            .map_err(backend)?;
-            if inserted.rows_affected() == 1 {
-                return Ok(());
-            }
-            record.id = Id::default();
-        }
-    }
-
-    async fn save(&self, record: &Record) -> session_store::Result<()> {
-        sqlx::query(
+impl DbSessionStore {
+    /// Inserts `record`; `on_conflict` says what an existing id means. Returns the
+    /// number of rows written.
+    async fn write(&self, record: &Record, on_conflict: &str) -> session_store::Result<u64> {
+        let written = sqlx::query(&format!(
             "INSERT INTO sessions (id, record, expires_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (id) DO UPDATE SET record = excluded.record, expires_at = excluded.expires_at",
-        )
+             ON CONFLICT (id) {on_conflict}"
+        ))
         .bind(record.id.to_string())
         .bind(encode(record)?)
         .bind(record.expiry_date.unix_timestamp() * 1000)
         .execute(self.db.pool())
         .await
         .map_err(backend)?;
+        Ok(written.rows_affected())
+    }
+}
+
+#[async_trait]
+impl SessionStore for DbSessionStore {
+    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        // A fresh random id colliding is astronomically unlikely; if it does, draw again.
+        while self.write(record, "DO NOTHING").await? == 0 {
+            record.id = Id::default();
+        }
+        Ok(())
+    }
+
+    async fn save(&self, record: &Record) -> session_store::Result<()> {
+        self.write(
+            record,
+            "DO UPDATE SET record = excluded.record, expires_at = excluded.expires_at",
+        )
+        .await?;
         Ok(())
     }
 

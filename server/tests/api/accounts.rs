@@ -91,25 +91,11 @@ db_test!(passwords_are_stored_as_argon2_hashes, |app| async move {
 db_test!(sign_in_accepts_the_right_password_only, |app| async move {
     app.sign_up_as(&client(), "omar@example.org", "Omar Kamara")
         .await;
-    let wrong_password = app
-        .call(
-            "accounts/sign_in",
-            &[
-                ("email", "omar@example.org"),
-                ("password", "not the password"),
-            ],
-        )
-        .await;
+    let wrong_password = app.sign_in("omar@example.org", "not the password").await;
     assert_eq!(wrong_password.status(), 400);
     let wrong: Value = wrong_password.json().await.unwrap();
     let unknown: Value = app
-        .call(
-            "accounts/sign_in",
-            &[
-                ("email", "nobody@example.org"),
-                ("password", "a long enough password"),
-            ],
-        )
+        .sign_in("nobody@example.org", "a long enough password")
         .await
         .json()
         .await
@@ -122,13 +108,7 @@ db_test!(sign_in_accepts_the_right_password_only, |app| async move {
     assert_eq!(app.whoami(&app.client).await, Value::Null);
 
     let ok = app
-        .call(
-            "accounts/sign_in",
-            &[
-                ("email", " OMAR@example.org"),
-                ("password", "a long enough password"),
-            ],
-        )
+        .sign_in(" OMAR@example.org", "a long enough password")
         .await;
     assert!(ok.status().is_success());
     assert_eq!(app.whoami(&app.client).await["display_name"], "Omar Kamara");
@@ -140,26 +120,13 @@ db_test!(sign_in_issues_a_new_session_id, |app| async move {
         .await;
     let first = session_cookie(&signup).expect("a session cookie at sign-up");
     let again = app
-        .call(
-            "accounts/sign_in",
-            &[
-                ("email", "rosa@example.org"),
-                ("password", "a long enough password"),
-            ],
-        )
+        .sign_in("rosa@example.org", "a long enough password")
         .await;
     let second = session_cookie(&again).expect("a new session cookie at sign-in");
     assert_ne!(first.split(';').next(), second.split(';').next());
     // The old id no longer signs anyone in (no session fixation).
-    let old = first.split(';').next().unwrap().to_owned();
-    let res = reqwest::Client::new()
-        .post(app.url("/api/accounts/current_user"))
-        .header("accept", "application/json")
-        .header("cookie", old)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.json::<Value>().await.unwrap(), Value::Null);
+    let old = first.split(';').next().unwrap();
+    assert_eq!(app.whoami_with_cookie(old).await, Value::Null);
 });
 
 db_test!(session_cookies_are_http_only_and_lax, |app| async move {
@@ -190,14 +157,7 @@ db_test!(
         let out = app.call("accounts/sign_out", &[]).await;
         assert!(out.status().is_success(), "status {}", out.status());
         assert_eq!(app.whoami(&app.client).await, Value::Null);
-        let res = reqwest::Client::new()
-            .post(app.url("/api/accounts/current_user"))
-            .header("accept", "application/json")
-            .header("cookie", copied)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.json::<Value>().await.unwrap(), Value::Null);
+        assert_eq!(app.whoami_with_cookie(&copied).await, Value::Null);
         let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM sessions")
             .fetch_one(app.db.pool())
             .await
@@ -250,15 +210,7 @@ db_test!(
         assert_eq!(res.status(), 302);
         let location = res.headers()["location"].to_str().unwrap().to_owned();
         assert!(location.contains("__err="), "{location}");
-        let page = app
-            .client
-            .get(&location)
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = app.page(&location).await;
         assert!(page.contains("Enter an email address like name@library.org."));
         assert!(page.contains("Use at least 10 characters"));
         assert!(
@@ -283,15 +235,7 @@ db_test!(
             .unwrap();
         assert_eq!(ok.status(), 302);
         assert_eq!(ok.headers()["location"], "/conduct");
-        let home = app
-            .client
-            .get(app.url("/"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let home = app.page("/").await;
         assert!(home.contains("Welcome, Tariq Laurent"));
     }
 );

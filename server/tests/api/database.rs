@@ -33,13 +33,7 @@ db_test!(
         assert_eq!(added, 26, "25 members and the admin");
         assert_eq!(server::demo::seed(&app.db, 25, 7).await.unwrap(), 0);
         let admin = app
-            .call(
-                "accounts/sign_in",
-                &[
-                    ("email", server::demo::DEMO_ADMIN_EMAIL),
-                    ("password", server::demo::DEMO_PASSWORD),
-                ],
-            )
+            .sign_in(server::demo::DEMO_ADMIN_EMAIL, server::demo::DEMO_PASSWORD)
             .await;
         assert!(admin.status().is_success());
         assert_eq!(app.whoami(&app.client).await["site_role"], "Admin");

@@ -160,6 +160,45 @@ impl TestApp {
         .await
     }
 
+    pub async fn sign_in(&self, email: &str, password: &str) -> reqwest::Response {
+        self.call(
+            "accounts/sign_in",
+            &[("email", email), ("password", password)],
+        )
+        .await
+    }
+
+    /// The HTML of a page, fetched with the app's client (and its cookies).
+    pub async fn page(&self, path_or_url: &str) -> String {
+        let url = if path_or_url.starts_with("http") {
+            path_or_url.to_owned()
+        } else {
+            self.url(path_or_url)
+        };
+        self.client
+            .get(url)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+
+    /// Who a bare `name=value` session cookie signs in, from a client with no other state.
+    pub async fn whoami_with_cookie(&self, cookie: &str) -> serde_json::Value {
+        reqwest::Client::new()
+            .post(self.url("/api/accounts/current_user"))
+            .header("accept", "application/json")
+            .header("cookie", cookie)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
     /// The signed-in member according to the server, as JSON (`null` for a visitor).
     pub async fn whoami(&self, client: &reqwest::Client) -> serde_json::Value {
         let res = self.call_as(client, "accounts/current_user", &[]).await;

@@ -38,15 +38,7 @@ db_test!(
             ("/signup", "/api/accounts/sign_up"),
             ("/login", "/api/accounts/sign_in"),
         ] {
-            let html = app
-                .client
-                .get(app.url(page))
-                .send()
-                .await
-                .unwrap()
-                .text()
-                .await
-                .unwrap();
+            let html = app.page(page).await;
             assert!(
                 html.contains(&format!(r#"action="{action}""#)),
                 "{page} posts to {action}"
