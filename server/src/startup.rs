@@ -13,14 +13,20 @@ use axum::{
     Router,
 };
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
-use std::time::Duration;
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
+use std::{sync::LazyLock, time::Duration};
 use tower::ServiceExt;
 use tower_http::{
     compression::CompressionLayer, services::ServeDir, set_header::SetResponseHeaderLayer,
     trace::TraceLayer,
 };
 use tower_sessions::{cookie::SameSite, ExpiredDeletion, Expiry, SessionManagerLayer};
+
+/// The app's routes, listed once per process. Listing them suppresses resource
+/// loading process-wide for a moment, and a page whose resource first polls in
+/// that moment never finishes (leptos#4773); tests start many routers in one
+/// process while others are rendering.
+static ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route_list(App));
 
 #[derive(FromRef, Clone, Debug)]
 pub struct AppState {
@@ -55,7 +61,7 @@ pub fn router(config: &Config, db: Db) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .leptos_routes_with_context(
             &state,
-            generate_route_list(App),
+            ROUTES.clone(),
             move || provide_context(db_context.clone()),
             {
                 let options = state.leptos_options.clone();

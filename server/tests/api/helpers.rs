@@ -11,7 +11,8 @@ use futures::FutureExt;
 pub struct TestApp {
     pub base: String,
     pub db: Db,
-    /// A browser-like client: keeps cookies, does not follow redirects.
+    /// A browser-like client: keeps cookies, does not follow redirects, and gives up
+    /// after 30 s so that a stalled response fails its test instead of hanging CI.
     pub client: reqwest::Client,
 }
 
@@ -44,6 +45,7 @@ pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(30))
         .build()
         .unwrap()
 }
@@ -187,7 +189,7 @@ impl TestApp {
 
     /// Who a bare `name=value` session cookie signs in, from a client with no other state.
     pub async fn whoami_with_cookie(&self, cookie: &str) -> serde_json::Value {
-        reqwest::Client::new()
+        client()
             .post(self.url("/api/accounts/current_user"))
             .header("accept", "application/json")
             .header("cookie", cookie)
