@@ -18,6 +18,8 @@ pub enum AppError {
     Forbidden(String),
     #[error("We could not find that page.")]
     NotFound,
+    #[error("Too many attempts. Please wait 15 minutes and try again.")]
+    TooManyAttempts,
     #[error("The request was not understood: {0}")]
     BadRequest(String),
     #[error("Carrel could not be reached. Check your connection and try again.")]
@@ -33,6 +35,7 @@ impl AppError {
             AppError::Unauthenticated => 401,
             AppError::Forbidden(_) => 403,
             AppError::NotFound => 404,
+            AppError::TooManyAttempts => 429,
             AppError::Unreachable => 503,
             AppError::Internal => 500,
         }

@@ -80,7 +80,8 @@ pub async fn sign_up(
 }
 
 /// Signs in with email and password. A wrong email and a wrong password get the
-/// same answer, so the form does not reveal who has an account.
+/// same answer, so the form does not reveal who has an account; after
+/// `store::MAX_FAILURES` failures in 15 minutes, that email is refused for a while.
 #[server(endpoint = "accounts/sign_in")]
 pub async fn sign_in(
     email: String,
@@ -88,7 +89,11 @@ pub async fn sign_in(
     next: Option<String>,
 ) -> Result<(), AppError> {
     let db = use_db()?;
+    if store::too_many_failures(&db, &email).await? {
+        return Err(AppError::TooManyAttempts);
+    }
     let Some(user) = store::check_credentials(&db, &email, &password).await? else {
+        store::record_failure(&db, &email).await?;
         let mut errors = FieldErrors::new().keep("email", &email);
         errors.add("form", "That email and password do not match an account.");
         return Err(AppError::Invalid(errors));

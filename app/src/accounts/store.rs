@@ -139,6 +139,37 @@ pub async fn check_credentials(
         .map(|(id, email, name, role, _)| user_from_row((id, email, name, role))))
 }
 
+/// Failed sign-ins allowed per email in `FAILURE_WINDOW_MS` before sign-in is
+/// refused for that email: enough for typos, too few for guessing.
+pub const MAX_FAILURES: i64 = 10;
+const FAILURE_WINDOW_MS: i64 = 15 * 60 * 1000;
+
+/// Whether this email has used up its failed attempts for now.
+pub async fn too_many_failures(db: &Db, email: &str) -> Result<bool, AppError> {
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM sign_in_failures WHERE email = $1 AND failed_at > $2")
+            .bind(email.trim().to_lowercase())
+            .bind(now_ms() - FAILURE_WINDOW_MS)
+            .fetch_one(db.pool())
+            .await?;
+    Ok(n >= MAX_FAILURES)
+}
+
+/// Records a failed sign-in, and forgets failures older than the window.
+pub async fn record_failure(db: &Db, email: &str) -> Result<(), AppError> {
+    let now = now_ms();
+    sqlx::query("INSERT INTO sign_in_failures (email, failed_at) VALUES ($1, $2)")
+        .bind(email.trim().to_lowercase())
+        .bind(now)
+        .execute(db.pool())
+        .await?;
+    sqlx::query("DELETE FROM sign_in_failures WHERE failed_at <= $1")
+        .bind(now - FAILURE_WINDOW_MS)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
 fn session_error(e: tower_sessions::session::Error) -> AppError {
     tracing::error!(error = %e, "session store error");
     AppError::Internal

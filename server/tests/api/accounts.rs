@@ -239,3 +239,35 @@ db_test!(
         assert!(home.contains("Welcome, Tariq Laurent"));
     }
 );
+
+db_test!(
+    repeated_failed_sign_ins_lock_that_email_for_a_while,
+    |app| async move {
+        app.sign_up_as(&client(), "leilani@example.org", "Leilani Kamara")
+            .await;
+        for _ in 0..app::accounts::store::MAX_FAILURES {
+            let res = app
+                .sign_in("leilani@example.org", "guess guess guess")
+                .await;
+            assert_eq!(res.status(), 400);
+        }
+        // Even the right password is refused until the window passes.
+        let res = app
+            .sign_in("LEILANI@example.org", "a long enough password")
+            .await;
+        assert_eq!(res.status(), 429);
+        assert_eq!(
+            res.json::<Value>().await.unwrap(),
+            Value::from("TooManyAttempts")
+        );
+        assert_eq!(app.whoami(&app.client).await, Value::Null);
+        // Other accounts are unaffected.
+        app.sign_up_as(&client(), "bao@example.org", "Bao Xiong")
+            .await;
+        assert!(app
+            .sign_in("bao@example.org", "a long enough password")
+            .await
+            .status()
+            .is_success());
+    }
+);
