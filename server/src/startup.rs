@@ -49,8 +49,7 @@ pub fn router(config: &Config, db: Db) -> Router {
         leptos_options: leptos_options(config),
         db: db.clone(),
     };
-    let db_context = db.clone();
-    let sessions = SessionManagerLayer::new(DbSessionStore::new(db))
+    let sessions = SessionManagerLayer::new(DbSessionStore::new(db.clone()))
         .with_name("carrel_session")
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
@@ -59,15 +58,10 @@ pub fn router(config: &Config, db: Db) -> Router {
 
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
-        .leptos_routes_with_context(
-            &state,
-            ROUTES.clone(),
-            move || provide_context(db_context.clone()),
-            {
-                let options = state.leptos_options.clone();
-                move || shell(options.clone())
-            },
-        )
+        .leptos_routes_with_context(&state, ROUTES.clone(), provide_db(db.clone()), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
         .fallback(static_file_or_not_found)
         .layer(middleware::map_response(with_error_status))
         .layer(sessions)
@@ -88,6 +82,11 @@ pub fn router(config: &Config, db: Db) -> Router {
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// The context every page and server function gets: the database.
+fn provide_db(db: Db) -> impl Fn() + Clone + Send + Sync + 'static {
+    move || provide_context(db.clone())
 }
 
 /// Serves a file of the built site, or the app's 404 page, rendered in full like
@@ -113,12 +112,10 @@ async fn static_file_or_not_found(State(state): State<AppState>, req: Request) -
     if res.status() != StatusCode::NOT_FOUND {
         return res.into_response();
     }
-    let db = state.db.clone();
     let options = state.leptos_options.clone();
-    leptos_axum::render_app_async_with_context(
-        move || provide_context(db.clone()),
-        move || shell(options.clone()),
-    )(req)
+    leptos_axum::render_app_async_with_context(provide_db(state.db.clone()), move || {
+        shell(options.clone())
+    })(req)
     .await
 }
 

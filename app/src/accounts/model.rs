@@ -7,6 +7,12 @@ pub const MIN_PASSWORD_CHARS: usize = 10;
 const MAX_PASSWORD_CHARS: usize = 256;
 const MAX_DISPLAY_NAME_CHARS: usize = 80;
 
+/// The form of an email address that identifies an account: one inbox, one account.
+/// Sign-in looks addresses up by it without requiring them to be valid.
+pub fn normalise_email(raw: &str) -> String {
+    raw.trim().to_lowercase()
+}
+
 /// A syntactically valid email address, lower-cased so that one inbox is one account.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Email(String);
@@ -26,7 +32,7 @@ impl Email {
         if !valid || trimmed.len() > 254 {
             return Err("Enter an email address like name@library.org.");
         }
-        Ok(Self(trimmed.to_lowercase()))
+        Ok(Self(normalise_email(trimmed)))
     }
 
     pub fn as_str(&self) -> &str {

@@ -2,7 +2,7 @@
 //! session that says who is signed in. `current_user`/`require_user` are the one
 //! way any server function learns who is calling.
 
-use super::model::{CurrentUser, DisplayName, Email, NewPassword, SiteRole};
+use super::model::{normalise_email, CurrentUser, DisplayName, Email, NewPassword, SiteRole};
 use crate::{
     db::{is_unique_violation, now_ms, use_db, Db},
     error::AppError,
@@ -129,7 +129,7 @@ pub async fn check_credentials(
     let row: Option<(i64, String, String, String, String)> = sqlx::query_as(
         "SELECT id, email, display_name, site_role, password_hash FROM users WHERE email = $1",
     )
-    .bind(email.trim().to_lowercase())
+    .bind(normalise_email(email))
     .fetch_optional(db.pool())
     .await?;
     let hash = row.as_ref().map(|r| r.4.clone());
@@ -148,7 +148,7 @@ const FAILURE_WINDOW_MS: i64 = 15 * 60 * 1000;
 pub async fn too_many_failures(db: &Db, email: &str) -> Result<bool, AppError> {
     let (n,): (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM sign_in_failures WHERE email = $1 AND failed_at > $2")
-            .bind(email.trim().to_lowercase())
+            .bind(normalise_email(email))
             .bind(now_ms() - FAILURE_WINDOW_MS)
             .fetch_one(db.pool())
             .await?;
@@ -159,7 +159,7 @@ pub async fn too_many_failures(db: &Db, email: &str) -> Result<bool, AppError> {
 pub async fn record_failure(db: &Db, email: &str) -> Result<(), AppError> {
     let now = now_ms();
     sqlx::query("INSERT INTO sign_in_failures (email, failed_at) VALUES ($1, $2)")
-        .bind(email.trim().to_lowercase())
+        .bind(normalise_email(email))
         .bind(now)
         .execute(db.pool())
         .await?;
