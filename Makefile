@@ -8,7 +8,7 @@ export CARREL_TOOLS
 export PATH := $(CARREL_TOOLS)/bin:$(CARREL_TOOLS)/rust-bin:$(CARREL_TOOLS)/npm/node_modules/.bin:$(PATH)
 unexport RUSTC RUSTC_BOOTSTRAP RUSTUP_TOOLCHAIN
 
-.PHONY: run test setup build lint test-rust test-e2e
+.PHONY: run test setup build lint test-rust test-e2e bench
 
 ## Build (release) and serve Carrel at http://127.0.0.1:3000 on data/carrel.db,
 ## with demo data on first start. Honours DATABASE_URL and CARREL_ADDR.
@@ -35,3 +35,8 @@ test-rust: setup
 
 test-e2e: build
 	cd end2end && npx playwright test
+
+## Directory search at 100,000 profiles on SQLite and PostgreSQL: p50/p99 per
+## query class and the query plans (see server/benches/directory.rs).
+bench: setup
+	cargo bench -p server --bench directory

@@ -3,6 +3,7 @@
 //! are written once in the SQL both understand (`$1` placeholders, BIGINT times in
 //! Unix milliseconds, no booleans) and run through sqlx's `Any` driver.
 
+use crate::directory::index::Directory;
 use crate::error::AppError;
 use leptos::prelude::use_context;
 use sqlx::{
@@ -10,7 +11,7 @@ use sqlx::{
     migrate::{MigrateError, Migrator},
     AnyPool, Executor,
 };
-use std::{path::Path, time::Duration};
+use std::{path::Path, sync::Arc, time::Duration};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
@@ -25,6 +26,8 @@ pub enum Backend {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    /// The directory's in-memory index: a cache of this database, shared by clones.
+    directory: Arc<Directory>,
 }
 
 impl Db {
@@ -80,7 +83,11 @@ impl Db {
             })
             .connect(&url)
             .await?;
-        Ok(Self { pool, backend })
+        Ok(Self {
+            pool,
+            backend,
+            directory: Arc::default(),
+        })
     }
 
     pub async fn migrate(&self) -> Result<(), MigrateError> {
@@ -92,6 +99,10 @@ impl Db {
 
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    pub fn directory(&self) -> &Directory {
+        &self.directory
     }
 
     pub fn backend(&self) -> Backend {

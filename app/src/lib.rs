@@ -1,11 +1,15 @@
 //! Carrel: what runs on both server and browser. One folder per feature;
 //! server-only code sits behind the `ssr` feature.
 
+#![recursion_limit = "256"]
+
 pub mod about;
 pub mod accounts;
 #[cfg(feature = "ssr")]
 pub mod db;
+pub mod directory;
 pub mod error;
+pub mod profiles;
 pub mod ui;
 
 pub use error::AppError;
@@ -14,12 +18,14 @@ use accounts::{
     context::AuthProvider,
     pages::{SignInPage, SignOutPage, SignUpPage},
 };
+use directory::pages::{DirectoryPage, MentorPage, ShortlistPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
 };
+use profiles::pages::EditProfilePage;
 use ui::{
     errors::{error_fallback, NotFound},
     layout::{Footer, Header},
@@ -70,6 +76,10 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("signup") view=SignUpPage ssr=SsrMode::Async/>
                             <Route path=path!("login") view=SignInPage ssr=SsrMode::Async/>
                             <Route path=path!("logout") view=SignOutPage ssr=SsrMode::Async/>
+                            <Route path=path!("mentors") view=DirectoryPage ssr=SsrMode::Async/>
+                            <Route path=path!("mentors/:id") view=MentorPage ssr=SsrMode::Async/>
+                            <Route path=path!("me/profile") view=EditProfilePage ssr=SsrMode::Async/>
+                            <Route path=path!("me/shortlist") view=ShortlistPage ssr=SsrMode::Async/>
                         </Routes>
                     </ErrorBoundary>
                 </main>

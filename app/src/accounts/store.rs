@@ -209,11 +209,31 @@ pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
     };
     let db = use_db()?;
     let user = find_user(&db, id).await?;
-    if user.is_none() {
+    match &user {
+        Some(user) => note_activity(&db, user.id).await?,
         // The account is gone; drop the stale session.
-        session.flush().await.map_err(session_error)?;
+        None => session.flush().await.map_err(session_error)?,
     }
     Ok(user)
+}
+
+/// How stale `last_seen_at` may get: the directory shows activity by the day,
+/// so one write per member every few minutes is plenty.
+const ACTIVITY_GRANULARITY_MS: i64 = 5 * 60 * 1000;
+
+/// Records that the member is active now, at most once per granularity period.
+async fn note_activity(db: &Db, user_id: i64) -> Result<(), AppError> {
+    let now = now_ms();
+    sqlx::query(
+        "UPDATE users SET last_seen_at = $1
+         WHERE id = $2 AND (last_seen_at IS NULL OR last_seen_at < $3)",
+    )
+    .bind(now)
+    .bind(user_id)
+    .bind(now - ACTIVITY_GRANULARITY_MS)
+    .execute(db.pool())
+    .await?;
+    Ok(())
 }
 
 /// The signed-in member, or `Unauthenticated`.

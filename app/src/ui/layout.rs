@@ -19,6 +19,9 @@ pub fn Header() -> impl IntoView {
                     {move || Suspend::new(async move {
                         match auth.user.await {
                             Ok(Some(user)) => view! {
+                                <A href="/mentors">"Mentors"</A>
+                                <A href="/me/shortlist">"Shortlist"</A>
+                                <A href="/me/profile">"Profile"</A>
                                 <span class="site-nav__who" title=user.email.clone()>
                                     <span class="visually-hidden">"Signed in as "</span>
                                     {user.display_name}

@@ -1,5 +1,8 @@
 //! Shared UI pieces used by every feature.
 
+pub mod auth;
 pub mod errors;
 pub mod form;
 pub mod layout;
+#[cfg(feature = "ssr")]
+pub mod markdown;

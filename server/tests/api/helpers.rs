@@ -11,6 +11,8 @@ use futures::FutureExt;
 pub struct TestApp {
     pub base: String,
     pub db: Db,
+    /// Where `db` points, for opening a second connection as another instance would.
+    pub database_url: String,
     /// A browser-like client: keeps cookies, does not follow redirects, and gives up
     /// after 30 s so that a stalled response fails its test instead of hanging CI.
     pub client: reqwest::Client,
@@ -100,6 +102,7 @@ impl TestApp {
         };
         tweak(&mut config);
         let db = Db::connect(&config.database_url).await.unwrap();
+        let database_url = config.database_url.clone();
         db.migrate().await.unwrap();
         let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
         let addr = listener.local_addr().unwrap();
@@ -109,6 +112,7 @@ impl TestApp {
             TestApp {
                 base: format!("http://{addr}"),
                 db,
+                database_url,
                 client: client(),
             },
             Cleanup {

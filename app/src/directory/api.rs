@@ -1,0 +1,137 @@
+//! The directory's server functions. The directory is for members: each
+//! function requires a signed-in caller, and shows others' public fields only.
+
+use super::query::DirectoryResults;
+use crate::{
+    error::AppError,
+    profiles::model::{MentorCard, PublicProfile},
+};
+use leptos::prelude::*;
+#[cfg(feature = "ssr")]
+use {
+    super::query::DirectoryQuery,
+    crate::{
+        accounts::{model::safe_next, store::require_user},
+        db::{now_ms, use_db},
+        profiles::store,
+        ui::markdown,
+    },
+};
+
+/// One page of the directory for `query`, the page's query string
+/// (`q=…&focus=…`, as in the address bar).
+#[server(endpoint = "directory/search")]
+pub async fn search_mentors(query: String) -> Result<DirectoryResults, AppError> {
+    let me = require_user().await?;
+    let query = DirectoryQuery::parse(&query);
+    let db = use_db()?;
+    let viewer = store::load_profile(&db, me.id).await?;
+    super::search::search(&db, db.directory(), &query, viewer).await
+}
+
+/// A listed mentor's public profile (or my own, listed or not).
+#[server(endpoint = "directory/mentor")]
+pub async fn get_mentor(id: i64) -> Result<PublicProfile, AppError> {
+    let me = require_user().await?;
+    let db = use_db()?;
+    let Some(p) = store::load_profile(&db, id).await? else {
+        return Err(AppError::NotFound);
+    };
+    let is_me = me.id == id;
+    if !p.open_to_mentoring && !is_me {
+        return Err(AppError::NotFound);
+    }
+    let areas = store::focus_areas(&db).await?;
+    let last_seen = store::last_seen(&db, id).await?;
+    Ok(PublicProfile {
+        id,
+        institution: (p.institution_public || is_me).then(|| p.institution.clone()),
+        bio_html: markdown::render(&p.bio),
+        focus_offered: areas
+            .into_iter()
+            .filter(|a| p.focus_offered.contains(&a.slug))
+            .collect(),
+        has_capacity: p.capacity > 0,
+        last_active: last_active_words(last_seen, now_ms()),
+        shortlisted: store::is_shortlisted(&db, me.id, id).await?,
+        is_me,
+        display_name: p.display_name,
+        pronouns: p.pronouns,
+        position: p.position,
+        library_type: p.library_type,
+        work_function: p.work_function,
+        career_stage: p.career_stage,
+        years_professional: p.years_professional,
+        country: p.country,
+        region: p.region,
+        time_zone: p.time_zone,
+        languages: p.languages,
+        interests: p.interests,
+        work_areas: p.work_areas,
+        affiliations: p.affiliations,
+        non_work_interests: p.non_work_interests,
+        open_to_mentoring: p.open_to_mentoring,
+        meeting_modes: p.meeting_modes,
+        reply_time: p.reply_time,
+    })
+}
+
+/// "Active today", "Active 3 days ago"; coarse on purpose (privacy).
+#[cfg(feature = "ssr")]
+pub fn last_active_words(last_seen: Option<i64>, now: i64) -> String {
+    let Some(at) = last_seen else {
+        return "Not active yet".to_owned();
+    };
+    let days = (now - at).max(0) / 86_400_000;
+    match days {
+        0 => "Active today".to_owned(),
+        1 => "Active yesterday".to_owned(),
+        2..=13 => format!("Active {days} days ago"),
+        14..=59 => format!("Active {} weeks ago", days / 7),
+        _ => "Active over two months ago".to_owned(),
+    }
+}
+
+/// Saves or removes a mentor on my shortlist. `next` is where a form posted
+/// without JavaScript returns to.
+#[server(endpoint = "directory/shortlist_set")]
+pub async fn set_shortlist(
+    mentor_id: i64,
+    saved: bool,
+    next: Option<String>,
+) -> Result<(), AppError> {
+    let me = require_user().await?;
+    if mentor_id == me.id {
+        return Err(AppError::BadRequest(
+            "You cannot shortlist yourself.".to_owned(),
+        ));
+    }
+    let db = use_db()?;
+    if saved {
+        let listed = store::load_profile(&db, mentor_id)
+            .await?
+            .is_some_and(|p| p.open_to_mentoring);
+        if !listed {
+            return Err(AppError::NotFound);
+        }
+    }
+    store::set_shortlisted(&db, me.id, mentor_id, saved).await?;
+    if let Some(next) = next {
+        leptos_axum::redirect(&safe_next(Some(&next)));
+    }
+    Ok(())
+}
+
+/// My shortlist, as directory cards; mentors who stopped mentoring drop out.
+#[server(endpoint = "directory/shortlist")]
+pub async fn get_shortlist() -> Result<Vec<MentorCard>, AppError> {
+    let me = require_user().await?;
+    let db = use_db()?;
+    let ids = store::shortlist_ids(&db, me.id).await?;
+    let state = db.directory().current(&db).await?;
+    Ok(ids
+        .into_iter()
+        .filter_map(|id| u32::try_from(id).ok())
+        .filter_map(|id| state.entries.get(&id).map(|e| e.card.clone()))
+        .collect())
+}

@@ -1,0 +1,441 @@
+//! The directory's facets, sort keys and cards, held in memory as bitmaps so
+//! that filtering and counting every facet takes microseconds at 100,000
+//! profiles. It is a cache of the database, never the source of truth: each
+//! search first reads `directory_version` (one indexed row) and reloads only
+//! the profiles changed since, so every instance sees every instance's writes.
+
+use super::query::Facet;
+use crate::{
+    db::{now_ms, Db},
+    error::AppError,
+    profiles::{
+        model::{
+            excerpt, place, CareerStage, LibraryType, MentorCard, Profile, TimeZoneBand,
+            WorkFunction,
+        },
+        store::tag,
+    },
+};
+use roaring::RoaringBitmap;
+use std::collections::HashMap;
+use tokio::sync::{Mutex, RwLock, RwLockReadGuard};
+
+/// How often "last active" times are re-read (they change without a new version).
+const ACTIVITY_REFRESH_MS: i64 = 30_000;
+
+/// A listed mentor as the index keeps them.
+pub struct Entry {
+    pub card: MentorCard,
+    pub name_key: String,
+    pub last_active: i64,
+    pub library_type: LibraryType,
+    pub work_function: WorkFunction,
+    pub utc_offset: i32,
+    /// Interned focus areas offered, interests/work areas and languages.
+    pub tags: Vec<u32>,
+    facet_keys: Vec<(Facet, String)>,
+    capacity: i64,
+}
+
+pub struct FacetValue {
+    pub label: String,
+    pub ids: RoaringBitmap,
+}
+
+#[derive(Default)]
+pub struct State {
+    version: i64,
+    activity_checked: i64,
+    pub entries: HashMap<u32, Entry>,
+    pub all: RoaringBitmap,
+    pub with_capacity: RoaringBitmap,
+    pub facets: HashMap<Facet, HashMap<String, FacetValue>>,
+    pub interner: Interner,
+}
+
+/// Gives each distinct tag a small number; `kind` keeps a language and an
+/// interest with the same spelling apart.
+#[derive(Default)]
+pub struct Interner {
+    ids: HashMap<(TagKind, String), u32>,
+    pub names: Vec<(TagKind, String)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TagKind {
+    Focus,
+    Interest,
+    Language,
+}
+
+impl Interner {
+    pub fn intern(&mut self, kind: TagKind, name: &str) -> u32 {
+        let key = (kind, name.to_lowercase());
+        if let Some(id) = self.ids.get(&key) {
+            return *id;
+        }
+        let id = u32::try_from(self.names.len()).expect("fewer than 4 billion tags");
+        self.names.push((kind, name.to_owned()));
+        self.ids.insert(key, id);
+        id
+    }
+
+    pub fn get(&self, kind: TagKind, name: &str) -> Option<u32> {
+        self.ids.get(&(kind, name.to_lowercase())).copied()
+    }
+}
+
+impl State {
+    fn remove(&mut self, id: u32) {
+        let Some(old) = self.entries.remove(&id) else {
+            return;
+        };
+        self.all.remove(id);
+        self.with_capacity.remove(id);
+        for (facet, key) in old.facet_keys {
+            if let Some(v) = self.facets.get_mut(&facet).and_then(|m| m.get_mut(&key)) {
+                v.ids.remove(id);
+            }
+        }
+    }
+
+    fn insert(&mut self, id: u32, entry: Entry, labels: &[(Facet, String, String)]) {
+        self.all.insert(id);
+        if entry.capacity > 0 {
+            self.with_capacity.insert(id);
+        }
+        for (facet, key, label) in labels {
+            self.facets
+                .entry(*facet)
+                .or_default()
+                .entry(key.clone())
+                .or_insert_with(|| FacetValue {
+                    label: label.clone(),
+                    ids: RoaringBitmap::new(),
+                })
+                .ids
+                .insert(id);
+        }
+        self.entries.insert(id, entry);
+    }
+}
+
+/// The shared, refreshable index; one per process.
+#[derive(Default)]
+pub struct Directory {
+    state: RwLock<State>,
+    loading: Mutex<()>,
+}
+
+impl std::fmt::Debug for Directory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Directory")
+    }
+}
+
+impl Directory {
+    /// The index brought up to date with the database, ready to read.
+    pub async fn current(&self, db: &Db) -> Result<RwLockReadGuard<'_, State>, AppError> {
+        let (version,): (i64,) =
+            sqlx::query_as("SELECT version FROM directory_version WHERE id = 1")
+                .fetch_one(db.pool())
+                .await?;
+        let now = now_ms();
+        {
+            let state = self.state.read().await;
+            if state.version >= version && now - state.activity_checked < ACTIVITY_REFRESH_MS {
+                return Ok(state);
+            }
+        }
+        // One loader at a time; the others wait and then find the work done.
+        let _loading = self.loading.lock().await;
+        let (seen, checked) = {
+            let s = self.state.read().await;
+            (s.version, s.activity_checked)
+        };
+        let changed = if seen < version {
+            load_changed(db, seen).await?
+        } else {
+            Vec::new()
+        };
+        let active = if now - checked >= ACTIVITY_REFRESH_MS {
+            load_activity(db, checked - ACTIVITY_REFRESH_MS).await?
+        } else {
+            Vec::new()
+        };
+        let focus_labels = focus_labels(db).await?;
+        let mut state = self.state.write().await;
+        for (id, row) in changed {
+            state.remove(id);
+            if let Some(profile) = row {
+                let (entry, labels) = entry_for(&mut state.interner, id, profile, &focus_labels);
+                state.insert(id, entry, &labels);
+            }
+        }
+        for (id, at) in active {
+            if let Some(e) = state.entries.get_mut(&id) {
+                e.last_active = at;
+            }
+        }
+        state.version = state.version.max(version);
+        if now - checked >= ACTIVITY_REFRESH_MS {
+            state.activity_checked = now;
+        }
+        Ok(state.downgrade())
+    }
+}
+
+async fn focus_labels(db: &Db) -> Result<HashMap<String, String>, AppError> {
+    let rows: Vec<(String, String)> = sqlx::query_as("SELECT slug, label FROM focus_areas")
+        .fetch_all(db.pool())
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// Last-seen times that moved since `since`.
+async fn load_activity(db: &Db, since: i64) -> Result<Vec<(u32, i64)>, AppError> {
+    let rows: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT id, last_seen_at FROM users WHERE last_seen_at >= $1")
+            .bind(since)
+            .fetch_all(db.pool())
+            .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, at)| Some((u32::try_from(id).ok()?, at)))
+        .collect())
+}
+
+/// What a listed mentor's card and facets need, from the row of `profiles`.
+pub struct ListedProfile {
+    profile: Profile,
+    last_active: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct ChangedRow {
+    user_id: i64,
+    display_name: String,
+    pronouns: String,
+    position: String,
+    institution: String,
+    institution_public: i64,
+    library_type: String,
+    work_function: String,
+    career_stage: String,
+    country: String,
+    region: String,
+    utc_offset_minutes: i64,
+    bio: String,
+    open_to_mentoring: i64,
+    capacity: i64,
+    last_seen_at: Option<i64>,
+    created_at: i64,
+}
+
+/// Profiles changed after version `seen`: Some for a listed mentor, None for
+/// anyone who is not (any more) in the directory.
+async fn load_changed(db: &Db, seen: i64) -> Result<Vec<(u32, Option<ListedProfile>)>, AppError> {
+    let rows: Vec<ChangedRow> = sqlx::query_as(
+        "SELECT p.user_id, u.display_name, p.pronouns, p.position, p.institution,
+                p.institution_public, p.library_type, p.work_function, p.career_stage,
+                p.country, p.region, p.utc_offset_minutes, p.bio, p.open_to_mentoring,
+                p.capacity, u.last_seen_at, u.created_at
+         FROM profiles p JOIN users u ON u.id = p.user_id
+         WHERE p.version > $1",
+    )
+    .bind(seen)
+    .fetch_all(db.pool())
+    .await?;
+    let tags: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT t.user_id, t.kind, t.value FROM profile_tags t
+         JOIN profiles p ON p.user_id = t.user_id
+         WHERE p.version > $1 AND p.open_to_mentoring = 1
+         ORDER BY t.user_id, t.kind, t.position",
+    )
+    .bind(seen)
+    .fetch_all(db.pool())
+    .await?;
+    let mut tags_by_user: HashMap<i64, Vec<(String, String)>> = HashMap::new();
+    for (id, kind, value) in tags {
+        tags_by_user.entry(id).or_default().push((kind, value));
+    }
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let Ok(id) = u32::try_from(r.user_id) else {
+            continue;
+        };
+        if r.open_to_mentoring == 0 {
+            out.push((id, None));
+            continue;
+        }
+        let tags = tags_by_user.remove(&r.user_id).unwrap_or_default();
+        let of = |kind: &str| -> Vec<String> {
+            tags.iter()
+                .filter(|(k, _)| k == kind)
+                .map(|(_, v)| v.clone())
+                .collect()
+        };
+        let profile = Profile {
+            display_name: r.display_name,
+            pronouns: r.pronouns,
+            position: r.position,
+            institution: r.institution,
+            institution_public: r.institution_public != 0,
+            library_type: LibraryType::from_slug(&r.library_type).unwrap_or(LibraryType::Academic),
+            work_function: WorkFunction::from_slug(&r.work_function)
+                .unwrap_or(WorkFunction::Reference),
+            career_stage: CareerStage::from_slug(&r.career_stage).unwrap_or(CareerStage::Mid),
+            years_professional: 0,
+            country: r.country,
+            region: r.region,
+            time_zone: String::new(),
+            utc_offset_minutes: i32::try_from(r.utc_offset_minutes).unwrap_or_default(),
+            bio: r.bio,
+            non_work_interests: String::new(),
+            open_to_mentoring: true,
+            capacity: r.capacity,
+            reply_time: crate::profiles::model::ReplyTime::FewDays,
+            goals: String::new(),
+            languages: of(tag::LANGUAGE),
+            interests: of(tag::INTEREST),
+            work_areas: of(tag::WORK_AREA),
+            affiliations: Vec::new(),
+            focus_offered: of(tag::FOCUS_OFFERED),
+            focus_sought: Vec::new(),
+            meeting_modes: of(tag::MEETING_MODE)
+                .iter()
+                .filter_map(|m| crate::profiles::model::MeetingMode::from_slug(m))
+                .collect(),
+        };
+        out.push((
+            id,
+            Some(ListedProfile {
+                profile,
+                last_active: r.last_seen_at.unwrap_or(r.created_at),
+            }),
+        ));
+    }
+    Ok(out)
+}
+
+/// Builds a mentor's entry and the facet values it belongs to (key, label).
+fn entry_for(
+    interner: &mut Interner,
+    id: u32,
+    listed: ListedProfile,
+    focus_labels: &HashMap<String, String>,
+) -> (Entry, Vec<(Facet, String, String)>) {
+    let p = listed.profile;
+    let mut labels: Vec<(Facet, String, String)> = vec![
+        (
+            Facet::LibraryType,
+            p.library_type.slug().to_owned(),
+            p.library_type.label().to_owned(),
+        ),
+        (
+            Facet::Function,
+            p.work_function.slug().to_owned(),
+            p.work_function.label().to_owned(),
+        ),
+        (
+            Facet::Stage,
+            p.career_stage.slug().to_owned(),
+            p.career_stage.label().to_owned(),
+        ),
+        {
+            let band = TimeZoneBand::from_offset_minutes(p.utc_offset_minutes);
+            (
+                Facet::TimeZone,
+                band.slug().to_owned(),
+                band.label().to_owned(),
+            )
+        },
+    ];
+    if !p.country.is_empty() {
+        labels.push((Facet::Region, p.country.to_lowercase(), p.country.clone()));
+    }
+    let focus_names: Vec<String> = p
+        .focus_offered
+        .iter()
+        .map(|slug| {
+            focus_labels
+                .get(slug)
+                .cloned()
+                .unwrap_or_else(|| slug.clone())
+        })
+        .collect();
+    for (slug, label) in p.focus_offered.iter().zip(&focus_names) {
+        labels.push((Facet::Focus, slug.clone(), label.clone()));
+    }
+    for lang in &p.languages {
+        labels.push((Facet::Language, lang.to_lowercase(), lang.clone()));
+    }
+    for mode in &p.meeting_modes {
+        labels.push((Facet::Mode, mode.slug().to_owned(), mode.label().to_owned()));
+    }
+    let named = p
+        .focus_offered
+        .iter()
+        .map(|f| (TagKind::Focus, f))
+        .chain(
+            p.interests
+                .iter()
+                .chain(&p.work_areas)
+                .map(|t| (TagKind::Interest, t)),
+        )
+        .chain(p.languages.iter().map(|l| (TagKind::Language, l)));
+    let mut tags: Vec<u32> = named
+        .map(|(kind, name)| interner.intern(kind, name))
+        .collect();
+    tags.sort_unstable();
+    tags.dedup();
+    let card = MentorCard {
+        id: i64::from(id),
+        display_name: p.display_name.clone(),
+        pronouns: p.pronouns.clone(),
+        position: p.position.clone(),
+        institution: p.institution_public.then(|| p.institution.clone()),
+        library_type: p.library_type.label().to_owned(),
+        work_function: p.work_function.label().to_owned(),
+        place: place(&p.region, &p.country),
+        focus_offered: focus_names,
+        languages: p.languages.clone(),
+        has_capacity: p.capacity > 0,
+        excerpt: excerpt(&p.bio, 180),
+        reasons: Vec::new(),
+    };
+    let entry = Entry {
+        card,
+        name_key: deunicode::deunicode(&p.display_name).to_lowercase(),
+        last_active: listed.last_active,
+        library_type: p.library_type,
+        work_function: p.work_function,
+        utc_offset: p.utc_offset_minutes,
+        tags,
+        facet_keys: labels.iter().map(|(f, k, _)| (*f, k.clone())).collect(),
+        capacity: p.capacity,
+    };
+    (entry, labels)
+}
+
+#[cfg(test)]
+impl State {
+    /// An index over these listed mentors (id, profile, last active), for unit tests.
+    pub fn of(profiles: Vec<(u32, Profile, i64)>) -> Self {
+        let labels: HashMap<String, String> =
+            [("leadership", "Leadership"), ("research", "Research")]
+                .into_iter()
+                .map(|(s, l)| (s.to_owned(), l.to_owned()))
+                .collect();
+        let mut state = State::default();
+        for (id, profile, last_active) in profiles {
+            let listed = ListedProfile {
+                profile,
+                last_active,
+            };
+            let (entry, facet_labels) = entry_for(&mut state.interner, id, listed, &labels);
+            state.insert(id, entry, &facet_labels);
+        }
+        state
+    }
+}

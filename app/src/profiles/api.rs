@@ -1,0 +1,96 @@
+//! Profile server functions. A member reads and writes only their own profile:
+//! the caller's id comes from the session, never from the request.
+
+use super::model::{FocusArea, ProfileForm};
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+#[cfg(feature = "ssr")]
+use {
+    super::{model::parse_profile, store},
+    crate::{accounts::store::require_user, db::use_db, error::FieldErrors},
+};
+
+/// My profile as the edit form shows it, with the choices it offers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MyProfile {
+    pub id: i64,
+    pub form: ProfileForm,
+    pub focus_areas: Vec<FocusArea>,
+    /// False until the member first saves their profile.
+    pub saved: bool,
+}
+
+#[server(endpoint = "profiles/mine")]
+pub async fn get_my_profile() -> Result<MyProfile, AppError> {
+    let me = require_user().await?;
+    let db = use_db()?;
+    let profile = store::load_profile(&db, me.id).await?;
+    Ok(MyProfile {
+        id: me.id,
+        saved: profile.is_some(),
+        form: profile
+            .as_ref()
+            .map(ProfileForm::from)
+            .unwrap_or_else(|| ProfileForm {
+                display_name: me.display_name.clone(),
+                languages: "English".to_owned(),
+                reply_time: "few_days".to_owned(),
+                ..Default::default()
+            }),
+        focus_areas: store::focus_areas(&db).await?,
+    })
+}
+
+/// Saves the caller's profile; every problem comes back by field, with the form.
+#[server(endpoint = "profiles/save")]
+pub async fn save_profile(form: ProfileForm) -> Result<(), AppError> {
+    let me = require_user().await?;
+    let db = use_db()?;
+    let areas = store::focus_areas(&db).await?;
+    let profile =
+        parse_profile(&form, &areas, store::standard_offset_minutes).map_err(AppError::Invalid)?;
+    store::save_profile(&db, me.id, &profile).await?;
+    tracing::info!(
+        user_id = me.id,
+        listed = profile.open_to_mentoring,
+        "profile saved"
+    );
+    leptos_axum::redirect("/me/profile?saved=1");
+    Ok(())
+}
+
+/// Adds a focus area to the list members choose from (admins only).
+#[server(endpoint = "profiles/add_focus_area")]
+pub async fn add_focus_area(label: String) -> Result<(), AppError> {
+    let me = require_user().await?;
+    if me.site_role != crate::accounts::model::SiteRole::Admin {
+        return Err(AppError::forbidden(
+            "Only administrators can add focus areas.",
+        ));
+    }
+    let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    let slug: String = label
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect::<String>()
+        .split('_')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("_");
+    let mut errors = FieldErrors::new().keep("label", &label);
+    if slug.len() < 3 || label.chars().count() > 60 {
+        errors.add(
+            "label",
+            "Name the focus area in 3 to 60 characters, with letters.",
+        );
+        return Err(AppError::Invalid(errors));
+    }
+    let db = use_db()?;
+    if !store::add_focus_area(&db, &FocusArea { slug, label }).await? {
+        errors.add("label", "That focus area is already on the list.");
+        return Err(AppError::Invalid(errors));
+    }
+    Ok(())
+}

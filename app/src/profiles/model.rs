@@ -1,0 +1,821 @@
+//! Profile types shared by server and browser: the fixed choices, the form as
+//! posted, the parsed profile, and what other members may see of it.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Declares a closed set of choices stored by slug and shown by label.
+macro_rules! choices {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = ($slug:literal, $label:literal)),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn slug(self) -> &'static str {
+                match self { $($name::$variant => $slug),+ }
+            }
+
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            pub fn from_slug(slug: &str) -> Option<Self> {
+                match slug { $($slug => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+choices! {
+    LibraryType {
+        Academic = ("academic", "Academic"),
+        Public = ("public", "Public"),
+        School = ("school", "School"),
+        Special = ("special", "Special"),
+        Archives = ("archives", "Archives"),
+        Medical = ("medical", "Medical and health"),
+        Law = ("law", "Law"),
+        Government = ("government", "Government"),
+        Corporate = ("corporate", "Corporate"),
+        Museum = ("museum", "Museum"),
+        LisEducation = ("lis_education", "LIS education"),
+    }
+}
+
+choices! {
+    /// The department or function a member works in.
+    WorkFunction {
+        Reference = ("reference", "Reference"),
+        Instruction = ("instruction", "Instruction"),
+        Cataloguing = ("cataloguing", "Cataloguing and metadata"),
+        Systems = ("systems", "Systems and technology"),
+        SpecialCollections = ("special_collections", "Archives and special collections"),
+        Youth = ("youth", "Youth services"),
+        Collections = ("collections", "Collections"),
+        Access = ("access", "Access services"),
+        Leadership = ("administration", "Administration and leadership"),
+        Outreach = ("outreach", "Outreach"),
+        Data = ("data", "Data and research services"),
+    }
+}
+
+choices! {
+    CareerStage {
+        Student = ("student", "LIS student"),
+        New = ("new", "New professional (under 5 years)"),
+        Mid = ("mid", "Mid-career"),
+        Senior = ("senior", "Senior"),
+        Changer = ("changer", "Career changer"),
+    }
+}
+
+choices! {
+    MeetingMode {
+        Email = ("email", "Email"),
+        Phone = ("phone", "Phone"),
+        Video = ("video", "Video call"),
+        InPerson = ("in_person", "In person"),
+    }
+}
+
+choices! {
+    ReplyTime {
+        Day = ("day", "within a day"),
+        FewDays = ("few_days", "within 2–3 days"),
+        Week = ("week", "within a week"),
+    }
+}
+
+choices! {
+    /// Bands of standard UTC offset, wide enough that members in one band can
+    /// meet within ordinary working hours.
+    TimeZoneBand {
+        AmericasWest = ("utc-12_-7", "UTC−12 to −7 (Pacific, Mountain)"),
+        AmericasEast = ("utc-6_-3", "UTC−6 to −3 (Central, Eastern, Atlantic)"),
+        EuropeAfrica = ("utc-2_+3", "UTC−2 to +3 (Europe, Africa)"),
+        WestAsia = ("utc+4_+7", "UTC+4 to +7 (Gulf, South Asia)"),
+        EastAsiaPacific = ("utc+8_+14", "UTC+8 to +14 (East Asia, Pacific)"),
+    }
+}
+
+impl TimeZoneBand {
+    pub fn from_offset_minutes(minutes: i32) -> Self {
+        match minutes {
+            ..=-420 => Self::AmericasWest,
+            -419..=-180 => Self::AmericasEast,
+            -179..=180 => Self::EuropeAfrica,
+            181..=420 => Self::WestAsia,
+            _ => Self::EastAsiaPacific,
+        }
+    }
+}
+
+/// A focus area mentors offer and mentees seek; admins can add to the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FocusArea {
+    pub slug: String,
+    pub label: String,
+}
+
+pub const MAX_CAPACITY: i64 = 10;
+const MAX_BIO_CHARS: usize = 4000;
+const MAX_GOALS_CHARS: usize = 2000;
+const MAX_TAGS: usize = 15;
+const MAX_TAG_CHARS: usize = 60;
+
+/// Suggestions offered while typing tags; members may add their own.
+pub const LANGUAGE_SUGGESTIONS: &[&str] = &[
+    "English",
+    "Spanish",
+    "French",
+    "Mandarin",
+    "Cantonese",
+    "Arabic",
+    "Portuguese",
+    "Korean",
+    "Vietnamese",
+    "Tagalog",
+    "Hindi",
+    "Urdu",
+    "German",
+    "Japanese",
+    "Yoruba",
+    "Swahili",
+    "Russian",
+    "American Sign Language",
+];
+
+pub const INTEREST_SUGGESTIONS: &[&str] = &[
+    "information literacy",
+    "open access",
+    "scholarly communication",
+    "digital humanities",
+    "research data management",
+    "critical librarianship",
+    "user experience",
+    "assessment",
+    "linked data",
+    "archival description",
+    "digital preservation",
+    "community engagement",
+    "early literacy",
+    "collection development",
+    "copyright",
+    "library leadership",
+    "accessibility",
+];
+
+pub const AFFILIATION_SUGGESTIONS: &[&str] = &[
+    "ALA",
+    "ACRL",
+    "PLA",
+    "AASL",
+    "Core",
+    "RUSA",
+    "ALSC",
+    "YALSA",
+    "SAA",
+    "MLA",
+    "AALL",
+    "SLA",
+    "REFORMA",
+    "APALA",
+    "BCALA",
+    "CALA",
+    "AILA",
+    "ALA New Members Round Table",
+    "GLBT Round Table",
+];
+
+/// Time zones offered in the form; any IANA zone name is accepted.
+pub const TIME_ZONE_SUGGESTIONS: &[&str] = &[
+    "America/Los_Angeles",
+    "America/Denver",
+    "America/Phoenix",
+    "America/Chicago",
+    "America/New_York",
+    "America/Halifax",
+    "America/Mexico_City",
+    "America/Bogota",
+    "America/Sao_Paulo",
+    "Pacific/Honolulu",
+    "America/Anchorage",
+    "Europe/London",
+    "Europe/Dublin",
+    "Europe/Paris",
+    "Europe/Berlin",
+    "Africa/Lagos",
+    "Africa/Nairobi",
+    "Africa/Johannesburg",
+    "Asia/Dubai",
+    "Asia/Kolkata",
+    "Asia/Bangkok",
+    "Asia/Singapore",
+    "Asia/Shanghai",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+    "Pacific/Auckland",
+];
+
+/// The profile form exactly as posted. Checkbox groups arrive as maps
+/// (`focus_offered[leadership]=on`), the form encoding server functions decode.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProfileForm {
+    pub display_name: String,
+    pub pronouns: String,
+    pub position: String,
+    pub institution: String,
+    pub institution_hidden: Option<String>,
+    pub library_type: String,
+    pub work_function: String,
+    pub career_stage: String,
+    pub years_professional: String,
+    pub country: String,
+    pub region: String,
+    pub time_zone: String,
+    pub languages: String,
+    pub interests: String,
+    pub work_areas: String,
+    pub affiliations: String,
+    pub bio: String,
+    pub non_work_interests: String,
+    pub open_to_mentoring: Option<String>,
+    pub focus_offered: BTreeMap<String, String>,
+    pub capacity: String,
+    pub meeting_modes: BTreeMap<String, String>,
+    pub reply_time: String,
+    pub goals: String,
+    pub focus_sought: BTreeMap<String, String>,
+}
+
+/// Splits a comma-separated list as typed, dropping blanks and repeats
+/// (case-insensitively) and keeping the first spelling.
+pub fn split_tags(raw: &str) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    raw.split([',', ';', '\n'])
+        .map(collapse_spaces)
+        .filter(|t| !t.is_empty() && seen.insert(t.to_lowercase()))
+        .collect()
+}
+
+fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A profile that passed every rule; only this is ever stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    pub display_name: String,
+    pub pronouns: String,
+    pub position: String,
+    pub institution: String,
+    pub institution_public: bool,
+    pub library_type: LibraryType,
+    pub work_function: WorkFunction,
+    pub career_stage: CareerStage,
+    pub years_professional: i64,
+    pub country: String,
+    pub region: String,
+    pub time_zone: String,
+    pub utc_offset_minutes: i32,
+    pub languages: Vec<String>,
+    pub interests: Vec<String>,
+    pub work_areas: Vec<String>,
+    pub affiliations: Vec<String>,
+    pub bio: String,
+    pub non_work_interests: String,
+    pub open_to_mentoring: bool,
+    pub focus_offered: Vec<String>,
+    pub capacity: i64,
+    pub meeting_modes: Vec<MeetingMode>,
+    pub reply_time: ReplyTime,
+    pub goals: String,
+    pub focus_sought: Vec<String>,
+}
+
+/// Parses one form into a profile, or every problem with it by field.
+/// `focus_areas` is the current list; `utc_offset` turns a zone name into its
+/// standard offset in minutes (None for an unknown zone).
+pub fn parse_profile(
+    form: &ProfileForm,
+    focus_areas: &[FocusArea],
+    utc_offset: impl Fn(&str) -> Option<i32>,
+) -> Result<Profile, crate::error::FieldErrors> {
+    let mut errors = crate::error::FieldErrors::new();
+    let mut text = |field: &str, raw: &str, required: Option<&str>, max: usize| {
+        let value = collapse_spaces(raw);
+        if value.is_empty() {
+            if let Some(message) = required {
+                errors.add(field, message);
+            }
+        } else if value.chars().count() > max {
+            errors.add(field, format!("Keep this under {max} characters."));
+        } else if value.chars().any(char::is_control) {
+            errors.add(field, "This contains characters that cannot be shown.");
+        }
+        value
+    };
+    let display_name = text(
+        "display_name",
+        &form.display_name,
+        Some("Enter the name other members will see."),
+        80,
+    );
+    let pronouns = text("pronouns", &form.pronouns, None, 40);
+    let position = text(
+        "position",
+        &form.position,
+        Some("Enter your position or title, e.g. Instruction Librarian or LIS student."),
+        120,
+    );
+    let institution = text(
+        "institution",
+        &form.institution,
+        Some("Enter where you work or study."),
+        160,
+    );
+    let country = text(
+        "country",
+        &form.country,
+        Some("Enter the country you work in."),
+        60,
+    );
+    let region = text("region", &form.region, None, 60);
+    let non_work_interests = text("non_work_interests", &form.non_work_interests, None, 300);
+
+    let mut choice = |field: &str, slug: &str, parse: &dyn Fn(&str) -> bool, message: &str| {
+        if !parse(slug) {
+            errors.add(field, message);
+        }
+    };
+    choice(
+        "library_type",
+        &form.library_type,
+        &|s| LibraryType::from_slug(s).is_some(),
+        "Choose the kind of library you work in.",
+    );
+    choice(
+        "work_function",
+        &form.work_function,
+        &|s| WorkFunction::from_slug(s).is_some(),
+        "Choose the area you work in.",
+    );
+    choice(
+        "career_stage",
+        &form.career_stage,
+        &|s| CareerStage::from_slug(s).is_some(),
+        "Choose your career stage.",
+    );
+
+    let years_professional = match form.years_professional.trim() {
+        "" => 0,
+        raw => match raw.parse::<i64>() {
+            Ok(n) if (0..=60).contains(&n) => n,
+            _ => {
+                errors.add(
+                    "years_professional",
+                    "Enter a whole number of years from 0 to 60.",
+                );
+                0
+            }
+        },
+    };
+
+    let time_zone = form.time_zone.trim().to_owned();
+    let utc_offset_minutes = if time_zone.is_empty() {
+        errors.add("time_zone", "Choose your time zone, e.g. America/Chicago.");
+        0
+    } else {
+        utc_offset(&time_zone).unwrap_or_else(|| {
+            errors.add(
+                "time_zone",
+                "We do not know that time zone. Pick one from the list, e.g. Europe/London.",
+            );
+            0
+        })
+    };
+
+    let mut tags = |field: &str, raw: &str, label: &str| {
+        let tags = split_tags(raw);
+        if tags.len() > MAX_TAGS {
+            errors.add(field, format!("List at most {MAX_TAGS} {label}."));
+        } else if let Some(long) = tags.iter().find(|t| t.chars().count() > MAX_TAG_CHARS) {
+            errors.add(
+                field,
+                format!("“{long}” is too long; keep each entry under {MAX_TAG_CHARS} characters."),
+            );
+        }
+        tags
+    };
+    let languages = tags("languages", &form.languages, "languages");
+    let interests = tags("interests", &form.interests, "research interests");
+    let work_areas = tags("work_areas", &form.work_areas, "work areas");
+    let affiliations = tags("affiliations", &form.affiliations, "affiliations");
+    if languages.is_empty() {
+        errors.add("languages", "List at least one language you can mentor in.");
+    }
+
+    let bio = form.bio.trim().replace("\r\n", "\n");
+    if bio.chars().count() > MAX_BIO_CHARS {
+        errors.add(
+            "bio",
+            format!(
+                "Your bio has {} characters; keep it under {MAX_BIO_CHARS}.",
+                bio.chars().count()
+            ),
+        );
+    }
+    let goals = form.goals.trim().replace("\r\n", "\n");
+    if goals.chars().count() > MAX_GOALS_CHARS {
+        errors.add(
+            "goals",
+            format!("Keep your goals under {MAX_GOALS_CHARS} characters."),
+        );
+    }
+
+    let known =
+        |field: &str, picked: &BTreeMap<String, String>, errors: &mut crate::error::FieldErrors| {
+            let mut slugs = Vec::new();
+            for slug in picked.keys() {
+                if focus_areas.iter().any(|f| &f.slug == slug) {
+                    slugs.push(slug.clone());
+                } else {
+                    errors.add(field, "One of the focus areas is not on the list any more.");
+                }
+            }
+            slugs
+        };
+    let focus_offered = known("focus_offered", &form.focus_offered, &mut errors);
+    let focus_sought = known("focus_sought", &form.focus_sought, &mut errors);
+    let mut meeting_modes = Vec::new();
+    for slug in form.meeting_modes.keys() {
+        match MeetingMode::from_slug(slug) {
+            Some(mode) => meeting_modes.push(mode),
+            None => errors.add("meeting_modes", "Choose meeting modes from the list."),
+        }
+    }
+    let open_to_mentoring = form.open_to_mentoring.is_some();
+    let capacity = match form.capacity.trim() {
+        "" if !open_to_mentoring => 0,
+        raw => {
+            match raw.parse::<i64>() {
+                Ok(n) if (0..=MAX_CAPACITY).contains(&n) => n,
+                _ => {
+                    errors.add(
+                    "capacity",
+                    format!("Enter how many mentees you can take at once, from 0 to {MAX_CAPACITY}."),
+                );
+                    0
+                }
+            }
+        }
+    };
+    let reply_time = ReplyTime::from_slug(&form.reply_time).unwrap_or(ReplyTime::FewDays);
+    if open_to_mentoring {
+        if focus_offered.is_empty() {
+            errors.add(
+                "focus_offered",
+                "Choose at least one focus area you can mentor in.",
+            );
+        }
+        if meeting_modes.is_empty() {
+            errors.add("meeting_modes", "Choose at least one way to meet.");
+        }
+    }
+
+    errors_with_values(errors, form)?;
+    Ok(Profile {
+        display_name,
+        pronouns,
+        position,
+        institution,
+        institution_public: form.institution_hidden.is_none(),
+        library_type: LibraryType::from_slug(&form.library_type).expect("checked above"),
+        work_function: WorkFunction::from_slug(&form.work_function).expect("checked above"),
+        career_stage: CareerStage::from_slug(&form.career_stage).expect("checked above"),
+        years_professional,
+        country,
+        region,
+        time_zone,
+        utc_offset_minutes,
+        languages,
+        interests,
+        work_areas,
+        affiliations,
+        bio,
+        non_work_interests,
+        open_to_mentoring,
+        focus_offered,
+        capacity,
+        meeting_modes,
+        reply_time,
+        goals,
+        focus_sought,
+    })
+}
+
+/// Returns the errors with the whole form attached, so that a re-shown form
+/// (JavaScript off) keeps everything the member typed.
+fn errors_with_values(
+    errors: crate::error::FieldErrors,
+    form: &ProfileForm,
+) -> Result<(), crate::error::FieldErrors> {
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let json = serde_json::to_string(form).unwrap_or_default();
+    Err(errors.keep("form", &json))
+}
+
+impl From<&Profile> for ProfileForm {
+    fn from(p: &Profile) -> Self {
+        let checked =
+            |slugs: &mut dyn Iterator<Item = String>| slugs.map(|s| (s, "on".to_owned())).collect();
+        Self {
+            display_name: p.display_name.clone(),
+            pronouns: p.pronouns.clone(),
+            position: p.position.clone(),
+            institution: p.institution.clone(),
+            institution_hidden: (!p.institution_public).then(|| "on".to_owned()),
+            library_type: p.library_type.slug().to_owned(),
+            work_function: p.work_function.slug().to_owned(),
+            career_stage: p.career_stage.slug().to_owned(),
+            years_professional: p.years_professional.to_string(),
+            country: p.country.clone(),
+            region: p.region.clone(),
+            time_zone: p.time_zone.clone(),
+            languages: p.languages.join(", "),
+            interests: p.interests.join(", "),
+            work_areas: p.work_areas.join(", "),
+            affiliations: p.affiliations.join(", "),
+            bio: p.bio.clone(),
+            non_work_interests: p.non_work_interests.clone(),
+            open_to_mentoring: p.open_to_mentoring.then(|| "on".to_owned()),
+            focus_offered: checked(&mut p.focus_offered.iter().cloned()),
+            capacity: p.capacity.to_string(),
+            meeting_modes: checked(&mut p.meeting_modes.iter().map(|m| m.slug().to_owned())),
+            reply_time: p.reply_time.slug().to_owned(),
+            goals: p.goals.clone(),
+            focus_sought: checked(&mut p.focus_sought.iter().cloned()),
+        }
+    }
+}
+
+/// The directory card a profile form would produce, for the live preview.
+pub fn preview_card(form: &ProfileForm, focus_areas: &[FocusArea]) -> MentorCard {
+    MentorCard {
+        id: 0,
+        display_name: collapse_spaces(&form.display_name),
+        pronouns: collapse_spaces(&form.pronouns),
+        position: collapse_spaces(&form.position),
+        institution: form
+            .institution_hidden
+            .is_none()
+            .then(|| collapse_spaces(&form.institution)),
+        library_type: LibraryType::from_slug(&form.library_type)
+            .map(|t| t.label().to_owned())
+            .unwrap_or_default(),
+        work_function: WorkFunction::from_slug(&form.work_function)
+            .map(|f| f.label().to_owned())
+            .unwrap_or_default(),
+        place: place(
+            &collapse_spaces(&form.region),
+            &collapse_spaces(&form.country),
+        ),
+        focus_offered: focus_areas
+            .iter()
+            .filter(|a| form.focus_offered.contains_key(&a.slug))
+            .map(|a| a.label.clone())
+            .collect(),
+        languages: split_tags(&form.languages),
+        has_capacity: form.capacity.trim().parse::<i64>().is_ok_and(|n| n > 0),
+        excerpt: excerpt(&form.bio, 180),
+        reasons: Vec::new(),
+    }
+}
+
+/// What any signed-in member may see of another's profile. Email, goals, the
+/// focus areas sought and a hidden institution are not in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PublicProfile {
+    pub id: i64,
+    pub display_name: String,
+    pub pronouns: String,
+    pub position: String,
+    pub institution: Option<String>,
+    pub library_type: LibraryType,
+    pub work_function: WorkFunction,
+    pub career_stage: CareerStage,
+    pub years_professional: i64,
+    pub country: String,
+    pub region: String,
+    pub time_zone: String,
+    pub languages: Vec<String>,
+    pub interests: Vec<String>,
+    pub work_areas: Vec<String>,
+    pub affiliations: Vec<String>,
+    /// Sanitised HTML rendered from the member's Markdown.
+    pub bio_html: String,
+    pub non_work_interests: String,
+    pub open_to_mentoring: bool,
+    pub focus_offered: Vec<FocusArea>,
+    pub has_capacity: bool,
+    pub meeting_modes: Vec<MeetingMode>,
+    pub reply_time: ReplyTime,
+    /// "Active today", "Active 3 weeks ago", written on the server so that
+    /// server and browser render the same words.
+    pub last_active: String,
+    pub shortlisted: bool,
+    pub is_me: bool,
+}
+
+/// One mentor in the directory, as its card shows them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MentorCard {
+    pub id: i64,
+    pub display_name: String,
+    pub pronouns: String,
+    pub position: String,
+    pub institution: Option<String>,
+    pub library_type: String,
+    pub work_function: String,
+    pub place: String,
+    pub focus_offered: Vec<String>,
+    pub languages: Vec<String>,
+    pub has_capacity: bool,
+    pub excerpt: String,
+    /// Why this mentor fits the viewer, in words; empty when not sorting by fit.
+    pub reasons: Vec<String>,
+}
+
+/// "Province, Country" or just the country.
+pub fn place(region: &str, country: &str) -> String {
+    match (region.is_empty(), country.is_empty()) {
+        (false, false) => format!("{region}, {country}"),
+        (true, _) => country.to_owned(),
+        (false, true) => region.to_owned(),
+    }
+}
+
+/// The first words of a Markdown bio as plain text, for cards.
+pub fn excerpt(markdown: &str, max_chars: usize) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut text = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
+            _ => {}
+        }
+        if text.len() > max_chars.saturating_mul(4) {
+            break;
+        }
+    }
+    let text = collapse_spaces(&text);
+    if text.chars().count() <= max_chars {
+        return text;
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn focus() -> Vec<FocusArea> {
+        vec![FocusArea {
+            slug: "leadership".into(),
+            label: "Leadership".into(),
+        }]
+    }
+
+    fn valid_form() -> ProfileForm {
+        ProfileForm {
+            display_name: "  Ana   Ruiz ".into(),
+            position: "Instruction Librarian".into(),
+            institution: "Lakeside College".into(),
+            library_type: "academic".into(),
+            work_function: "instruction".into(),
+            career_stage: "mid".into(),
+            years_professional: "7".into(),
+            country: "United States".into(),
+            time_zone: "America/Chicago".into(),
+            languages: "English, Spanish, english".into(),
+            open_to_mentoring: Some("on".into()),
+            focus_offered: [("leadership".to_owned(), "on".to_owned())].into(),
+            meeting_modes: [("video".to_owned(), "on".to_owned())].into(),
+            capacity: "2".into(),
+            ..Default::default()
+        }
+    }
+
+    fn chicago(zone: &str) -> Option<i32> {
+        (zone == "America/Chicago").then_some(-360)
+    }
+
+    #[test]
+    fn a_valid_form_parses_and_is_normalised() {
+        let p = parse_profile(&valid_form(), &focus(), chicago).unwrap();
+        assert_eq!(p.display_name, "Ana Ruiz");
+        assert_eq!(p.languages, vec!["English", "Spanish"]);
+        assert_eq!(p.utc_offset_minutes, -360);
+        assert!(p.open_to_mentoring && p.institution_public);
+        assert_eq!(p.focus_offered, vec!["leadership"]);
+    }
+
+    #[test]
+    fn every_problem_is_reported_by_field_with_the_form_kept() {
+        let form = ProfileForm {
+            library_type: "bookshop".into(),
+            years_professional: "-3".into(),
+            time_zone: "Mars/Olympus".into(),
+            capacity: "99".into(),
+            focus_offered: [("astrology".to_owned(), "on".to_owned())].into(),
+            ..valid_form()
+        };
+        let errors = parse_profile(&form, &focus(), chicago).unwrap_err();
+        let fields: Vec<_> = errors.errors.iter().map(|e| e.field.as_str()).collect();
+        for f in [
+            "library_type",
+            "years_professional",
+            "time_zone",
+            "capacity",
+            "focus_offered",
+        ] {
+            assert!(fields.contains(&f), "{f} missing from {fields:?}");
+        }
+        let kept: ProfileForm = serde_json::from_str(&errors.values[0].1).unwrap();
+        assert_eq!(kept, form);
+    }
+
+    #[test]
+    fn a_mentor_must_offer_a_focus_and_a_way_to_meet() {
+        let form = ProfileForm {
+            focus_offered: BTreeMap::new(),
+            meeting_modes: BTreeMap::new(),
+            ..valid_form()
+        };
+        let errors = parse_profile(&form, &focus(), chicago).unwrap_err();
+        let fields: Vec<_> = errors.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, vec!["focus_offered", "meeting_modes"]);
+        let mentee = ProfileForm {
+            open_to_mentoring: None,
+            ..form
+        };
+        assert!(parse_profile(&mentee, &focus(), chicago).is_ok());
+    }
+
+    #[test]
+    fn too_many_or_too_long_tags_are_refused() {
+        let many = (0..16)
+            .map(|i| format!("tag{i}"))
+            .collect::<Vec<_>>()
+            .join(",");
+        let long = "x".repeat(61);
+        for (raw, expect) in [(many, "at most 15"), (long, "too long")] {
+            let form = ProfileForm {
+                interests: raw,
+                ..valid_form()
+            };
+            let e = parse_profile(&form, &focus(), chicago).unwrap_err();
+            assert!(e.errors[0].message.contains(expect), "{:?}", e.errors);
+        }
+    }
+
+    #[test]
+    fn excerpts_are_plain_text_cut_at_a_word() {
+        let md = "I **love** [metadata](https://example.org) and\n\n* teaching\n* open access";
+        assert_eq!(excerpt(md, 200), "I love metadata and teaching open access");
+        assert_eq!(excerpt(md, 12), "I love…");
+    }
+
+    #[test]
+    fn bands_cover_every_offset() {
+        assert_eq!(
+            TimeZoneBand::from_offset_minutes(-480),
+            TimeZoneBand::AmericasWest
+        );
+        assert_eq!(
+            TimeZoneBand::from_offset_minutes(-300),
+            TimeZoneBand::AmericasEast
+        );
+        assert_eq!(
+            TimeZoneBand::from_offset_minutes(60),
+            TimeZoneBand::EuropeAfrica
+        );
+        assert_eq!(
+            TimeZoneBand::from_offset_minutes(330),
+            TimeZoneBand::WestAsia
+        );
+        assert_eq!(
+            TimeZoneBand::from_offset_minutes(780),
+            TimeZoneBand::EastAsiaPacific
+        );
+    }
+}

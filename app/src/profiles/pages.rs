@@ -1,0 +1,301 @@
+//! `/me/profile`: a member edits their own profile and sees their directory
+//! card change as they type. A plain form underneath, so it saves without
+//! JavaScript too; on an error nothing typed is lost.
+
+use super::{
+    api::{get_my_profile, MyProfile, SaveProfile},
+    model::*,
+};
+use crate::{
+    directory::pages::MentorCardView,
+    error::AppError,
+    ui::{auth::sign_in_prompt, form::FormError},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_query_map};
+
+type GetField = fn(&ProfileForm) -> &String;
+type SetField = fn(&mut ProfileForm, String);
+
+#[component]
+pub fn EditProfilePage() -> impl IntoView {
+    // Created here, inside the routes, so a form posted without JavaScript
+    // gets its errors (and the typed values) back from the URL.
+    let save = ServerAction::<SaveProfile>::new();
+    let mine = Resource::new(|| (), |_| get_my_profile());
+    let error = crate::ui::form::action_error(save);
+    view! {
+        <Title text="My profile"/>
+        <Transition fallback=|| view! { <p class="muted">"Loading your profile…"</p> }>
+            {move || Suspend::new(async move {
+                match mine.await {
+                    Ok(m) => view! { <ProfileEditor mine=m save error/> }.into_any(),
+                    Err(AppError::Unauthenticated) => sign_in_prompt("to edit your profile").into_any(),
+                    Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn ProfileEditor(
+    mine: MyProfile,
+    save: ServerAction<SaveProfile>,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    // After a failed save, start from what was typed, not from what is stored.
+    let typed = error
+        .get_untracked()
+        .and_then(|e| e.value("form"))
+        .and_then(|json| serde_json::from_str::<ProfileForm>(&json).ok());
+    let form = RwSignal::new(typed.unwrap_or(mine.form));
+    let areas = StoredValue::new(mine.focus_areas);
+    let saved = use_query_map().with_untracked(|q| q.get("saved").is_some());
+    let preview = move || areas.with_value(|a| preview_card(&form.get(), a));
+    let open = Memo::new(move |_| form.with(|f| f.open_to_mentoring.is_some()));
+    let id = mine.id;
+
+    let text = move |label: &'static str,
+                     key: &'static str,
+                     hint: &'static str,
+                     get: GetField,
+                     set: SetField| {
+        view! { <TextInput label key hint form get set error/> }
+    };
+    let choice = move |label: &'static str,
+                       key: &'static str,
+                       options: Vec<(&'static str, &'static str)>,
+                       get: GetField,
+                       set: SetField| {
+        view! { <Select label key options form get set error/> }
+    };
+    let checks = move |legend: &'static str,
+                       key: &'static str,
+                       options: Vec<(String, String)>,
+                       pick: fn(
+        &mut ProfileForm,
+    ) -> &mut std::collections::BTreeMap<String, String>| {
+        view! { <CheckGroup legend key options form pick error/> }
+    };
+    let focus_options = move || {
+        areas.with_value(|a| {
+            a.iter()
+                .map(|f| (f.slug.clone(), f.label.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+
+    view! {
+        <h1>"My profile"</h1>
+        {saved.then(|| view! { <p class="notice" role="status">"Your profile is saved. "
+            <A href=format!("/mentors/{id}")>"See how others see it"</A></p> })}
+        <div class="profile-editor">
+            <ActionForm action=save attr:class="stack profile-form" attr:novalidate=true>
+                <FormError error/>
+                <fieldset>
+                    <legend>"About you"</legend>
+                    {text("Your name", "display_name", "As other members will see it.", |f| &f.display_name, |f, v| f.display_name = v)}
+                    {text("Pronouns (optional)", "pronouns", "e.g. she/her, they/them.", |f| &f.pronouns, |f, v| f.pronouns = v)}
+                    {text("Position or title", "position", "e.g. Instruction Librarian, LIS student.", |f| &f.position, |f, v| f.position = v)}
+                    {text("Institution", "institution", "Where you work or study.", |f| &f.institution, |f, v| f.institution = v)}
+                    <CheckBox label="Hide my institution from other members" key="institution_hidden" form
+                        get=|f| f.institution_hidden.is_some() set=|f, on| f.institution_hidden = on.then(|| "on".to_owned())/>
+                    {choice("Library type", "library_type", LibraryType::ALL.iter().map(|t| (t.slug(), t.label())).collect(), |f| &f.library_type, |f, v| f.library_type = v)}
+                    {choice("Department or function", "work_function", WorkFunction::ALL.iter().map(|t| (t.slug(), t.label())).collect(), |f| &f.work_function, |f, v| f.work_function = v)}
+                    {choice("Career stage", "career_stage", CareerStage::ALL.iter().map(|t| (t.slug(), t.label())).collect(), |f| &f.career_stage, |f, v| f.career_stage = v)}
+                    {text("Years in a professional position", "years_professional", "0 if you are a student or just starting.", |f| &f.years_professional, |f, v| f.years_professional = v)}
+                    {text("Country", "country", "", |f| &f.country, |f, v| f.country = v)}
+                    {text("State or province (optional)", "region", "", |f| &f.region, |f, v| f.region = v)}
+                    <TextInput label="Time zone" key="time_zone" hint="e.g. America/Chicago, Europe/London." form
+                        get=|f| &f.time_zone set=|f, v| f.time_zone = v error list="time-zones"/>
+                    <datalist id="time-zones">
+                        {TIME_ZONE_SUGGESTIONS.iter().map(|z| view! { <option value=*z></option> }).collect_view()}
+                    </datalist>
+                    <TextInput label="Languages" key="languages" hint="Separate with commas, e.g. English, Spanish." form
+                        get=|f| &f.languages set=|f, v| f.languages = v error list="languages"/>
+                    <datalist id="languages">
+                        {LANGUAGE_SUGGESTIONS.iter().map(|z| view! { <option value=*z></option> }).collect_view()}
+                    </datalist>
+                    {text("Research interests", "interests", "Separate with commas, e.g. open access, information literacy.", |f| &f.interests, |f, v| f.interests = v)}
+                    {text("Work areas", "work_areas", "Separate with commas, e.g. OER, assessment.", |f| &f.work_areas, |f, v| f.work_areas = v)}
+                    {text("Affiliations", "affiliations", "Associations, divisions, round tables, e.g. ACRL, REFORMA.", |f| &f.affiliations, |f, v| f.affiliations = v)}
+                    <TextArea label="Bio" key="bio" hint="A few sentences. You can use *emphasis*, **bold**, [links](https://…) and lists." form
+                        get=|f| &f.bio set=|f, v| f.bio = v error/>
+                    {text("Outside work (optional)", "non_work_interests", "e.g. birding, choir, sourdough.", |f| &f.non_work_interests, |f, v| f.non_work_interests = v)}
+                </fieldset>
+                <fieldset>
+                    <legend>"As a mentor"</legend>
+                    <CheckBox label="I am open to mentoring (list me in the directory)" key="open_to_mentoring" form
+                        get=|f| f.open_to_mentoring.is_some() set=|f, on| f.open_to_mentoring = on.then(|| "on".to_owned())/>
+                    <div class="stack" class:muted=move || !open.get()>
+                        {move || checks("Focus areas I can offer", "focus_offered", focus_options(), |f| &mut f.focus_offered)}
+                        {text("How many mentees at once", "capacity", "0 keeps you listed but shows you are not taking anyone new.", |f| &f.capacity, |f, v| f.capacity = v)}
+                        {checks("Ways to meet", "meeting_modes", MeetingMode::ALL.iter().map(|m| (m.slug().to_owned(), m.label().to_owned())).collect(), |f| &mut f.meeting_modes)}
+                        {choice("I usually reply", "reply_time", ReplyTime::ALL.iter().map(|t| (t.slug(), t.label())).collect(), |f| &f.reply_time, |f, v| f.reply_time = v)}
+                    </div>
+                </fieldset>
+                <fieldset>
+                    <legend>"As a mentee"</legend>
+                    {move || checks("Focus areas I am looking for", "focus_sought", focus_options(), |f| &mut f.focus_sought)}
+                    <TextArea label="My goals (only you see these)" key="goals" hint="What you hope to learn or achieve." form
+                        get=|f| &f.goals set=|f, v| f.goals = v error/>
+                </fieldset>
+                <button type="submit" class="button button--primary">"Save my profile"</button>
+            </ActionForm>
+            <aside class="profile-preview" aria-label="Preview of your directory card">
+                <h2>"Your card in the directory"</h2>
+                {move || view! { <MentorCardView card=preview() preview=true/> }}
+                {move || (!open.get()).then(|| view! {
+                    <p class="muted">"Only members open to mentoring are listed in the directory."</p>
+                })}
+            </aside>
+        </div>
+    }
+}
+
+fn field_error(error: Signal<Option<AppError>>, key: &'static str) -> Memo<Option<String>> {
+    Memo::new(move |_| error.with(|e| e.as_ref().and_then(|e| e.field(key))))
+}
+
+#[component]
+fn TextInput(
+    label: &'static str,
+    key: &'static str,
+    hint: &'static str,
+    form: RwSignal<ProfileForm>,
+    get: GetField,
+    set: SetField,
+    error: Signal<Option<AppError>>,
+    #[prop(optional)] list: Option<&'static str>,
+) -> impl IntoView {
+    let id = format!("field-{key}");
+    let message = field_error(error, key);
+    view! {
+        <div class="field" class:field--invalid=move || message.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="field__hint" id=format!("{id}-hint")>{hint}</p> })}
+            <input id=id.clone() name=format!("form[{key}]") type="text" list=list
+                value=form.with_untracked(|f| get(f).clone())
+                on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))
+                aria-invalid=move || message.with(Option::is_some).then_some("true")
+                aria-describedby=format!("{id}-hint {id}-error")/>
+            {move || message.get().map(|m| view! { <p class="field__error" id=format!("field-{key}-error")>{m}</p> })}
+        </div>
+    }
+}
+
+#[component]
+fn TextArea(
+    label: &'static str,
+    key: &'static str,
+    hint: &'static str,
+    form: RwSignal<ProfileForm>,
+    get: GetField,
+    set: SetField,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let id = format!("field-{key}");
+    let message = field_error(error, key);
+    view! {
+        <div class="field" class:field--invalid=move || message.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            <p class="field__hint" id=format!("{id}-hint")>{hint}</p>
+            <textarea id=id.clone() name=format!("form[{key}]") rows="6"
+                on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))
+                aria-invalid=move || message.with(Option::is_some).then_some("true")
+                aria-describedby=format!("{id}-hint {id}-error")>
+                {form.with_untracked(|f| get(f).clone())}
+            </textarea>
+            {move || message.get().map(|m| view! { <p class="field__error" id=format!("field-{key}-error")>{m}</p> })}
+        </div>
+    }
+}
+
+#[component]
+fn Select(
+    label: &'static str,
+    key: &'static str,
+    options: Vec<(&'static str, &'static str)>,
+    form: RwSignal<ProfileForm>,
+    get: GetField,
+    set: SetField,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let id = format!("field-{key}");
+    let message = field_error(error, key);
+    let current = form.with_untracked(|f| get(f).clone());
+    view! {
+        <div class="field" class:field--invalid=move || message.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            <select id=id.clone() name=format!("form[{key}]")
+                on:change=move |ev| form.update(|f| set(f, event_target_value(&ev)))
+                aria-invalid=move || message.with(Option::is_some).then_some("true")
+                aria-describedby=format!("{id}-error")>
+                <option value="" selected=current.is_empty()>"Choose…"</option>
+                {options.into_iter().map(|(slug, label)| view! {
+                    <option value=slug selected=current == slug>{label}</option>
+                }).collect_view()}
+            </select>
+            {move || message.get().map(|m| view! { <p class="field__error" id=format!("field-{key}-error")>{m}</p> })}
+        </div>
+    }
+}
+
+#[component]
+fn CheckBox(
+    label: &'static str,
+    key: &'static str,
+    form: RwSignal<ProfileForm>,
+    get: fn(&ProfileForm) -> bool,
+    set: fn(&mut ProfileForm, bool),
+) -> impl IntoView {
+    let id = format!("field-{key}");
+    view! {
+        <div class="field field--check">
+            <input id=id.clone() type="checkbox" name=format!("form[{key}]") value="on"
+                checked=form.with_untracked(get)
+                on:change=move |ev| form.update(|f| set(f, event_target_checked(&ev)))/>
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
+#[component]
+fn CheckGroup(
+    legend: &'static str,
+    key: &'static str,
+    options: Vec<(String, String)>,
+    form: RwSignal<ProfileForm>,
+    pick: fn(&mut ProfileForm) -> &mut std::collections::BTreeMap<String, String>,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let message = field_error(error, key);
+    view! {
+        <fieldset class="checks" class:field--invalid=move || message.with(Option::is_some)>
+            <legend>{legend}</legend>
+            {move || message.get().map(|m| view! { <p class="field__error">{m}</p> })}
+            <ul>
+                {options.into_iter().map(|(slug, label)| {
+                    let id = format!("field-{key}-{slug}");
+                    let checked = form.with_untracked(|f| pick(&mut f.clone()).contains_key(&slug));
+                    let s = slug.clone();
+                    view! {
+                        <li class="field--check">
+                            <input id=id.clone() type="checkbox" name=format!("form[{key}][{slug}]") value="on" checked=checked
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    form.update(|f| {
+                                        let set = pick(f);
+                                        if on { set.insert(s.clone(), "on".to_owned()); } else { set.remove(&s); }
+                                    });
+                                }/>
+                            <label for=id>{label}</label>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </fieldset>
+    }
+}

@@ -1,0 +1,400 @@
+//! Profiles in the database: one row in `profiles`, one row per multi-valued
+//! entry in `profile_tags`, and the listed mentors' words in `mentor_search`.
+
+use super::model::{
+    CareerStage, FocusArea, LibraryType, MeetingMode, Profile, ReplyTime, WorkFunction,
+};
+use crate::{
+    db::{now_ms, Backend, Db},
+    directory::text::index_form,
+    error::AppError,
+};
+use sqlx::AnyConnection;
+
+/// The kinds of row in `profile_tags`.
+pub mod tag {
+    pub const LANGUAGE: &str = "language";
+    pub const INTEREST: &str = "interest";
+    pub const WORK_AREA: &str = "work_area";
+    pub const AFFILIATION: &str = "affiliation";
+    pub const FOCUS_OFFERED: &str = "focus_offered";
+    pub const FOCUS_SOUGHT: &str = "focus_sought";
+    pub const MEETING_MODE: &str = "meeting_mode";
+}
+
+/// The standard (January) UTC offset of an IANA zone, in minutes.
+pub fn standard_offset_minutes(zone: &str) -> Option<i32> {
+    use chrono::{Offset, TimeZone};
+    let tz: chrono_tz::Tz = zone.parse().ok()?;
+    let january = chrono::NaiveDate::from_ymd_opt(2026, 1, 15)?.and_hms_opt(12, 0, 0)?;
+    let offset = tz.from_utc_datetime(&january).offset().fix();
+    Some(offset.local_minus_utc() / 60)
+}
+
+pub async fn focus_areas(db: &Db) -> Result<Vec<FocusArea>, AppError> {
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT slug, label FROM focus_areas ORDER BY position, label")
+            .fetch_all(db.pool())
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(slug, label)| FocusArea { slug, label })
+        .collect())
+}
+
+/// Bumps the directory's version inside the caller's transaction. Writers
+/// queue on this row, so versions are handed out in commit order.
+pub async fn bump_version(conn: &mut AnyConnection) -> Result<i64, sqlx::Error> {
+    let (version,): (i64,) = sqlx::query_as(
+        "UPDATE directory_version SET version = version + 1 WHERE id = 1 RETURNING version",
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(version)
+}
+
+/// Writes a member's whole profile inside the caller's transaction, at `version`.
+pub async fn write_profile(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    user_id: i64,
+    p: &Profile,
+    version: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET display_name = $1 WHERE id = $2")
+        .bind(&p.display_name)
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "INSERT INTO profiles (user_id, pronouns, position, institution, institution_public,
+             library_type, work_function, career_stage, years_professional, country, region,
+             time_zone, utc_offset_minutes, bio, non_work_interests, open_to_mentoring,
+             capacity, reply_time, goals, updated_at, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+             $18, $19, $20, $21)
+         ON CONFLICT (user_id) DO UPDATE SET pronouns = excluded.pronouns,
+             position = excluded.position, institution = excluded.institution,
+             institution_public = excluded.institution_public,
+             library_type = excluded.library_type, work_function = excluded.work_function,
+             career_stage = excluded.career_stage,
+             years_professional = excluded.years_professional, country = excluded.country,
+             region = excluded.region, time_zone = excluded.time_zone,
+             utc_offset_minutes = excluded.utc_offset_minutes, bio = excluded.bio,
+             non_work_interests = excluded.non_work_interests,
+             open_to_mentoring = excluded.open_to_mentoring, capacity = excluded.capacity,
+             reply_time = excluded.reply_time, goals = excluded.goals,
+             updated_at = excluded.updated_at, version = excluded.version",
+    )
+    .bind(user_id)
+    .bind(&p.pronouns)
+    .bind(&p.position)
+    .bind(&p.institution)
+    .bind(i64::from(p.institution_public))
+    .bind(p.library_type.slug())
+    .bind(p.work_function.slug())
+    .bind(p.career_stage.slug())
+    .bind(p.years_professional)
+    .bind(&p.country)
+    .bind(&p.region)
+    .bind(&p.time_zone)
+    .bind(i64::from(p.utc_offset_minutes))
+    .bind(&p.bio)
+    .bind(&p.non_work_interests)
+    .bind(i64::from(p.open_to_mentoring))
+    .bind(p.capacity)
+    .bind(p.reply_time.slug())
+    .bind(&p.goals)
+    .bind(now_ms())
+    .bind(version)
+    .execute(&mut *conn)
+    .await?;
+
+    sqlx::query("DELETE FROM profile_tags WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    let modes: Vec<String> = p
+        .meeting_modes
+        .iter()
+        .map(|m| m.slug().to_owned())
+        .collect();
+    let rows: Vec<(&str, &String, usize)> = [
+        (tag::LANGUAGE, &p.languages),
+        (tag::INTEREST, &p.interests),
+        (tag::WORK_AREA, &p.work_areas),
+        (tag::AFFILIATION, &p.affiliations),
+        (tag::FOCUS_OFFERED, &p.focus_offered),
+        (tag::FOCUS_SOUGHT, &p.focus_sought),
+        (tag::MEETING_MODE, &modes),
+    ]
+    .into_iter()
+    .flat_map(|(kind, values)| values.iter().enumerate().map(move |(i, v)| (kind, v, i)))
+    .collect();
+    // One statement per profile: seeding 100,000 profiles is round trips, not rows.
+    for chunk in rows.chunks(100) {
+        let sql = tag_insert_sql(chunk.len());
+        let mut q = sqlx::query(&sql).bind(user_id);
+        for (kind, value, position) in chunk {
+            q = q.bind(*kind).bind(value.as_str()).bind(*position as i64);
+        }
+        q.execute(&mut *conn).await?;
+    }
+    index_for_search(conn, backend, user_id, p).await
+}
+
+/// `INSERT … VALUES ($1, $2, $3, $4), ($1, $5, $6, $7), …` for `rows` tags of one member.
+fn tag_insert_sql(rows: usize) -> String {
+    let placeholders: Vec<String> = (0..rows)
+        .map(|i| format!("($1, ${}, ${}, ${})", 3 * i + 2, 3 * i + 3, 3 * i + 4))
+        .collect();
+    format!(
+        "INSERT INTO profile_tags (user_id, kind, value, position) VALUES {}",
+        placeholders.join(", ")
+    )
+}
+
+/// The words of a listed mentor's public fields, in three weights: name;
+/// position, institution (if shown), tags and focus areas; everything else.
+fn search_columns(p: &Profile, focus_labels: &[String]) -> (String, String, String) {
+    let mut high = vec![p.position.clone()];
+    if p.institution_public {
+        high.push(p.institution.clone());
+    }
+    high.extend(p.interests.iter().cloned());
+    high.extend(p.work_areas.iter().cloned());
+    high.extend(p.affiliations.iter().cloned());
+    high.extend(focus_labels.iter().cloned());
+    high.push(p.library_type.label().to_owned());
+    high.push(p.work_function.label().to_owned());
+    let mut body = vec![
+        super::model::excerpt(&p.bio, usize::MAX),
+        p.non_work_interests.clone(),
+    ];
+    body.extend(p.languages.iter().cloned());
+    body.push(super::model::place(&p.region, &p.country));
+    (
+        index_form(&p.display_name),
+        index_form(&high.join(" ")),
+        index_form(&body.join(" ")),
+    )
+}
+
+/// Puts a listed mentor's words in the full-text index, or takes them out.
+async fn index_for_search(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    user_id: i64,
+    p: &Profile,
+) -> Result<(), sqlx::Error> {
+    let delete = match backend {
+        Backend::Sqlite => "DELETE FROM mentor_search WHERE rowid = $1",
+        Backend::Postgres => "DELETE FROM mentor_search WHERE user_id = $1",
+    };
+    sqlx::query(delete)
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    if !p.open_to_mentoring {
+        return Ok(());
+    }
+    let labels: Vec<(String,)> = sqlx::query_as(
+        "SELECT f.label FROM focus_areas f JOIN profile_tags t ON t.value = f.slug
+         WHERE t.user_id = $1 AND t.kind = $2",
+    )
+    .bind(user_id)
+    .bind(tag::FOCUS_OFFERED)
+    .fetch_all(&mut *conn)
+    .await?;
+    let labels: Vec<String> = labels.into_iter().map(|(l,)| l).collect();
+    let (name, high, body) = search_columns(p, &labels);
+    let insert = match backend {
+        Backend::Sqlite => {
+            "INSERT INTO mentor_search (rowid, name, high, body) VALUES ($1, $2, $3, $4)"
+        }
+        Backend::Postgres => {
+            "INSERT INTO mentor_search (user_id, name, high, body) VALUES ($1,
+                 to_tsvector('simple', $2), to_tsvector('simple', $3),
+                 to_tsvector('simple', $2 || ' ' || $3 || ' ' || $4))"
+        }
+    };
+    sqlx::query(insert)
+        .bind(user_id)
+        .bind(name)
+        .bind(high)
+        .bind(body)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Saves a member's own profile in one transaction.
+pub async fn save_profile(db: &Db, user_id: i64, p: &Profile) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    let version = bump_version(&mut tx).await?;
+    write_profile(&mut tx, db.backend(), user_id, p, version).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct ProfileRow {
+    display_name: String,
+    pronouns: String,
+    position: String,
+    institution: String,
+    institution_public: i64,
+    library_type: String,
+    work_function: String,
+    career_stage: String,
+    years_professional: i64,
+    country: String,
+    region: String,
+    time_zone: String,
+    utc_offset_minutes: i64,
+    bio: String,
+    non_work_interests: String,
+    open_to_mentoring: i64,
+    capacity: i64,
+    reply_time: String,
+    goals: String,
+}
+
+const PROFILE_COLUMNS: &str = "u.display_name, p.pronouns, p.position, p.institution,
+    p.institution_public, p.library_type, p.work_function, p.career_stage,
+    p.years_professional, p.country, p.region, p.time_zone, p.utc_offset_minutes, p.bio,
+    p.non_work_interests, p.open_to_mentoring, p.capacity, p.reply_time, p.goals";
+
+/// Every value of a member's profile, or None if they have not written one.
+pub async fn load_profile(db: &Db, user_id: i64) -> Result<Option<Profile>, AppError> {
+    let row: Option<ProfileRow> = sqlx::query_as(&format!(
+        "SELECT {PROFILE_COLUMNS} FROM profiles p JOIN users u ON u.id = p.user_id
+         WHERE p.user_id = $1"
+    ))
+    .bind(user_id)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let tags: Vec<(String, String)> = sqlx::query_as(
+        "SELECT kind, value FROM profile_tags WHERE user_id = $1 ORDER BY kind, position",
+    )
+    .bind(user_id)
+    .fetch_all(db.pool())
+    .await?;
+    let of = |kind: &str| -> Vec<String> {
+        tags.iter()
+            .filter(|(k, _)| k == kind)
+            .map(|(_, v)| v.clone())
+            .collect()
+    };
+    Ok(Some(Profile {
+        display_name: r.display_name,
+        pronouns: r.pronouns,
+        position: r.position,
+        institution: r.institution,
+        institution_public: r.institution_public != 0,
+        library_type: LibraryType::from_slug(&r.library_type).unwrap_or(LibraryType::Academic),
+        work_function: WorkFunction::from_slug(&r.work_function).unwrap_or(WorkFunction::Reference),
+        career_stage: CareerStage::from_slug(&r.career_stage).unwrap_or(CareerStage::Mid),
+        years_professional: r.years_professional,
+        country: r.country,
+        region: r.region,
+        time_zone: r.time_zone,
+        utc_offset_minutes: i32::try_from(r.utc_offset_minutes).unwrap_or_default(),
+        bio: r.bio,
+        non_work_interests: r.non_work_interests,
+        open_to_mentoring: r.open_to_mentoring != 0,
+        capacity: r.capacity,
+        reply_time: ReplyTime::from_slug(&r.reply_time).unwrap_or(ReplyTime::FewDays),
+        goals: r.goals,
+        languages: of(tag::LANGUAGE),
+        interests: of(tag::INTEREST),
+        work_areas: of(tag::WORK_AREA),
+        affiliations: of(tag::AFFILIATION),
+        focus_offered: of(tag::FOCUS_OFFERED),
+        focus_sought: of(tag::FOCUS_SOUGHT),
+        meeting_modes: of(tag::MEETING_MODE)
+            .iter()
+            .filter_map(|m| MeetingMode::from_slug(m))
+            .collect(),
+    }))
+}
+
+/// When the member was last seen (Unix ms), if ever.
+pub async fn last_seen(db: &Db, user_id: i64) -> Result<Option<i64>, AppError> {
+    let row: Option<(Option<i64>,)> =
+        sqlx::query_as("SELECT last_seen_at FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(row.and_then(|(t,)| t))
+}
+
+/// Whether `mentor_id` is on `user_id`'s shortlist.
+pub async fn is_shortlisted(db: &Db, user_id: i64, mentor_id: i64) -> Result<bool, AppError> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT mentor_id FROM shortlist WHERE user_id = $1 AND mentor_id = $2")
+            .bind(user_id)
+            .bind(mentor_id)
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(row.is_some())
+}
+
+/// Adds or removes a mentor on a member's shortlist; both are idempotent.
+pub async fn set_shortlisted(
+    db: &Db,
+    user_id: i64,
+    mentor_id: i64,
+    saved: bool,
+) -> Result<(), AppError> {
+    let query = if saved {
+        sqlx::query(
+            "INSERT INTO shortlist (user_id, mentor_id, created_at) VALUES ($1, $2, $3)
+             ON CONFLICT (user_id, mentor_id) DO NOTHING",
+        )
+        .bind(user_id)
+        .bind(mentor_id)
+        .bind(now_ms())
+    } else {
+        sqlx::query("DELETE FROM shortlist WHERE user_id = $1 AND mentor_id = $2")
+            .bind(user_id)
+            .bind(mentor_id)
+    };
+    query.execute(db.pool()).await?;
+    Ok(())
+}
+
+/// The mentors on a member's shortlist, most recently saved first.
+pub async fn shortlist_ids(db: &Db, user_id: i64) -> Result<Vec<i64>, AppError> {
+    let rows: Vec<(i64,)> = sqlx::query_as(
+        "SELECT mentor_id FROM shortlist WHERE user_id = $1 ORDER BY created_at DESC, mentor_id",
+    )
+    .bind(user_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+/// Adds a focus area at the end of the list (admins only; checked by the caller).
+pub async fn add_focus_area(db: &Db, area: &FocusArea) -> Result<bool, AppError> {
+    let exists: Option<(String,)> =
+        sqlx::query_as("SELECT slug FROM focus_areas WHERE slug = $1 OR lower(label) = lower($2)")
+            .bind(&area.slug)
+            .bind(&area.label)
+            .fetch_optional(db.pool())
+            .await?;
+    if exists.is_some() {
+        return Ok(false);
+    }
+    sqlx::query(
+        "INSERT INTO focus_areas (slug, label, position, created_at)
+         SELECT $1, $2, COALESCE(MAX(position), 0) + 1, $3 FROM focus_areas",
+    )
+    .bind(&area.slug)
+    .bind(&area.label)
+    .bind(now_ms())
+    .execute(db.pool())
+    .await?;
+    Ok(true)
+}

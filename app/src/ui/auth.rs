@@ -1,0 +1,27 @@
+//! What a visitor sees on a members-only page: a redirect to sign in (on the
+//! server) or a link to it (after a client-side navigation).
+
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_location};
+
+pub fn sign_in_prompt(purpose: &'static str) -> impl IntoView {
+    let location = use_location();
+    let search = location.search.get_untracked();
+    let here = match search.trim_start_matches('?') {
+        "" => location.pathname.get_untracked(),
+        query => format!("{}?{query}", location.pathname.get_untracked()),
+    };
+    let href = format!(
+        "/login?next={}",
+        form_urlencoded::byte_serialize(here.as_bytes()).collect::<String>()
+    );
+    #[cfg(feature = "ssr")]
+    leptos_axum::redirect(&href);
+    view! {
+        <section class="card narrow">
+            <h1>"Please sign in"</h1>
+            <p>{format!("Sign in {purpose}. Carrel's directory is for members only.")}</p>
+            <p><A href=href attr:class="button button--primary">"Sign in"</A></p>
+        </section>
+    }
+}
