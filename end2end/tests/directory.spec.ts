@@ -131,11 +131,11 @@ test("an empty result suggests which filter to remove", async ({ page, open, jav
   await expect(page.getByRole("region", { name: "Mentors" })).toContainText("Tariq Rahimi");
 });
 
-test("I can save a mentor to my shortlist and remove them", async ({ page, open, browser }) => {
+test("I can save a mentor to my shortlist and remove them", async ({ page, open, browser, javaScriptEnabled }) => {
   const word = uniqueWord();
   const mentorPage = await browser.newPage();
   await newMember(mentorPage, "Esperanza Ibarra");
-  await becomeMentor(mentorPage, true, "Esperanza Ibarra", word);
+  await becomeMentor(mentorPage, javaScriptEnabled, "Esperanza Ibarra", word);
   await mentorPage.close();
 
   await newMember(page, "Nadia Laurent");

@@ -223,9 +223,18 @@ fn DirectoryBody(results: DirectoryResults, query: DirectoryQuery) -> impl IntoV
     };
     let facets = results.facets.clone();
     let capacity_count = results.capacity_count;
+    let active: usize =
+        query.filters.iter().map(|(_, v)| v.len()).sum::<usize>() + usize::from(query.capacity);
+    let filters_summary = match active {
+        0 => "Filters and sort".to_owned(),
+        n => format!("Filters and sort ({n} active)"),
+    };
     view! {
         <div class="directory__layout">
             <aside class="directory__facets" aria-label="Filters">
+                // Folded away on phones so the results come first; always open on wide screens.
+                <details class="filters">
+                    <summary>{filters_summary}</summary>
                 <div class="field">
                     <label for="sort">"Sort by"</label>
                     <select id="sort" name="sort">
@@ -240,6 +249,7 @@ fn DirectoryBody(results: DirectoryResults, query: DirectoryQuery) -> impl IntoV
                 </div>
                 {facets.into_iter().map(|g| view! { <FacetView group=g/> }).collect_view()}
                 <button type="submit" class="button">"Apply filters"</button>
+                </details>
             </aside>
             <section class="directory__results" aria-label="Mentors">
                 <p class="directory__count" role="status">{count}</p>

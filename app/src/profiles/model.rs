@@ -681,7 +681,7 @@ pub fn excerpt(markdown: &str, max_chars: usize) -> String {
     }
     let cut: String = text.chars().take(max_chars).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{cut}…")
+    format!("{}…", cut.trim_end_matches(|c: char| !c.is_alphanumeric()))
 }
 
 #[cfg(test)]
@@ -793,6 +793,7 @@ mod tests {
         let md = "I **love** [metadata](https://example.org) and\n\n* teaching\n* open access";
         assert_eq!(excerpt(md, 200), "I love metadata and teaching open access");
         assert_eq!(excerpt(md, 12), "I love…");
+        assert_eq!(excerpt("Maps, charts, and more", 14), "Maps, charts…");
     }
 
     #[test]

@@ -52,7 +52,11 @@ fn ProfileEditor(
         .and_then(|json| serde_json::from_str::<ProfileForm>(&json).ok());
     let form = RwSignal::new(typed.unwrap_or(mine.form));
     let areas = StoredValue::new(mine.focus_areas);
-    let saved = use_query_map().with_untracked(|q| q.get("saved").is_some());
+    // `?saved=1` after a save without JavaScript; the action's own result with it.
+    let query = use_query_map();
+    let saved = move || {
+        query.with(|q| q.get("saved").is_some()) || save.value().with(|v| matches!(v, Some(Ok(()))))
+    };
     let preview = move || areas.with_value(|a| preview_card(&form.get(), a));
     let open = Memo::new(move |_| form.with(|f| f.open_to_mentoring.is_some()));
     let id = mine.id;
@@ -89,7 +93,7 @@ fn ProfileEditor(
 
     view! {
         <h1>"My profile"</h1>
-        {saved.then(|| view! { <p class="notice" role="status">"Your profile is saved. "
+        {move || saved().then(|| view! { <p class="notice" role="status">"Your profile is saved. "
             <A href=format!("/mentors/{id}")>"See how others see it"</A></p> })}
         <div class="profile-editor">
             <ActionForm action=save attr:class="stack profile-form" attr:novalidate=true>
