@@ -51,6 +51,11 @@ test("editing my profile updates the preview card and lists me in the directory"
   if (javaScriptEnabled) {
     await page.getByLabel("Position or title").fill("Head of Special Collections");
     await expect(preview).toContainText("Head of Special Collections");
+    // Suggested tags add themselves to the list.
+    await page.getByLabel("Research interests").fill("zines");
+    await page.getByRole("button", { name: "+ open access" }).click();
+    await expect(page.getByLabel("Research interests")).toHaveValue("zines, open access");
+    await expect(page.getByRole("button", { name: "+ open access" })).toHaveCount(0);
   }
   const word = uniqueWord();
   await becomeMentor(page, javaScriptEnabled, "Keiko Nakagawa", word);

@@ -71,6 +71,7 @@ async fn main() -> anyhow::Result<()> {
                 );
             }
             startup::spawn_session_cleanup(db.clone());
+            startup::spawn_directory_warm_up(db.clone());
             let app = startup::router(&config, db.clone());
             let listener = tokio::net::TcpListener::bind(config.addr)
                 .await

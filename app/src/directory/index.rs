@@ -51,6 +51,14 @@ pub struct State {
     pub with_capacity: RoaringBitmap,
     pub facets: HashMap<Facet, HashMap<String, FacetValue>>,
     pub interner: Interner,
+    /// Mentors by interned tag and by standard UTC offset: best fit adds up
+    /// these bitmaps instead of visiting every mentor's entry.
+    pub by_tag: HashMap<u32, RoaringBitmap>,
+    pub by_offset: HashMap<i32, RoaringBitmap>,
+    /// Sort keys in arrays indexed by id: sorting tens of thousands of
+    /// mentors reads these instead of chasing each entry through memory.
+    pub last_active: Vec<i64>,
+    pub name_rank: Vec<u32>,
 }
 
 /// Gives each distinct tag a small number; `kind` keeps a language and an
@@ -92,6 +100,14 @@ impl State {
         };
         self.all.remove(id);
         self.with_capacity.remove(id);
+        for tag in &old.tags {
+            if let Some(ids) = self.by_tag.get_mut(tag) {
+                ids.remove(id);
+            }
+        }
+        if let Some(ids) = self.by_offset.get_mut(&old.utc_offset) {
+            ids.remove(id);
+        }
         for (facet, key) in old.facet_keys {
             if let Some(v) = self.facets.get_mut(&facet).and_then(|m| m.get_mut(&key)) {
                 v.ids.remove(id);
@@ -116,7 +132,39 @@ impl State {
                 .ids
                 .insert(id);
         }
+        for tag in &entry.tags {
+            self.by_tag.entry(*tag).or_default().insert(id);
+        }
+        self.by_offset
+            .entry(entry.utc_offset)
+            .or_default()
+            .insert(id);
+        self.set_last_active(id, entry.last_active);
         self.entries.insert(id, entry);
+    }
+
+    fn set_last_active(&mut self, id: u32, at: i64) {
+        let i = id as usize;
+        if self.last_active.len() <= i {
+            self.last_active.resize(i + 1, 0);
+        }
+        self.last_active[i] = at;
+    }
+
+    /// Ranks every listed mentor by name, after the entries changed.
+    fn rank_names(&mut self) {
+        let mut order: Vec<(&str, u32)> = self
+            .entries
+            .iter()
+            .map(|(id, e)| (e.name_key.as_str(), *id))
+            .collect();
+        order.sort_unstable();
+        let len = self.last_active.len();
+        let mut rank = vec![u32::MAX; len];
+        for (i, (_, id)) in order.into_iter().enumerate() {
+            rank[id as usize] = u32::try_from(i).unwrap_or(u32::MAX);
+        }
+        self.name_rank = rank;
     }
 }
 
@@ -165,6 +213,7 @@ impl Directory {
         };
         let focus_labels = focus_labels(db).await?;
         let mut state = self.state.write().await;
+        let renamed = !changed.is_empty();
         for (id, row) in changed {
             state.remove(id);
             if let Some(profile) = row {
@@ -172,10 +221,15 @@ impl Directory {
                 state.insert(id, entry, &labels);
             }
         }
+        if renamed {
+            state.rank_names();
+        }
         for (id, at) in active {
-            if let Some(e) = state.entries.get_mut(&id) {
-                e.last_active = at;
-            }
+            let Some(e) = state.entries.get_mut(&id) else {
+                continue;
+            };
+            e.last_active = at;
+            state.set_last_active(id, at);
         }
         state.version = state.version.max(version);
         if now - checked >= ACTIVITY_REFRESH_MS {
@@ -436,6 +490,7 @@ impl State {
             let (entry, facet_labels) = entry_for(&mut state.interner, id, listed, &labels);
             state.insert(id, entry, &facet_labels);
         }
+        state.rank_names();
         state
     }
 }

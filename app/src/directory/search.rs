@@ -100,7 +100,58 @@ impl Seeker {
         self.kinds.get(tag as usize).copied().flatten()
     }
 
-    /// The fit score; `reasons` says the same in words.
+    /// The fit score of every mentor in `matched`, indexed by id: each kind of
+    /// overlap is one bitmap, so the cost follows the overlaps, not the entries.
+    pub fn scores(&self, state: &State, matched: &RoaringBitmap) -> Vec<u8> {
+        let len = matched.max().map_or(0, |m| m as usize + 1);
+        let mut score = vec![0u8; len];
+        let mut interests = vec![0u8; len];
+        let mut languages = RoaringBitmap::new();
+        let add = |to: &mut [u8], ids: &RoaringBitmap, points: u8| {
+            for id in ids & matched {
+                let s = &mut to[id as usize];
+                *s = s.saturating_add(points);
+            }
+        };
+        for (tag, kind) in self
+            .kinds
+            .iter()
+            .enumerate()
+            .filter_map(|(t, k)| Some((t, (*k)?)))
+        {
+            let Some(ids) = u32::try_from(tag).ok().and_then(|t| state.by_tag.get(&t)) else {
+                continue;
+            };
+            match kind {
+                TagKind::Focus => add(&mut score, ids, 5),
+                TagKind::Interest => add(&mut interests, ids, 1),
+                TagKind::Language => languages |= ids,
+            }
+        }
+        add(&mut score, &languages, 1);
+        let p = &self.profile;
+        let facet = |facet: Facet, key: &str| state.facets.get(&facet).and_then(|m| m.get(key));
+        if let Some(v) = facet(Facet::LibraryType, p.library_type.slug()) {
+            add(&mut score, &v.ids, 2);
+        }
+        if let Some(v) = facet(Facet::Function, p.work_function.slug()) {
+            add(&mut score, &v.ids, 2);
+        }
+        for (offset, ids) in &state.by_offset {
+            match (offset - p.utc_offset_minutes).abs() {
+                0..=60 => add(&mut score, ids, 2),
+                61..=180 => add(&mut score, ids, 1),
+                _ => {}
+            }
+        }
+        for (s, n) in score.iter_mut().zip(interests) {
+            *s = s.saturating_add(2 * n.min(3));
+        }
+        score
+    }
+
+    /// One mentor's fit score, the way `scores` adds it up (kept to test it against).
+    #[cfg(test)]
     pub fn score(&self, e: &Entry) -> u32 {
         let (mut focus, mut interests, mut languages) = (0, 0, 0);
         for t in &e.tags {
@@ -241,23 +292,25 @@ pub async fn search(
 ) -> Result<DirectoryResults, AppError> {
     let text = TextQuery::parse(&query.q);
     let wants_relevance = query.sort == Some(Sort::Relevance);
-    let hits = match &text {
-        Some(t) => Some(TextHits {
-            all: text_matches(db, t, None).await?,
-            name: if wants_relevance {
-                text_matches(db, t, Some("name")).await?
-            } else {
-                RoaringBitmap::new()
-            },
-            high: if wants_relevance {
-                text_matches(db, t, Some("high")).await?
-            } else {
-                RoaringBitmap::new()
-            },
-        }),
-        None => None,
+    // The words' queries and the index's version check run side by side.
+    let words = async {
+        let Some(t) = &text else { return Ok(None) };
+        let (all, name, high) = if wants_relevance {
+            tokio::try_join!(
+                text_matches(db, t, None),
+                text_matches(db, t, Some("name")),
+                text_matches(db, t, Some("high"))
+            )?
+        } else {
+            (
+                text_matches(db, t, None).await?,
+                RoaringBitmap::new(),
+                RoaringBitmap::new(),
+            )
+        };
+        Ok::<_, AppError>(Some(TextHits { all, name, high }))
     };
-    let state = directory.current(db).await?;
+    let (hits, state) = tokio::try_join!(words, directory.current(db))?;
     Ok(run(&state, query, hits.as_ref(), viewer))
 }
 
@@ -352,10 +405,9 @@ fn run(
     }
 }
 
-/// Primary rank (smaller first), then most recently active, then name.
-type SortKey<'a> = (u32, Reverse<i64>, &'a str);
-
-/// The ids on `page` in `sort` order: only the first page × size are ordered.
+/// The ids on `page` in `sort` order; only the first `page × size` are ordered.
+/// Each mentor's key packs its rank (high bits) over its recency (low bits),
+/// read from arrays indexed by id, so ordering 40,000 mentors is one pass.
 fn page_ids(
     state: &State,
     matched: &RoaringBitmap,
@@ -364,32 +416,41 @@ fn page_ids(
     hits: Option<&TextHits>,
     page: usize,
 ) -> Vec<u32> {
+    const RECENCY_BITS: u32 = 44;
     let end = page * PAGE_SIZE;
     let start = end - PAGE_SIZE;
-    let entries = matched
-        .iter()
-        .filter_map(|id| state.entries.get(&id).map(|e| (id, e)));
-    // Ties fall back to recent activity, then id, so pages never overlap.
-    let mut keyed: Vec<(SortKey, u32)> = match sort {
-        Sort::Fit => entries
-            .map(|(id, e)| {
-                let score = seeker.map_or(0, |s| s.score(e));
-                ((u32::MAX - score, Reverse(e.last_active), ""), id)
-            })
-            .collect(),
-        Sort::Relevance => entries
-            .map(|(id, e)| {
-                let tier = hits.map_or(0, |h| h.tier(id));
-                ((u32::from(u8::MAX - tier), Reverse(e.last_active), ""), id)
-            })
-            .collect(),
-        Sort::Recent => entries
-            .map(|(id, e)| ((0, Reverse(e.last_active), ""), id))
-            .collect(),
-        Sort::Name => entries
-            .map(|(id, e)| ((0, Reverse(0), e.name_key.as_str()), id))
-            .collect(),
+    let recency = |id: u32| -> u64 {
+        // Milliseconds since 1970 fit in 44 bits until 2527; newer sorts first.
+        let at = state.last_active.get(id as usize).copied().unwrap_or(0);
+        (1u64 << RECENCY_BITS) - 1 - u64::try_from(at).unwrap_or(0).min((1 << RECENCY_BITS) - 1)
     };
+    let fit = seeker
+        .filter(|_| sort == Sort::Fit)
+        .map(|s| s.scores(state, matched));
+    let mut keyed: Vec<(u64, u32)> = matched
+        .iter()
+        .map(|id| {
+            let key = match sort {
+                Sort::Fit => {
+                    let score = fit.as_ref().map_or(0, |f| f[id as usize]);
+                    (u64::from(u8::MAX - score) << RECENCY_BITS) | recency(id)
+                }
+                Sort::Relevance => {
+                    let tier = hits.map_or(0, |h| h.tier(id));
+                    (u64::from(u8::MAX - tier) << RECENCY_BITS) | recency(id)
+                }
+                Sort::Recent => recency(id),
+                Sort::Name => u64::from(
+                    state
+                        .name_rank
+                        .get(id as usize)
+                        .copied()
+                        .unwrap_or(u32::MAX),
+                ),
+            };
+            (key, id)
+        })
+        .collect();
     if keyed.len() > end {
         keyed.select_nth_unstable(end);
         keyed.truncate(end);
@@ -503,6 +564,8 @@ mod tests {
         });
         let seeker = Seeker::new(me, &state);
         let ana = &state.entries[&1];
+        let all = state.all.clone();
+        assert_eq!(u32::from(seeker.scores(&state, &all)[1]), seeker.score(ana));
         // 2 focus areas × 5 + 1 interest × 2 + a language + library type 2 + within 1 h 2.
         assert_eq!(seeker.score(ana), 10 + 2 + 1 + 2 + 2);
         assert_eq!(
@@ -566,6 +629,19 @@ mod tests {
         assert_eq!((p1.len(), p2.len(), p3.len()), (20, 20, 5));
         assert_eq!(p1[0], "Mentor 01");
         assert_eq!(p3[4], "Mentor 45");
+        // Best fit adds bitmaps; it must agree with scoring each mentor alone.
+        let seeker = Seeker::new(
+            profile("Me", |p| p.languages = vec!["French".to_owned()]),
+            &state,
+        );
+        let scores = seeker.scores(&state, &state.all);
+        for (id, e) in &state.entries {
+            assert_eq!(
+                u32::from(scores[*id as usize]),
+                seeker.score(e),
+                "mentor {id}"
+            );
+        }
         let recent = run(&state, &DirectoryQuery::parse("sort=recent"), None, None);
         assert_eq!(recent.cards[0].display_name, "Mentor 45");
     }

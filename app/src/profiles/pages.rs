@@ -118,13 +118,12 @@ fn ProfileEditor(
                         {TIME_ZONE_SUGGESTIONS.iter().map(|z| view! { <option value=*z></option> }).collect_view()}
                     </datalist>
                     <TextInput label="Languages" key="languages" hint="Separate with commas, e.g. English, Spanish." form
-                        get=|f| &f.languages set=|f, v| f.languages = v error list="languages"/>
-                    <datalist id="languages">
-                        {LANGUAGE_SUGGESTIONS.iter().map(|z| view! { <option value=*z></option> }).collect_view()}
-                    </datalist>
-                    {text("Research interests", "interests", "Separate with commas, e.g. open access, information literacy.", |f| &f.interests, |f, v| f.interests = v)}
+                        get=|f| &f.languages set=|f, v| f.languages = v error suggestions=LANGUAGE_SUGGESTIONS/>
+                    <TextInput label="Research interests" key="interests" hint="Separate with commas, e.g. open access, information literacy." form
+                        get=|f| &f.interests set=|f, v| f.interests = v error suggestions=INTEREST_SUGGESTIONS/>
                     {text("Work areas", "work_areas", "Separate with commas, e.g. OER, assessment.", |f| &f.work_areas, |f, v| f.work_areas = v)}
-                    {text("Affiliations", "affiliations", "Associations, divisions, round tables, e.g. ACRL, REFORMA.", |f| &f.affiliations, |f, v| f.affiliations = v)}
+                    <TextInput label="Affiliations" key="affiliations" hint="Associations, divisions, round tables, e.g. ACRL, REFORMA." form
+                        get=|f| &f.affiliations set=|f, v| f.affiliations = v error suggestions=AFFILIATION_SUGGESTIONS/>
                     <TextArea label="Bio" key="bio" hint="A few sentences. You can use *emphasis*, **bold**, [links](https://…) and lists." form
                         get=|f| &f.bio set=|f, v| f.bio = v error/>
                     {text("Outside work (optional)", "non_work_interests", "e.g. birding, choir, sourdough.", |f| &f.non_work_interests, |f, v| f.non_work_interests = v)}
@@ -173,19 +172,47 @@ fn TextInput(
     set: SetField,
     error: Signal<Option<AppError>>,
     #[prop(optional)] list: Option<&'static str>,
+    /// Tags offered for a comma-separated field; a click adds one.
+    #[prop(optional)]
+    suggestions: &'static [&'static str],
 ) -> impl IntoView {
     let id = format!("field-{key}");
     let message = field_error(error, key);
+    let offered = move || {
+        let chosen: Vec<String> = form.with(|f| {
+            split_tags(get(f))
+                .iter()
+                .map(|t| t.to_lowercase())
+                .collect()
+        });
+        suggestions
+            .iter()
+            .filter(|s| !chosen.contains(&s.to_lowercase()))
+            .map(|s| {
+                let add = move |_| {
+                    form.update(|f| {
+                        let now = get(f).trim().trim_end_matches(',').to_owned();
+                        set(f, if now.is_empty() { (*s).to_owned() } else { format!("{now}, {s}") });
+                    })
+                };
+                view! { <li><button type="button" class="chip chip--add" on:click=add>{format!("+ {s}")}</button></li> }
+            })
+            .collect_view()
+    };
     view! {
         <div class="field" class:field--invalid=move || message.with(Option::is_some)>
             <label for=id.clone()>{label}</label>
             {(!hint.is_empty()).then(|| view! { <p class="field__hint" id=format!("{id}-hint")>{hint}</p> })}
             <input id=id.clone() name=format!("form[{key}]") type="text" list=list
                 value=form.with_untracked(|f| get(f).clone())
+                prop:value=move || form.with(|f| get(f).clone())
                 on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))
                 aria-invalid=move || message.with(Option::is_some).then_some("true")
                 aria-describedby=format!("{id}-hint {id}-error")/>
             {move || message.get().map(|m| view! { <p class="field__error" id=format!("field-{key}-error")>{m}</p> })}
+            {(!suggestions.is_empty()).then(|| view! {
+                <ul class="chips suggestions" aria-label="Suggestions">{offered}</ul>
+            })}
         </div>
     }
 }
