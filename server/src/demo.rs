@@ -2062,7 +2062,6 @@ fn goals(rng: &mut StdRng, p: &Profile, slots: &[(&str, String)]) -> String {
 mod tests {
     use super::*;
     use app::profiles::model::{parse_profile, FocusArea, ProfileForm};
-    use std::collections::BTreeMap;
 
     fn profiles(seed: u64, n: usize) -> Vec<Profile> {
         let mut rng = StdRng::seed_from_u64(seed);
@@ -2072,43 +2071,6 @@ mod tests {
                 demo_profile(&mut rng, &name)
             })
             .collect()
-    }
-
-    /// The form a member would post to end up with `p`.
-    fn as_form(p: &Profile) -> ProfileForm {
-        let checked = |slugs: Vec<&str>| -> BTreeMap<String, String> {
-            slugs
-                .into_iter()
-                .map(|s| (s.to_owned(), "on".to_owned()))
-                .collect()
-        };
-        ProfileForm {
-            display_name: p.display_name.clone(),
-            pronouns: p.pronouns.clone(),
-            position: p.position.clone(),
-            institution: p.institution.clone(),
-            institution_hidden: (!p.institution_public).then(|| "on".to_owned()),
-            library_type: p.library_type.slug().to_owned(),
-            work_function: p.work_function.slug().to_owned(),
-            career_stage: p.career_stage.slug().to_owned(),
-            years_professional: p.years_professional.to_string(),
-            country: p.country.clone(),
-            region: p.region.clone(),
-            time_zone: p.time_zone.clone(),
-            languages: p.languages.join(", "),
-            interests: p.interests.join(", "),
-            work_areas: p.work_areas.join(", "),
-            affiliations: p.affiliations.join(", "),
-            bio: p.bio.clone(),
-            non_work_interests: p.non_work_interests.clone(),
-            open_to_mentoring: p.open_to_mentoring.then(|| "on".to_owned()),
-            focus_offered: checked(p.focus_offered.iter().map(String::as_str).collect()),
-            capacity: p.capacity.to_string(),
-            meeting_modes: checked(p.meeting_modes.iter().map(|m| m.slug()).collect()),
-            reply_time: p.reply_time.slug().to_owned(),
-            goals: p.goals.clone(),
-            focus_sought: checked(p.focus_sought.iter().map(String::as_str).collect()),
-        }
     }
 
     #[test]
@@ -2147,7 +2109,7 @@ mod tests {
             })
             .collect();
         for p in profiles(11, 2000) {
-            let parsed = parse_profile(&as_form(&p), &areas, standard_offset_minutes)
+            let parsed = parse_profile(&ProfileForm::from(&p), &areas, standard_offset_minutes)
                 .unwrap_or_else(|e| panic!("{p:#?} was refused: {:?}", e.errors));
             // The form lists checkboxes by slug; compare as sets.
             let sorted = |mut p: Profile| {

@@ -9,11 +9,8 @@ use crate::{
     db::{now_ms, Db},
     error::AppError,
     profiles::{
-        model::{
-            excerpt, place, CareerStage, LibraryType, MentorCard, Profile, TimeZoneBand,
-            WorkFunction,
-        },
-        store::tag,
+        model::{excerpt, place, LibraryType, MentorCard, Profile, TimeZoneBand, WorkFunction},
+        store,
     },
 };
 use roaring::RoaringBitmap;
@@ -202,7 +199,7 @@ impl Directory {
             (s.version, s.activity_checked)
         };
         let changed = if seen < version {
-            load_changed(db, seen).await?
+            store::changed_since(db, seen).await?
         } else {
             Vec::new()
         };
@@ -214,10 +211,15 @@ impl Directory {
         let focus_labels = focus_labels(db).await?;
         let mut state = self.state.write().await;
         let renamed = !changed.is_empty();
-        for (id, row) in changed {
+        for (id, listed) in changed {
+            let Ok(id) = u32::try_from(id) else { continue };
             state.remove(id);
-            if let Some(profile) = row {
-                let (entry, labels) = entry_for(&mut state.interner, id, profile, &focus_labels);
+            if let Some((profile, last_active)) = listed {
+                let listed = ListedProfile {
+                    profile,
+                    last_active,
+                };
+                let (entry, labels) = entry_for(&mut state.interner, id, listed, &focus_labels);
                 state.insert(id, entry, &labels);
             }
         }
@@ -259,117 +261,10 @@ async fn load_activity(db: &Db, since: i64) -> Result<Vec<(u32, i64)>, AppError>
         .collect())
 }
 
-/// What a listed mentor's card and facets need, from the row of `profiles`.
+/// A listed mentor as loaded from the database.
 pub struct ListedProfile {
     profile: Profile,
     last_active: i64,
-}
-
-#[derive(sqlx::FromRow)]
-struct ChangedRow {
-    user_id: i64,
-    display_name: String,
-    pronouns: String,
-    position: String,
-    institution: String,
-    institution_public: i64,
-    library_type: String,
-    work_function: String,
-    career_stage: String,
-    country: String,
-    region: String,
-    utc_offset_minutes: i64,
-    bio: String,
-    open_to_mentoring: i64,
-    capacity: i64,
-    last_seen_at: Option<i64>,
-    created_at: i64,
-}
-
-/// Profiles changed after version `seen`: Some for a listed mentor, None for
-/// anyone who is not (any more) in the directory.
-async fn load_changed(db: &Db, seen: i64) -> Result<Vec<(u32, Option<ListedProfile>)>, AppError> {
-    let rows: Vec<ChangedRow> = sqlx::query_as(
-        "SELECT p.user_id, u.display_name, p.pronouns, p.position, p.institution,
-                p.institution_public, p.library_type, p.work_function, p.career_stage,
-                p.country, p.region, p.utc_offset_minutes, p.bio, p.open_to_mentoring,
-                p.capacity, u.last_seen_at, u.created_at
-         FROM profiles p JOIN users u ON u.id = p.user_id
-         WHERE p.version > $1",
-    )
-    .bind(seen)
-    .fetch_all(db.pool())
-    .await?;
-    let tags: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT t.user_id, t.kind, t.value FROM profile_tags t
-         JOIN profiles p ON p.user_id = t.user_id
-         WHERE p.version > $1 AND p.open_to_mentoring = 1
-         ORDER BY t.user_id, t.kind, t.position",
-    )
-    .bind(seen)
-    .fetch_all(db.pool())
-    .await?;
-    let mut tags_by_user: HashMap<i64, Vec<(String, String)>> = HashMap::new();
-    for (id, kind, value) in tags {
-        tags_by_user.entry(id).or_default().push((kind, value));
-    }
-    let mut out = Vec::with_capacity(rows.len());
-    for r in rows {
-        let Ok(id) = u32::try_from(r.user_id) else {
-            continue;
-        };
-        if r.open_to_mentoring == 0 {
-            out.push((id, None));
-            continue;
-        }
-        let tags = tags_by_user.remove(&r.user_id).unwrap_or_default();
-        let of = |kind: &str| -> Vec<String> {
-            tags.iter()
-                .filter(|(k, _)| k == kind)
-                .map(|(_, v)| v.clone())
-                .collect()
-        };
-        let profile = Profile {
-            display_name: r.display_name,
-            pronouns: r.pronouns,
-            position: r.position,
-            institution: r.institution,
-            institution_public: r.institution_public != 0,
-            library_type: LibraryType::from_slug(&r.library_type).unwrap_or(LibraryType::Academic),
-            work_function: WorkFunction::from_slug(&r.work_function)
-                .unwrap_or(WorkFunction::Reference),
-            career_stage: CareerStage::from_slug(&r.career_stage).unwrap_or(CareerStage::Mid),
-            years_professional: 0,
-            country: r.country,
-            region: r.region,
-            time_zone: String::new(),
-            utc_offset_minutes: i32::try_from(r.utc_offset_minutes).unwrap_or_default(),
-            bio: r.bio,
-            non_work_interests: String::new(),
-            open_to_mentoring: true,
-            capacity: r.capacity,
-            reply_time: crate::profiles::model::ReplyTime::FewDays,
-            goals: String::new(),
-            languages: of(tag::LANGUAGE),
-            interests: of(tag::INTEREST),
-            work_areas: of(tag::WORK_AREA),
-            affiliations: Vec::new(),
-            focus_offered: of(tag::FOCUS_OFFERED),
-            focus_sought: Vec::new(),
-            meeting_modes: of(tag::MEETING_MODE)
-                .iter()
-                .filter_map(|m| crate::profiles::model::MeetingMode::from_slug(m))
-                .collect(),
-        };
-        out.push((
-            id,
-            Some(ListedProfile {
-                profile,
-                last_active: r.last_seen_at.unwrap_or(r.created_at),
-            }),
-        ));
-    }
-    Ok(out)
 }
 
 /// Builds a mentor's entry and the facet values it belongs to (key, label).

@@ -10,6 +10,7 @@ use crate::{
     error::AppError,
 };
 use sqlx::AnyConnection;
+use std::collections::HashMap;
 
 /// The kinds of row in `profile_tags`.
 pub mod tag {
@@ -265,6 +266,52 @@ const PROFILE_COLUMNS: &str = "u.display_name, p.pronouns, p.position, p.institu
     p.years_professional, p.country, p.region, p.time_zone, p.utc_offset_minutes, p.bio,
     p.non_work_interests, p.open_to_mentoring, p.capacity, p.reply_time, p.goals";
 
+impl ProfileRow {
+    /// The profile, with its multi-valued fields from `(kind, value)` tag rows
+    /// in position order.
+    fn into_profile(self, tags: &[(String, String)]) -> Profile {
+        let of = |kind: &str| -> Vec<String> {
+            tags.iter()
+                .filter(|(k, _)| k == kind)
+                .map(|(_, v)| v.clone())
+                .collect()
+        };
+        Profile {
+            library_type: LibraryType::from_slug(&self.library_type)
+                .unwrap_or(LibraryType::Academic),
+            work_function: WorkFunction::from_slug(&self.work_function)
+                .unwrap_or(WorkFunction::Reference),
+            career_stage: CareerStage::from_slug(&self.career_stage).unwrap_or(CareerStage::Mid),
+            utc_offset_minutes: i32::try_from(self.utc_offset_minutes).unwrap_or_default(),
+            institution_public: self.institution_public != 0,
+            open_to_mentoring: self.open_to_mentoring != 0,
+            reply_time: ReplyTime::from_slug(&self.reply_time).unwrap_or(ReplyTime::FewDays),
+            display_name: self.display_name,
+            pronouns: self.pronouns,
+            position: self.position,
+            institution: self.institution,
+            years_professional: self.years_professional,
+            country: self.country,
+            region: self.region,
+            time_zone: self.time_zone,
+            bio: self.bio,
+            non_work_interests: self.non_work_interests,
+            capacity: self.capacity,
+            goals: self.goals,
+            languages: of(tag::LANGUAGE),
+            interests: of(tag::INTEREST),
+            work_areas: of(tag::WORK_AREA),
+            affiliations: of(tag::AFFILIATION),
+            focus_offered: of(tag::FOCUS_OFFERED),
+            focus_sought: of(tag::FOCUS_SOUGHT),
+            meeting_modes: of(tag::MEETING_MODE)
+                .iter()
+                .filter_map(|m| MeetingMode::from_slug(m))
+                .collect(),
+        }
+    }
+}
+
 /// Every value of a member's profile, or None if they have not written one.
 pub async fn load_profile(db: &Db, user_id: i64) -> Result<Option<Profile>, AppError> {
     let row: Option<ProfileRow> = sqlx::query_as(&format!(
@@ -274,50 +321,61 @@ pub async fn load_profile(db: &Db, user_id: i64) -> Result<Option<Profile>, AppE
     .bind(user_id)
     .fetch_optional(db.pool())
     .await?;
-    let Some(r) = row else { return Ok(None) };
+    let Some(row) = row else { return Ok(None) };
     let tags: Vec<(String, String)> = sqlx::query_as(
         "SELECT kind, value FROM profile_tags WHERE user_id = $1 ORDER BY kind, position",
     )
     .bind(user_id)
     .fetch_all(db.pool())
     .await?;
-    let of = |kind: &str| -> Vec<String> {
-        tags.iter()
-            .filter(|(k, _)| k == kind)
-            .map(|(_, v)| v.clone())
-            .collect()
-    };
-    Ok(Some(Profile {
-        display_name: r.display_name,
-        pronouns: r.pronouns,
-        position: r.position,
-        institution: r.institution,
-        institution_public: r.institution_public != 0,
-        library_type: LibraryType::from_slug(&r.library_type).unwrap_or(LibraryType::Academic),
-        work_function: WorkFunction::from_slug(&r.work_function).unwrap_or(WorkFunction::Reference),
-        career_stage: CareerStage::from_slug(&r.career_stage).unwrap_or(CareerStage::Mid),
-        years_professional: r.years_professional,
-        country: r.country,
-        region: r.region,
-        time_zone: r.time_zone,
-        utc_offset_minutes: i32::try_from(r.utc_offset_minutes).unwrap_or_default(),
-        bio: r.bio,
-        non_work_interests: r.non_work_interests,
-        open_to_mentoring: r.open_to_mentoring != 0,
-        capacity: r.capacity,
-        reply_time: ReplyTime::from_slug(&r.reply_time).unwrap_or(ReplyTime::FewDays),
-        goals: r.goals,
-        languages: of(tag::LANGUAGE),
-        interests: of(tag::INTEREST),
-        work_areas: of(tag::WORK_AREA),
-        affiliations: of(tag::AFFILIATION),
-        focus_offered: of(tag::FOCUS_OFFERED),
-        focus_sought: of(tag::FOCUS_SOUGHT),
-        meeting_modes: of(tag::MEETING_MODE)
-            .iter()
-            .filter_map(|m| MeetingMode::from_slug(m))
-            .collect(),
-    }))
+    Ok(Some(row.into_profile(&tags)))
+}
+
+/// A profile written after some directory version: Some(profile, last active)
+/// for a listed mentor, None for a member who is not (any more) listed.
+pub type Changed = (i64, Option<(Profile, i64)>);
+
+/// Every profile changed after directory version `seen`, for the directory's index.
+pub async fn changed_since(db: &Db, seen: i64) -> Result<Vec<Changed>, AppError> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        user_id: i64,
+        last_active: i64,
+        #[sqlx(flatten)]
+        profile: ProfileRow,
+    }
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "SELECT p.user_id, COALESCE(u.last_seen_at, u.created_at) AS last_active,
+                {PROFILE_COLUMNS}
+         FROM profiles p JOIN users u ON u.id = p.user_id
+         WHERE p.version > $1"
+    ))
+    .bind(seen)
+    .fetch_all(db.pool())
+    .await?;
+    let tags: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT t.user_id, t.kind, t.value FROM profile_tags t
+         JOIN profiles p ON p.user_id = t.user_id
+         WHERE p.version > $1 AND p.open_to_mentoring = 1
+         ORDER BY t.user_id, t.kind, t.position",
+    )
+    .bind(seen)
+    .fetch_all(db.pool())
+    .await?;
+    let mut by_user: HashMap<i64, Vec<(String, String)>> = HashMap::new();
+    for (id, kind, value) in tags {
+        by_user.entry(id).or_default().push((kind, value));
+    }
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let listed = (r.profile.open_to_mentoring != 0).then(|| {
+                let tags = by_user.remove(&r.user_id).unwrap_or_default();
+                (r.profile.into_profile(&tags), r.last_active)
+            });
+            (r.user_id, listed)
+        })
+        .collect())
 }
 
 /// When the member was last seen (Unix ms), if ever.
