@@ -25,7 +25,7 @@ use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
 };
-use profiles::pages::EditProfilePage;
+use profiles::pages::{EditProfilePage, FocusAreasPage};
 use ui::{
     errors::{error_fallback, NotFound},
     layout::{Footer, Header},
@@ -80,6 +80,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("mentors/:id") view=MentorPage ssr=SsrMode::Async/>
                             <Route path=path!("me/profile") view=EditProfilePage ssr=SsrMode::Async/>
                             <Route path=path!("me/shortlist") view=ShortlistPage ssr=SsrMode::Async/>
+                            <Route path=path!("admin/focus-areas") view=FocusAreasPage ssr=SsrMode::Async/>
                         </Routes>
                     </ErrorBoundary>
                 </main>

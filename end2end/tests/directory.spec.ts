@@ -156,3 +156,11 @@ test("I can save a mentor to my shortlist and remove them", async ({ page, open,
   await open("/me/shortlist");
   await expect(page.getByText("Nobody saved yet.")).toBeVisible();
 });
+
+test("members see the focus areas; only administrators may add to them", async ({ page, open }) => {
+  await newMember(page, "Quinn Underhill");
+  await open("/admin/focus-areas");
+  await expect(page.getByRole("listitem").filter({ hasText: "Conference navigation" })).toHaveCount(1);
+  await expect(page.getByText("Only administrators can add focus areas.")).toBeVisible();
+  await expect(page.getByLabel("New focus area")).toHaveCount(0);
+});

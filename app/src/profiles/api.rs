@@ -60,6 +60,23 @@ pub async fn save_profile(form: ProfileForm) -> Result<(), AppError> {
     Ok(())
 }
 
+/// The focus areas, and whether the caller may add to them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FocusAreas {
+    pub areas: Vec<FocusArea>,
+    pub can_add: bool,
+}
+
+/// The focus areas members choose from, in their order.
+#[server(endpoint = "profiles/focus_areas")]
+pub async fn list_focus_areas() -> Result<FocusAreas, AppError> {
+    let me = require_user().await?;
+    Ok(FocusAreas {
+        areas: store::focus_areas(&use_db()?).await?,
+        can_add: me.site_role == crate::accounts::model::SiteRole::Admin,
+    })
+}
+
 /// Adds a focus area to the list members choose from (admins only).
 #[server(endpoint = "profiles/add_focus_area")]
 pub async fn add_focus_area(label: String) -> Result<(), AppError> {

@@ -3,13 +3,16 @@
 //! JavaScript too; on an error nothing typed is lost.
 
 use super::{
-    api::{get_my_profile, MyProfile, SaveProfile},
+    api::{get_my_profile, list_focus_areas, AddFocusArea, MyProfile, SaveProfile},
     model::*,
 };
 use crate::{
     directory::pages::MentorCardView,
     error::AppError,
-    ui::{auth::sign_in_prompt, form::FormError},
+    ui::{
+        auth::sign_in_prompt,
+        form::{action_error, Field, FormError},
+    },
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -24,7 +27,7 @@ pub fn EditProfilePage() -> impl IntoView {
     // gets its errors (and the typed values) back from the URL.
     let save = ServerAction::<SaveProfile>::new();
     let mine = Resource::new(|| (), |_| get_my_profile());
-    let error = crate::ui::form::action_error(save);
+    let error = action_error(save);
     view! {
         <Title text="My profile"/>
         <Transition fallback=|| view! { <p class="muted">"Loading your profile…"</p> }>
@@ -328,5 +331,41 @@ fn CheckGroup(
                 }).collect_view()}
             </ul>
         </fieldset>
+    }
+}
+
+/// `/admin/focus-areas`: the list of focus areas, which administrators extend.
+#[component]
+pub fn FocusAreasPage() -> impl IntoView {
+    let add = ServerAction::<AddFocusArea>::new();
+    let error = action_error(add);
+    let areas = Resource::new(move || add.version().get(), |_| list_focus_areas());
+    view! {
+        <Title text="Focus areas"/>
+        <h1>"Focus areas"</h1>
+        <p class="lead">"Mentors offer these and mentees look for them."</p>
+        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match areas.await {
+                    Ok(list) => view! {
+                        <ol>{list.areas.into_iter().map(|a| view! { <li>{a.label}</li> }).collect_view()}</ol>
+                        {if list.can_add {
+                            view! {
+                                <ActionForm action=add attr:class="stack narrow" attr:novalidate=true>
+                                    <FormError error/>
+                                    <Field label="New focus area" name="label" error
+                                        hint="e.g. Grant writing. Members can choose it at once."/>
+                                    <button type="submit" class="button button--primary">"Add focus area"</button>
+                                </ActionForm>
+                            }.into_any()
+                        } else {
+                            view! { <p class="muted">"Only administrators can add focus areas."</p> }.into_any()
+                        }}
+                    }.into_any(),
+                    Err(AppError::Unauthenticated) => sign_in_prompt("to see the focus areas").into_any(),
+                    Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Transition>
     }
 }

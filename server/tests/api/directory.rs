@@ -169,6 +169,21 @@ db_test!(only_admins_extend_the_focus_areas, |app| async move {
         .collect();
     assert_eq!(labels.last(), Some(&"Grant writing"));
     assert_eq!(labels.len(), 11);
+    let listed: Value = app
+        .call_as(&member, "profiles/focus_areas", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed["areas"].as_array().unwrap().len(), 11);
+    assert_eq!(listed["can_add"], false);
+    // A mentor can offer the new area at once.
+    mentor(
+        &app,
+        "Grant Writer",
+        &[("focus_offered][grant_writing", "on")],
+    )
+    .await;
 });
 
 db_test!(
