@@ -19,6 +19,8 @@ use tokio::sync::{Mutex, RwLock, RwLockReadGuard};
 
 /// How often "last active" times are re-read (they change without a new version).
 const ACTIVITY_REFRESH_MS: i64 = 30_000;
+/// Profiles read per query while loading.
+const LOAD_BATCH: usize = 2_000;
 
 /// A listed mentor as the index keeps them.
 pub struct Entry {
@@ -198,11 +200,6 @@ impl Directory {
             let s = self.state.read().await;
             (s.version, s.activity_checked)
         };
-        let changed = if seen < version {
-            store::changed_since(db, seen).await?
-        } else {
-            Vec::new()
-        };
         let active = if now - checked >= ACTIVITY_REFRESH_MS {
             load_activity(db, checked - ACTIVITY_REFRESH_MS).await?
         } else {
@@ -210,17 +207,33 @@ impl Directory {
         };
         let focus_labels = focus_labels(db).await?;
         let mut state = self.state.write().await;
-        let renamed = !changed.is_empty();
-        for (id, listed) in changed {
-            let Ok(id) = u32::try_from(id) else { continue };
-            state.remove(id);
-            if let Some((profile, last_active)) = listed {
-                let listed = ListedProfile {
-                    profile,
-                    last_active,
-                };
-                let (entry, labels) = entry_for(&mut state.interner, id, listed, &focus_labels);
-                state.insert(id, entry, &labels);
+        // Batches keep memory flat: each batch's rows (bios and all) become
+        // compact entries before the next is read.
+        let mut after = 0;
+        let mut renamed = false;
+        if seen < version {
+            loop {
+                let batch = store::changed_since(db, seen, after, LOAD_BATCH).await?;
+                let Some((last, _)) = batch.last() else { break };
+                after = *last;
+                let full = batch.len() == LOAD_BATCH;
+                renamed = true;
+                for (id, listed) in batch {
+                    let Ok(id) = u32::try_from(id) else { continue };
+                    state.remove(id);
+                    if let Some((profile, last_active)) = listed {
+                        let listed = ListedProfile {
+                            profile,
+                            last_active,
+                        };
+                        let (entry, labels) =
+                            entry_for(&mut state.interner, id, listed, &focus_labels);
+                        state.insert(id, entry, &labels);
+                    }
+                }
+                if !full {
+                    break;
+                }
             }
         }
         if renamed {

@@ -335,8 +335,14 @@ pub async fn load_profile(db: &Db, user_id: i64) -> Result<Option<Profile>, AppE
 /// for a listed mentor, None for a member who is not (any more) listed.
 pub type Changed = (i64, Option<(Profile, i64)>);
 
-/// Every profile changed after directory version `seen`, for the directory's index.
-pub async fn changed_since(db: &Db, seen: i64) -> Result<Vec<Changed>, AppError> {
+/// Up to `limit` profiles changed after directory version `seen`, in id order
+/// from just after `after_id`, for the directory's index.
+pub async fn changed_since(
+    db: &Db,
+    seen: i64,
+    after_id: i64,
+    limit: usize,
+) -> Result<Vec<Changed>, AppError> {
     #[derive(sqlx::FromRow)]
     struct Row {
         user_id: i64,
@@ -348,18 +354,27 @@ pub async fn changed_since(db: &Db, seen: i64) -> Result<Vec<Changed>, AppError>
         "SELECT p.user_id, COALESCE(u.last_seen_at, u.created_at) AS last_active,
                 {PROFILE_COLUMNS}
          FROM profiles p JOIN users u ON u.id = p.user_id
-         WHERE p.version > $1"
+         WHERE p.version > $1 AND p.user_id > $2
+         ORDER BY p.user_id LIMIT $3"
     ))
     .bind(seen)
+    .bind(after_id)
+    .bind(i64::try_from(limit).unwrap_or(i64::MAX))
     .fetch_all(db.pool())
     .await?;
+    let Some(last_id) = rows.last().map(|r| r.user_id) else {
+        return Ok(Vec::new());
+    };
     let tags: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT t.user_id, t.kind, t.value FROM profile_tags t
          JOIN profiles p ON p.user_id = t.user_id
          WHERE p.version > $1 AND p.open_to_mentoring = 1
+           AND t.user_id > $2 AND t.user_id <= $3
          ORDER BY t.user_id, t.kind, t.position",
     )
     .bind(seen)
+    .bind(after_id)
+    .bind(last_id)
     .fetch_all(db.pool())
     .await?;
     let mut by_user: HashMap<i64, Vec<(String, String)>> = HashMap::new();
