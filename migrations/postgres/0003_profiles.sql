@@ -27,7 +27,7 @@ CREATE TABLE profiles (
     -- directory_version.version at the last change: instances reload what changed.
     version            BIGINT  NOT NULL
 );
-CREATE INDEX profiles_version ON profiles (version);
+CREATE INDEX profiles_version ON profiles (version, user_id);
 
 CREATE TABLE profile_tags (
     user_id  BIGINT  NOT NULL REFERENCES users (id) ON DELETE CASCADE,

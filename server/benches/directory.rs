@@ -138,13 +138,13 @@ async fn plans(db: &Db) -> anyhow::Result<()> {
             ("version check", "EXPLAIN QUERY PLAN SELECT version FROM directory_version WHERE id = 1".into(), ""),
             ("words", "EXPLAIN QUERY PLAN SELECT group_concat(rowid) FROM mentor_search WHERE mentor_search MATCH $1".into(), "\"librari\""),
             ("words in a column", "EXPLAIN QUERY PLAN SELECT group_concat(rowid) FROM mentor_search WHERE mentor_search MATCH $1".into(), "{name} : (\"ana\"*)"),
-            ("changed profiles", "EXPLAIN QUERY PLAN SELECT p.user_id FROM profiles p JOIN users u ON u.id = p.user_id WHERE p.version > $1 AND p.user_id > 0 ORDER BY p.user_id LIMIT 2000".into(), "999999999"),
+            ("changed profiles", "EXPLAIN QUERY PLAN SELECT p.user_id FROM profiles p JOIN users u ON u.id = p.user_id WHERE (p.version, p.user_id) > ($1, 0) ORDER BY p.version, p.user_id LIMIT 2000".into(), "999999999"),
         ],
         Backend::Postgres => vec![
             ("version check", "EXPLAIN SELECT version FROM directory_version WHERE id = 1".into(), ""),
             ("words", "EXPLAIN SELECT string_agg(user_id::text, ',') FROM mentor_search WHERE body @@ to_tsquery('simple', $1)".into(), "librari"),
             ("words in a column", "EXPLAIN SELECT string_agg(user_id::text, ',') FROM mentor_search WHERE name @@ to_tsquery('simple', $1)".into(), "ana:*"),
-            ("changed profiles", "EXPLAIN SELECT p.user_id FROM profiles p JOIN users u ON u.id = p.user_id WHERE p.version > $1 AND p.user_id > 0 ORDER BY p.user_id LIMIT 2000".into(), "999999999"),
+            ("changed profiles", "EXPLAIN SELECT p.user_id FROM profiles p JOIN users u ON u.id = p.user_id WHERE (p.version, p.user_id) > ($1, 0) ORDER BY p.version, p.user_id LIMIT 2000".into(), "999999999"),
         ],
     };
     for (what, sql, arg) in queries {

@@ -209,16 +209,18 @@ impl Directory {
         let mut state = self.state.write().await;
         // Batches keep memory flat: each batch's rows (bios and all) become
         // compact entries before the next is read.
-        let mut after = 0;
+        let mut after = (seen, i64::MAX);
         let mut renamed = false;
         if seen < version {
             loop {
-                let batch = store::changed_since(db, seen, after, LOAD_BATCH).await?;
-                let Some((last, _)) = batch.last() else { break };
-                after = *last;
+                let batch = store::changed_since(db, after, LOAD_BATCH).await?;
+                let Some((cursor, _)) = batch.last() else {
+                    break;
+                };
+                after = *cursor;
                 let full = batch.len() == LOAD_BATCH;
                 renamed = true;
-                for (id, listed) in batch {
+                for ((_, id), listed) in batch {
                     let Ok(id) = u32::try_from(id) else { continue };
                     state.remove(id);
                     if let Some((profile, last_active)) = listed {

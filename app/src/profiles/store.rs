@@ -331,50 +331,53 @@ pub async fn load_profile(db: &Db, user_id: i64) -> Result<Option<Profile>, AppE
     Ok(Some(row.into_profile(&tags)))
 }
 
-/// A profile written after some directory version: Some(profile, last active)
-/// for a listed mentor, None for a member who is not (any more) listed.
-pub type Changed = (i64, Option<(Profile, i64)>);
+/// Where a batched read of changed profiles has got to: (version, user id).
+pub type Cursor = (i64, i64);
 
-/// Up to `limit` profiles changed after directory version `seen`, in id order
-/// from just after `after_id`, for the directory's index.
-pub async fn changed_since(
-    db: &Db,
-    seen: i64,
-    after_id: i64,
-    limit: usize,
-) -> Result<Vec<Changed>, AppError> {
+/// A profile written after some directory version, with the cursor just past
+/// it: Some(profile, last active) for a listed mentor, None for a member who is
+/// not (any more) listed.
+pub type Changed = (Cursor, Option<(Profile, i64)>);
+
+/// Up to `limit` profiles written after `after`, in (version, id) order, for
+/// the directory's index. Start from `(seen_version, i64::MAX)`.
+pub async fn changed_since(db: &Db, after: Cursor, limit: usize) -> Result<Vec<Changed>, AppError> {
     #[derive(sqlx::FromRow)]
     struct Row {
         user_id: i64,
+        version: i64,
         last_active: i64,
         #[sqlx(flatten)]
         profile: ProfileRow,
     }
+    // Row values walk the (version, user_id) index, so a refresh after one
+    // save reads one row, and a first load reads every row once.
     let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT p.user_id, COALESCE(u.last_seen_at, u.created_at) AS last_active,
+        "SELECT p.user_id, p.version, COALESCE(u.last_seen_at, u.created_at) AS last_active,
                 {PROFILE_COLUMNS}
          FROM profiles p JOIN users u ON u.id = p.user_id
-         WHERE p.version > $1 AND p.user_id > $2
-         ORDER BY p.user_id LIMIT $3"
+         WHERE (p.version, p.user_id) > ($1, $2)
+         ORDER BY p.version, p.user_id LIMIT $3"
     ))
-    .bind(seen)
-    .bind(after_id)
+    .bind(after.0)
+    .bind(after.1)
     .bind(i64::try_from(limit).unwrap_or(i64::MAX))
     .fetch_all(db.pool())
     .await?;
-    let Some(last_id) = rows.last().map(|r| r.user_id) else {
+    let Some(last) = rows.last().map(|r| (r.version, r.user_id)) else {
         return Ok(Vec::new());
     };
     let tags: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT t.user_id, t.kind, t.value FROM profile_tags t
-         JOIN profiles p ON p.user_id = t.user_id
-         WHERE p.version > $1 AND p.open_to_mentoring = 1
-           AND t.user_id > $2 AND t.user_id <= $3
+        "SELECT t.user_id, t.kind, t.value FROM profiles p
+         JOIN profile_tags t ON t.user_id = p.user_id
+         WHERE (p.version, p.user_id) > ($1, $2) AND (p.version, p.user_id) <= ($3, $4)
+           AND p.open_to_mentoring = 1
          ORDER BY t.user_id, t.kind, t.position",
     )
-    .bind(seen)
-    .bind(after_id)
-    .bind(last_id)
+    .bind(after.0)
+    .bind(after.1)
+    .bind(last.0)
+    .bind(last.1)
     .fetch_all(db.pool())
     .await?;
     let mut by_user: HashMap<i64, Vec<(String, String)>> = HashMap::new();
@@ -388,7 +391,7 @@ pub async fn changed_since(
                 let tags = by_user.remove(&r.user_id).unwrap_or_default();
                 (r.profile.into_profile(&tags), r.last_active)
             });
-            (r.user_id, listed)
+            ((r.version, r.user_id), listed)
         })
         .collect())
 }
