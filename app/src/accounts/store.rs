@@ -110,13 +110,15 @@ pub async fn create_user<'e>(
     })
 }
 
-pub async fn find_user(db: &Db, id: i64) -> Result<Option<CurrentUser>, AppError> {
-    let row: Option<UserRow> =
-        sqlx::query_as("SELECT id, email, display_name, site_role FROM users WHERE id = $1")
-            .bind(id)
-            .fetch_optional(db.pool())
-            .await?;
-    Ok(row.map(user_from_row))
+/// The member with this id, and when they were last seen (Unix ms).
+pub async fn find_user(db: &Db, id: i64) -> Result<Option<(CurrentUser, Option<i64>)>, AppError> {
+    let row: Option<(i64, String, String, String, Option<i64>)> = sqlx::query_as(
+        "SELECT id, email, display_name, site_role, last_seen_at FROM users WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.map(|(id, email, name, role, seen)| (user_from_row((id, email, name, role)), seen)))
 }
 
 /// The member with this email if the password is theirs. Takes the same time
@@ -208,22 +210,30 @@ pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
         return Ok(None);
     };
     let db = use_db()?;
-    let user = find_user(&db, id).await?;
-    match &user {
-        Some(user) => note_activity(&db, user.id).await?,
-        // The account is gone; drop the stale session.
-        None => session.flush().await.map_err(session_error)?,
+    match find_user(&db, id).await? {
+        Some((user, last_seen)) => {
+            note_activity(&db, user.id, last_seen).await?;
+            Ok(Some(user))
+        }
+        None => {
+            // The account is gone; drop the stale session.
+            session.flush().await.map_err(session_error)?;
+            Ok(None)
+        }
     }
-    Ok(user)
 }
 
 /// How stale `last_seen_at` may get: the directory shows activity by the day,
 /// so one write per member every few minutes is plenty.
 const ACTIVITY_GRANULARITY_MS: i64 = 5 * 60 * 1000;
 
-/// Records that the member is active now, at most once per granularity period.
-async fn note_activity(db: &Db, user_id: i64) -> Result<(), AppError> {
+/// Records that the member is active now, at most once per granularity period:
+/// most requests only read `last_seen`, so they never wait for the writer.
+async fn note_activity(db: &Db, user_id: i64, last_seen: Option<i64>) -> Result<(), AppError> {
     let now = now_ms();
+    if last_seen.is_some_and(|at| at >= now - ACTIVITY_GRANULARITY_MS) {
+        return Ok(());
+    }
     sqlx::query(
         "UPDATE users SET last_seen_at = $1
          WHERE id = $2 AND (last_seen_at IS NULL OR last_seen_at < $3)",

@@ -715,3 +715,39 @@ db_test!(the_directory_renders_without_javascript, |app| async move {
         .unwrap();
     assert!(html.contains("No mentors match"), "{html}");
 });
+
+db_test!(
+    activity_is_recorded_and_sorts_recent_first,
+    |app| async move {
+        let (_, ana) = mentor(&app, "Ana Ruiz", &[]).await;
+        let (_, bo) = mentor(&app, "Bo Chen", &[]).await;
+        let (viewer, _) = member(&app, "Viewer One", &[]).await;
+        let mentor_page = |id: i64| {
+            let viewer = viewer.clone();
+            let app = &app;
+            async move {
+                let v: Value = app
+                    .call_as(&viewer, "directory/mentor", &[("id", &id.to_string())])
+                    .await
+                    .json()
+                    .await
+                    .unwrap();
+                v["last_active"].as_str().unwrap().to_owned()
+            }
+        };
+        assert_eq!(mentor_page(ana).await, "Active today");
+        let ten_days_ago = app::db::now_ms() - 10 * 86_400_000;
+        sqlx::query("UPDATE users SET last_seen_at = $1 WHERE id = $2")
+            .bind(ten_days_ago)
+            .bind(ana)
+            .execute(app.db.pool())
+            .await
+            .unwrap();
+        assert_eq!(mentor_page(ana).await, "Active 10 days ago");
+        // A profile save refreshes the directory; Bo, active now, comes first.
+        save(&app, &viewer, &profile_form("Viewer One", &[])).await;
+        let r = search(&app, &viewer, "sort=recent").await;
+        assert_eq!(names(&r), vec!["Bo Chen", "Ana Ruiz"]);
+        let _ = bo;
+    }
+);
