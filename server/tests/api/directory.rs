@@ -76,6 +76,12 @@ async fn mentor(app: &TestApp, name: &str, overrides: &[(&str, &str)]) -> (reqwe
     member(app, name, &all).await
 }
 
+/// A mentor's page as `client`'s member asks for it.
+async fn view_mentor(app: &TestApp, client: &reqwest::Client, id: i64) -> reqwest::Response {
+    app.call_as(client, "directory/mentor", &[("id", &id.to_string())])
+        .await
+}
+
 async fn search(app: &TestApp, client: &reqwest::Client, query: &str) -> Value {
     let res = app
         .call_as(client, "directory/search", &[("query", query)])
@@ -304,13 +310,7 @@ db_test!(hidden_fields_never_reach_other_members, |app| async move {
     .await;
     let (viewer, _) = member(&app, "Bo Chen", &[]).await;
 
-    let res = app
-        .call_as(
-            &viewer,
-            "directory/mentor",
-            &[("id", &mentor_id.to_string())],
-        )
-        .await;
+    let res = view_mentor(&app, &viewer, mentor_id).await;
     assert_eq!(res.status(), 200);
     let text = res.text().await.unwrap();
     for secret in [
@@ -331,8 +331,7 @@ db_test!(hidden_fields_never_reach_other_members, |app| async move {
     // Nor can a hidden institution be found by searching for it.
     assert_eq!(search(&app, &viewer, "q=Quillfeather").await["total"], 0);
     // The mentor still sees it on their own page.
-    let me: Value = app
-        .call_as(&_m, "directory/mentor", &[("id", &mentor_id.to_string())])
+    let me: Value = view_mentor(&app, &_m, mentor_id)
         .await
         .json()
         .await
@@ -343,13 +342,7 @@ db_test!(hidden_fields_never_reach_other_members, |app| async move {
 db_test!(members_who_do_not_mentor_are_not_listed, |app| async move {
     let (_, mentee_id) = member(&app, "Bo Chen", &[]).await;
     let (viewer, _) = mentor(&app, "Ana Ruiz", &[]).await;
-    let res = app
-        .call_as(
-            &viewer,
-            "directory/mentor",
-            &[("id", &mentee_id.to_string())],
-        )
-        .await;
+    let res = view_mentor(&app, &viewer, mentee_id).await;
     assert_eq!(res.status(), 404);
     assert_eq!(names(&search(&app, &viewer, "").await), vec!["Ana Ruiz"]);
     // Opting out removes a mentor from the directory at once.
@@ -613,12 +606,7 @@ db_test!(
             .await
             .unwrap();
         assert_eq!(theirs, Value::Array(vec![]));
-        let page: Value = app
-            .call_as(&viewer, "directory/mentor", &[("id", &ana.to_string())])
-            .await
-            .json()
-            .await
-            .unwrap();
+        let page: Value = view_mentor(&app, &viewer, ana).await.json().await.unwrap();
         assert_eq!(page["shortlisted"], true);
         assert_eq!(set(ana, "false").await, 200);
         let list: Value = app
@@ -726,12 +714,7 @@ db_test!(
             let viewer = viewer.clone();
             let app = &app;
             async move {
-                let v: Value = app
-                    .call_as(&viewer, "directory/mentor", &[("id", &id.to_string())])
-                    .await
-                    .json()
-                    .await
-                    .unwrap();
+                let v: Value = view_mentor(app, &viewer, id).await.json().await.unwrap();
                 v["last_active"].as_str().unwrap().to_owned()
             }
         };
