@@ -113,6 +113,13 @@ test("search and filters live in the URL, survive reload, and go back", async ({
   if (!javaScriptEnabled) await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/language=tagalog/);
   await expect(results.getByRole("article")).toHaveCount(1);
+  if (javaScriptEnabled) {
+    // The filters re-render with new counts; keyboard focus stays on the tick.
+    await expect(page.locator(":focus")).toHaveAttribute("id", "f-language-tagalog");
+  }
+  // Re-rendered ticks show the URL's filters, not the ones the browser remembers.
+  const languages = page.getByRole("group", { name: "Language" });
+  await expect(languages.getByRole("checkbox", { checked: true })).toHaveCount(1);
 
   await page.reload();
   await expect(page.getByRole("group", { name: "Language" }).getByLabel(/Tagalog/)).toBeChecked();

@@ -160,6 +160,27 @@ pub fn DirectoryPage() -> impl IntoView {
             }
         }
     });
+    // A tick re-renders the filters with their new counts; keep keyboard focus
+    // on the control that was used.
+    let refocus = StoredValue::new(None::<String>);
+    Effect::new(move |_| {
+        results.track();
+        let Some(id) = refocus.get_value() else {
+            return;
+        };
+        request_animation_frame(move || {
+            // The re-render may reuse the focused node for another value, so
+            // compare ids rather than only checking that focus was lost.
+            let doc = document();
+            let moved = doc.active_element().is_none_or(|a| a.id() != id);
+            let control = doc.get_element_by_id(&id).and_then(|el| {
+                leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::HtmlElement>(el).ok()
+            });
+            if let (true, Some(control)) = (moved, control) {
+                let _ = control.focus();
+            }
+        });
+    });
     let go_submit = go.clone();
     let go_change = go.clone();
     let initial_q = query.get_untracked().q;
@@ -178,8 +199,9 @@ pub fn DirectoryPage() -> impl IntoView {
             }
             on:change=move |ev| {
                 // Ticks and the sort menu apply at once; the search box waits for typing to pause.
-                let from_box = leptos::prelude::event_target::<leptos::web_sys::Element>(&ev).id() == "q";
-                if !from_box {
+                let id = leptos::prelude::event_target::<leptos::web_sys::Element>(&ev).id();
+                if id != "q" {
+                    refocus.set_value(Some(id));
                     go_change(false);
                 }
             }
@@ -239,12 +261,13 @@ fn DirectoryBody(results: DirectoryResults, query: DirectoryQuery) -> impl IntoV
                     <label for="sort">"Sort by"</label>
                     <select id="sort" name="sort">
                         {Sort::ALL.into_iter().map(|s| view! {
-                            <option value=s.param() selected=s == sort>{s.label()}</option>
+                            <option value=s.param() selected=s == sort prop:selected=s == sort>{s.label()}</option>
                         }).collect_view()}
                     </select>
                 </div>
                 <div class="field field--check">
-                    <input id="capacity" type="checkbox" name="capacity" value="1" checked=query.capacity/>
+                    <input id="capacity" type="checkbox" name="capacity" value="1"
+                        checked=query.capacity prop:checked=query.capacity/>
                     <label for="capacity">{format!("Has capacity now ({capacity_count})")}</label>
                 </div>
                 {facets.into_iter().map(|g| view! { <FacetView group=g/> }).collect_view()}
@@ -302,7 +325,8 @@ fn FacetView(group: FacetGroup) -> impl IntoView {
         );
         view! {
             <li class="field--check">
-                <input id=id.clone() type="checkbox" name=facet.param() value=v.value checked=v.selected/>
+                <input id=id.clone() type="checkbox" name=facet.param() value=v.value
+                    checked=v.selected prop:checked=v.selected/>
                 <label for=id>{v.label}<span class="count">{format!(" ({})", v.count)}</span></label>
             </li>
         }
