@@ -64,9 +64,9 @@ fn NextSteps(name: String) -> impl IntoView {
             <h1>{format!("Welcome, {name}")}</h1>
             <p class="lead">"Your next steps in Carrel:"</p>
             <ol class="steps">
-                <li>"Tell others about your work and interests in your profile."</li>
-                <li>"Browse mentors and ask one or more of them to mentor you, one for each focus."</li>
-                <li>"Or offer to mentor: say which focus areas you can help with and how many mentees you can take."</li>
+                <li>"Tell others about your work and interests in "<A href="/me/profile">"your profile"</A>"."</li>
+                <li><A href="/mentors">"Browse mentors"</A>" and save the ones who fit to your shortlist, one for each focus."</li>
+                <li>"Or offer to mentor: in "<A href="/me/profile">"your profile"</A>", say which focus areas you can help with and how many mentees you can take."</li>
             </ol>
         </section>
     }

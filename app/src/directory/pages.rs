@@ -160,6 +160,17 @@ pub fn DirectoryPage() -> impl IntoView {
             }
         }
     });
+    // Back to a page the browser kept whole (its back/forward cache) shows that
+    // page as it was left, whatever its address now says; load it afresh.
+    #[cfg(feature = "hydrate")]
+    {
+        let restored = window_event_listener(leptos::ev::pageshow, |ev| {
+            if ev.persisted() {
+                let _ = window().location().reload();
+            }
+        });
+        on_cleanup(move || restored.remove());
+    }
     // A tick re-renders the filters with their new counts; keep keyboard focus
     // on the control that was used.
     let refocus = StoredValue::new(None::<String>);
