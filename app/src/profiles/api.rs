@@ -86,7 +86,7 @@ pub async fn add_focus_area(label: String) -> Result<(), AppError> {
             "Only administrators can add focus areas.",
         ));
     }
-    let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    let label = super::model::collapse_spaces(&label);
     let slug: String = label
         .to_lowercase()
         .chars()

@@ -262,7 +262,8 @@ pub fn split_tags(raw: &str) -> Vec<String> {
         .collect()
 }
 
-fn collapse_spaces(s: &str) -> String {
+/// Trims and collapses runs of whitespace to single spaces.
+pub fn collapse_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
