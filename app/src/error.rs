@@ -18,6 +18,9 @@ pub enum AppError {
     Forbidden(String),
     #[error("We could not find that page.")]
     NotFound,
+    /// The thing changed under the caller (answered, withdrawn, taken): say what happened.
+    #[error("{0}")]
+    Conflict(String),
     #[error("Too many attempts. Please wait 15 minutes and try again.")]
     TooManyAttempts,
     #[error("The request was not understood: {0}")]
@@ -35,6 +38,7 @@ impl AppError {
             AppError::Unauthenticated => 401,
             AppError::Forbidden(_) => 403,
             AppError::NotFound => 404,
+            AppError::Conflict(_) => 409,
             AppError::TooManyAttempts => 429,
             AppError::Unreachable => 503,
             AppError::Internal => 500,
@@ -43,6 +47,17 @@ impl AppError {
 
     pub fn forbidden(why: impl Into<String>) -> Self {
         AppError::Forbidden(why.into())
+    }
+
+    pub fn conflict(why: impl Into<String>) -> Self {
+        AppError::Conflict(why.into())
+    }
+
+    /// One message about the whole form, as a form error the page shows.
+    pub fn form(message: impl Into<String>) -> Self {
+        let mut errors = FieldErrors::new();
+        errors.add("form", message);
+        AppError::Invalid(errors)
     }
 
     /// The message for one form field, if this error is about it.

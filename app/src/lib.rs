@@ -9,7 +9,10 @@ pub mod accounts;
 pub mod db;
 pub mod directory;
 pub mod error;
+pub mod mentorships;
+pub mod notifications;
 pub mod profiles;
+pub mod safety;
 pub mod ui;
 
 pub use error::AppError;
@@ -25,7 +28,10 @@ use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
 };
+use mentorships::pages::{AssignmentsPage, MentorshipPage, MentorshipsPage};
+use notifications::pages::{NotificationsPage, OutboxPage, UnreadProvider};
 use profiles::pages::{EditProfilePage, FocusAreasPage};
+use safety::pages::ReportsPage;
 use ui::{
     errors::{error_fallback, NotFound},
     layout::{Footer, Header},
@@ -67,6 +73,7 @@ pub fn App() -> impl IntoView {
         // and pages must work without it.
         <Router>
             <AuthProvider>
+            <UnreadProvider>
                 <Header/>
                 <main id="main" class="page">
                     <ErrorBoundary fallback=error_fallback>
@@ -80,11 +87,18 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("mentors/:id") view=MentorPage ssr=SsrMode::Async/>
                             <Route path=path!("me/profile") view=EditProfilePage ssr=SsrMode::Async/>
                             <Route path=path!("me/shortlist") view=ShortlistPage ssr=SsrMode::Async/>
+                            <Route path=path!("mentorships") view=MentorshipsPage ssr=SsrMode::Async/>
+                            <Route path=path!("mentorships/:id") view=MentorshipPage ssr=SsrMode::Async/>
+                            <Route path=path!("notifications") view=NotificationsPage ssr=SsrMode::Async/>
                             <Route path=path!("admin/focus-areas") view=FocusAreasPage ssr=SsrMode::Async/>
+                            <Route path=path!("admin/assignments") view=AssignmentsPage ssr=SsrMode::Async/>
+                            <Route path=path!("admin/reports") view=ReportsPage ssr=SsrMode::Async/>
+                            <Route path=path!("admin/outbox") view=OutboxPage ssr=SsrMode::Async/>
                         </Routes>
                     </ErrorBoundary>
                 </main>
                 <Footer/>
+            </UnreadProvider>
             </AuthProvider>
         </Router>
     }

@@ -21,9 +21,40 @@ pub struct Config {
     /// The address members reach Carrel at. When it is https, cookies are Secure.
     #[arg(long, env = "CARREL_PUBLIC_URL")]
     pub public_url: Option<String>,
+
+    /// SMTP server for email, e.g. smtps://user:password@mail.example.org. Without
+    /// it, email is written to the outbox folder (development).
+    #[arg(long, env = "CARREL_SMTP_URL")]
+    pub smtp_url: Option<String>,
+
+    /// Where email goes when no SMTP server is set; admins read it at /admin/outbox.
+    #[arg(long, env = "CARREL_OUTBOX", default_value = "data/outbox")]
+    pub outbox: String,
+
+    /// The sender of Carrel's email.
+    #[arg(
+        long,
+        env = "CARREL_MAIL_FROM",
+        default_value = "Carrel <no-reply@carrel.example>"
+    )]
+    pub mail_from: String,
 }
 
 impl Config {
+    /// The mailer this configuration describes.
+    pub fn mailer(&self) -> Result<app::notifications::mail::Mailer, String> {
+        let public = self
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.addr));
+        app::notifications::mail::Mailer::new(
+            self.smtp_url.as_deref(),
+            self.outbox.clone().into(),
+            &self.mail_from,
+            &public,
+        )
+    }
+
     pub fn secure_cookies(&self) -> bool {
         self.public_url
             .as_deref()

@@ -63,16 +63,21 @@ async fn main() -> anyhow::Result<()> {
         Command::Serve { demo } => {
             if demo && demo::is_empty(&db).await? {
                 let added = demo::seed(&db, 200, 1).await?;
+                let requests = demo::seed_mentorships(&db, 40, 1).await?;
                 tracing::info!(
                     added,
+                    requests,
                     admin = demo::DEMO_ADMIN_EMAIL,
                     password = demo::DEMO_PASSWORD,
                     "first start: demo members added"
                 );
             }
+            let mailer = config.mailer().map_err(anyhow::Error::msg)?;
+            tracing::info!(?mailer, "email");
             startup::spawn_session_cleanup(db.clone());
             startup::spawn_directory_warm_up(db.clone());
-            let app = startup::router(&config, db.clone());
+            startup::spawn_jobs(db.clone(), mailer.clone());
+            let app = startup::router(&config, db.clone(), mailer);
             let listener = tokio::net::TcpListener::bind(config.addr)
                 .await
                 .with_context(|| format!("listening on {}", config.addr))?;

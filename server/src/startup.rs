@@ -2,7 +2,13 @@
 //! Tests build the very same router on port 0.
 
 use crate::config::Config;
-use app::{accounts::session_store::DbSessionStore, db::Db, shell, App, AppError};
+use app::{
+    accounts::session_store::DbSessionStore,
+    db::{now_ms, Db},
+    mentorships::store::run_due,
+    notifications::mail::{send_pending, Mailer},
+    shell, App, AppError,
+};
 use axum::{
     body::{to_bytes, Body},
     extract::{FromRef, Request, State},
@@ -32,6 +38,7 @@ static ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
+    pub mailer: Mailer,
 }
 
 pub fn leptos_options(config: &Config) -> LeptosOptions {
@@ -44,10 +51,11 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
         .build()
 }
 
-pub fn router(config: &Config, db: Db) -> Router {
+pub fn router(config: &Config, db: Db, mailer: Mailer) -> Router {
     let state = AppState {
         leptos_options: leptos_options(config),
         db: db.clone(),
+        mailer: mailer.clone(),
     };
     let sessions = SessionManagerLayer::new(DbSessionStore::new(db.clone()))
         .with_name("carrel_session")
@@ -58,10 +66,15 @@ pub fn router(config: &Config, db: Db) -> Router {
 
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
-        .leptos_routes_with_context(&state, ROUTES.clone(), provide_db(db.clone()), {
-            let options = state.leptos_options.clone();
-            move || shell(options.clone())
-        })
+        .leptos_routes_with_context(
+            &state,
+            ROUTES.clone(),
+            provide_db(db.clone(), mailer.clone()),
+            {
+                let options = state.leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
         .fallback(static_file_or_not_found)
         .layer(middleware::map_response(with_error_status))
         .layer(sessions)
@@ -84,9 +97,12 @@ pub fn router(config: &Config, db: Db) -> Router {
         .with_state(state)
 }
 
-/// The context every page and server function gets: the database.
-fn provide_db(db: Db) -> impl Fn() + Clone + Send + Sync + 'static {
-    move || provide_context(db.clone())
+/// The context every page and server function gets: the database and the mailer.
+fn provide_db(db: Db, mailer: Mailer) -> impl Fn() + Clone + Send + Sync + 'static {
+    move || {
+        provide_context(db.clone());
+        provide_context(mailer.clone());
+    }
 }
 
 /// Serves a file of the built site, or the app's 404 page, rendered in full like
@@ -113,9 +129,10 @@ async fn static_file_or_not_found(State(state): State<AppState>, req: Request) -
         return res.into_response();
     }
     let options = state.leptos_options.clone();
-    leptos_axum::render_app_async_with_context(provide_db(state.db.clone()), move || {
-        shell(options.clone())
-    })(req)
+    leptos_axum::render_app_async_with_context(
+        provide_db(state.db.clone(), state.mailer.clone()),
+        move || shell(options.clone()),
+    )(req)
     .await
 }
 
@@ -159,6 +176,32 @@ pub fn spawn_directory_warm_up(db: Db) {
             Ok(_) => tracing::info!(ms = started.elapsed().as_millis(), "directory index loaded"),
             Err(e) => {
                 tracing::warn!(error = %e, "directory index not loaded; the first search will load it")
+            }
+        }
+    });
+}
+
+/// How often scheduled work runs: reminders and expiry of requests, and email.
+const JOBS_EVERY: Duration = Duration::from_secs(30);
+
+/// Runs Carrel's scheduled work: reminds mentors of waiting requests, expires
+/// old ones, and sends queued email. Every step is safe on several instances.
+pub fn spawn_jobs(db: Db, mailer: Mailer) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(JOBS_EVERY);
+        loop {
+            tick.tick().await;
+            match run_due(&db, now_ms()).await {
+                Ok((0, 0)) => {}
+                Ok((reminded, expired)) => {
+                    tracing::info!(reminded, expired, "requests reminded and expired")
+                }
+                Err(e) => tracing::warn!(error = %e, "scheduled request work failed"),
+            }
+            match send_pending(&db, &mailer).await {
+                Ok(0) => {}
+                Ok(sent) => tracing::info!(sent, "emails sent"),
+                Err(e) => tracing::warn!(error = %e, "sending email failed"),
             }
         }
     });

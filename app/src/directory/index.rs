@@ -33,7 +33,8 @@ pub struct Entry {
     /// Interned focus areas offered, interests/work areas and languages.
     pub tags: Vec<u32>,
     facet_keys: Vec<(Facet, String)>,
-    capacity: i64,
+    /// Capacity minus active mentorships: how many more mentees they can take.
+    pub free_places: i64,
 }
 
 pub struct FacetValue {
@@ -116,7 +117,7 @@ impl State {
 
     fn insert(&mut self, id: u32, entry: Entry, labels: &[(Facet, String, String)]) {
         self.all.insert(id);
-        if entry.capacity > 0 {
+        if entry.free_places > 0 {
             self.with_capacity.insert(id);
         }
         for (facet, key, label) in labels {
@@ -223,10 +224,11 @@ impl Directory {
                 for ((_, id), listed) in batch {
                     let Ok(id) = u32::try_from(id) else { continue };
                     state.remove(id);
-                    if let Some((profile, last_active)) = listed {
+                    if let Some((profile, last_active, active_mentees)) = listed {
                         let listed = ListedProfile {
                             profile,
                             last_active,
+                            active_mentees,
                         };
                         let (entry, labels) =
                             entry_for(&mut state.interner, id, listed, &focus_labels);
@@ -280,6 +282,7 @@ async fn load_activity(db: &Db, since: i64) -> Result<Vec<(u32, i64)>, AppError>
 pub struct ListedProfile {
     profile: Profile,
     last_active: i64,
+    active_mentees: i64,
 }
 
 /// Builds a mentor's entry and the facet values it belongs to (key, label).
@@ -290,6 +293,7 @@ fn entry_for(
     focus_labels: &HashMap<String, String>,
 ) -> (Entry, Vec<(Facet, String, String)>) {
     let p = listed.profile;
+    let free_places = (p.capacity - listed.active_mentees).max(0);
     let mut labels: Vec<(Facet, String, String)> = vec![
         (
             Facet::LibraryType,
@@ -364,7 +368,7 @@ fn entry_for(
         place: place(&p.region, &p.country),
         focus_offered: focus_names,
         languages: p.languages.clone(),
-        has_capacity: p.capacity > 0,
+        has_capacity: free_places > 0,
         excerpt: excerpt(&p.bio, 180),
         reasons: Vec::new(),
     };
@@ -377,7 +381,7 @@ fn entry_for(
         utc_offset: p.utc_offset_minutes,
         tags,
         facet_keys: labels.iter().map(|(f, k, _)| (*f, k.clone())).collect(),
-        capacity: p.capacity,
+        free_places,
     };
     (entry, labels)
 }
@@ -396,6 +400,7 @@ impl State {
             let listed = ListedProfile {
                 profile,
                 last_active,
+                active_mentees: 0,
             };
             let (entry, facet_labels) = entry_for(&mut state.interner, id, listed, &labels);
             state.insert(id, entry, &facet_labels);

@@ -464,13 +464,7 @@ fn MentorProfile(p: PublicProfile, shortlist: ServerAction<SetShortlist>) -> imp
                                 {if p.shortlisted { "Remove from my shortlist" } else { "Save to my shortlist" }}
                             </button>
                         </ActionForm>
-                        <p class="muted">
-                            {if p.has_capacity {
-                                "Mentorship requests open in the next release of Carrel."
-                            } else {
-                                "Not taking new mentees at the moment."
-                            }}
-                        </p>
+                        <crate::mentorships::pages::RequestPanel mentor_id=p.id/>
                     }.into_any()
                 }}
             </div>

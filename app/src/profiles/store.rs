@@ -335,9 +335,9 @@ pub async fn load_profile(db: &Db, user_id: i64) -> Result<Option<Profile>, AppE
 pub type Cursor = (i64, i64);
 
 /// A profile written after some directory version, with the cursor just past
-/// it: Some(profile, last active) for a listed mentor, None for a member who is
-/// not (any more) listed.
-pub type Changed = (Cursor, Option<(Profile, i64)>);
+/// it: Some(profile, last active, active mentees) for a listed mentor, None for
+/// a member who is not (any more) listed.
+pub type Changed = (Cursor, Option<(Profile, i64, i64)>);
 
 /// Up to `limit` profiles written after `after`, in (version, id) order, for
 /// the directory's index. Start from `(seen_version, i64::MAX)`.
@@ -347,6 +347,7 @@ pub async fn changed_since(db: &Db, after: Cursor, limit: usize) -> Result<Vec<C
         user_id: i64,
         version: i64,
         last_active: i64,
+        active_mentees: i64,
         #[sqlx(flatten)]
         profile: ProfileRow,
     }
@@ -354,6 +355,8 @@ pub async fn changed_since(db: &Db, after: Cursor, limit: usize) -> Result<Vec<C
     // save reads one row, and a first load reads every row once.
     let rows: Vec<Row> = sqlx::query_as(&format!(
         "SELECT p.user_id, p.version, COALESCE(u.last_seen_at, u.created_at) AS last_active,
+                (SELECT COUNT(*) FROM mentorships m
+                 WHERE m.mentor_id = p.user_id AND m.state = 'accepted') AS active_mentees,
                 {PROFILE_COLUMNS}
          FROM profiles p JOIN users u ON u.id = p.user_id
          WHERE (p.version, p.user_id) > ($1, $2)
@@ -389,11 +392,26 @@ pub async fn changed_since(db: &Db, after: Cursor, limit: usize) -> Result<Vec<C
         .map(|r| {
             let listed = (r.profile.open_to_mentoring != 0).then(|| {
                 let tags = by_user.remove(&r.user_id).unwrap_or_default();
-                (r.profile.into_profile(&tags), r.last_active)
+                (
+                    r.profile.into_profile(&tags),
+                    r.last_active,
+                    r.active_mentees,
+                )
             });
             ((r.version, r.user_id), listed)
         })
         .collect())
+}
+
+/// How many mentees a mentor has now: their capacity minus this is what is free.
+pub async fn active_mentees(db: &Db, mentor_id: i64) -> Result<i64, AppError> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM mentorships WHERE mentor_id = $1 AND state = 'accepted'",
+    )
+    .bind(mentor_id)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(n)
 }
 
 /// When the member was last seen (Unix ms), if ever.

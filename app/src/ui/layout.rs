@@ -1,12 +1,16 @@
 //! The frame around every page: skip link, header with navigation, footer.
 
-use crate::accounts::{context::use_auth, pages::SignOutButton};
+use crate::{
+    accounts::{context::use_auth, model::SiteRole, pages::SignOutButton},
+    notifications::pages::{Bell, Unread},
+};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let auth = use_auth();
+    let unread = expect_context::<Unread>().count;
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="site-header">
@@ -18,16 +22,22 @@ pub fn Header() -> impl IntoView {
                 <Transition fallback=|| view! { <span class="site-nav__placeholder"></span> }>
                     {move || Suspend::new(async move {
                         match auth.user.await {
-                            Ok(Some(user)) => view! {
+                            Ok(Some(user)) => {
+                                let count = unread.await.unwrap_or(0);
+                                view! {
                                 <A href="/mentors">"Mentors"</A>
+                                <A href="/mentorships">"My mentoring"</A>
                                 <A href="/me/shortlist">"Shortlist"</A>
                                 <A href="/me/profile">"Profile"</A>
+                                {(user.site_role == SiteRole::Admin).then(|| view! { <A href="/admin/assignments">"Queue"</A> })}
+                                <Bell count/>
                                 <span class="site-nav__who" title=user.email.clone()>
                                     <span class="visually-hidden">"Signed in as "</span>
                                     {user.display_name}
                                 </span>
                                 <SignOutButton/>
-                            }.into_any(),
+                            }.into_any()
+                            }
                             _ => view! {
                                 <A href="/login">"Sign in"</A>
                                 <A href="/signup" attr:class="button button--primary">"Join"</A>

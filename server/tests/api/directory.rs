@@ -50,7 +50,11 @@ async fn save(
 }
 
 /// A new member with a saved profile; returns their client and id.
-async fn member(app: &TestApp, name: &str, overrides: &[(&str, &str)]) -> (reqwest::Client, i64) {
+pub async fn member(
+    app: &TestApp,
+    name: &str,
+    overrides: &[(&str, &str)],
+) -> (reqwest::Client, i64) {
     let c = client();
     let email = format!("{}@example.org", name.to_lowercase().replace(' ', "."));
     assert!(app.sign_up_as(&c, &email, name).await.status().is_success());
@@ -66,7 +70,11 @@ async fn member(app: &TestApp, name: &str, overrides: &[(&str, &str)]) -> (reqwe
 }
 
 /// A listed mentor offering `focus`.
-async fn mentor(app: &TestApp, name: &str, overrides: &[(&str, &str)]) -> (reqwest::Client, i64) {
+pub async fn mentor(
+    app: &TestApp,
+    name: &str,
+    overrides: &[(&str, &str)],
+) -> (reqwest::Client, i64) {
     let mut all = vec![
         ("open_to_mentoring", "on"),
         ("focus_offered][leadership", "on"),

@@ -2,7 +2,7 @@
 //! SQLite file, or a new PostgreSQL database on 127.0.0.1:5432 (dropped after).
 //! `db_test!` runs one test body on both.
 
-use app::db::Db;
+use app::{db::Db, notifications::mail::Mailer};
 use server::{config::Config, startup};
 use std::{future::Future, panic::AssertUnwindSafe, path::PathBuf};
 
@@ -11,6 +11,8 @@ use futures::FutureExt;
 pub struct TestApp {
     pub base: String,
     pub db: Db,
+    /// The app's mailer: its outbox folder is where the emails land.
+    pub mailer: Mailer,
     /// Where `db` points, for opening a second connection as another instance would.
     pub database_url: String,
     /// A browser-like client: keeps cookies, does not follow redirects, and gives up
@@ -99,6 +101,14 @@ impl TestApp {
             addr: "127.0.0.1:0".parse().unwrap(),
             site_root: "../target/site".to_owned(),
             public_url: None,
+            smtp_url: None,
+            outbox: sqlite_dir
+                .as_ref()
+                .map(|d| d.0.join("outbox"))
+                .unwrap_or_else(|| std::env::temp_dir().join(unique_name()))
+                .display()
+                .to_string(),
+            mail_from: "Carrel <no-reply@carrel.example>".to_owned(),
         };
         tweak(&mut config);
         let db = Db::connect(&config.database_url).await.unwrap();
@@ -106,12 +116,14 @@ impl TestApp {
         db.migrate().await.unwrap();
         let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let router = startup::router(&config, db.clone());
+        let mailer = config.mailer().unwrap();
+        let router = startup::router(&config, db.clone(), mailer.clone());
         tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
         (
             TestApp {
                 base: format!("http://{addr}"),
                 db,
+                mailer,
                 database_url,
                 client: client(),
             },
@@ -176,19 +188,17 @@ impl TestApp {
 
     /// The HTML of a page, fetched with the app's client (and its cookies).
     pub async fn page(&self, path_or_url: &str) -> String {
+        self.page_as(&self.client, path_or_url).await
+    }
+
+    /// The HTML of a page as `client`'s member sees it.
+    pub async fn page_as(&self, client: &reqwest::Client, path_or_url: &str) -> String {
         let url = if path_or_url.starts_with("http") {
             path_or_url.to_owned()
         } else {
             self.url(path_or_url)
         };
-        self.client
-            .get(url)
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
+        client.get(url).send().await.unwrap().text().await.unwrap()
     }
 
     /// Who a bare `name=value` session cookie signs in, from a client with no other state.

@@ -5,4 +5,5 @@ mod helpers;
 mod accounts;
 mod database;
 mod directory;
+mod mentorships;
 mod pages;

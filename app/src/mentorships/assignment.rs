@@ -1,0 +1,284 @@
+//! Assignment by a coordinator: mentees who ask to be assigned wait in a
+//! queue; each queued request gets ranked suggestions from the directory's fit
+//! score, and "match everyone" proposes the assignment of the whole queue that
+//! fills the most requests with the highest total fit (`matching`). Nothing is
+//! sent until a coordinator confirms; then each pair is an ordinary request the
+//! mentor accepts or declines.
+
+use super::{
+    matching::best_assignment,
+    model::*,
+    store::{request_in, NewRequest},
+};
+use crate::{
+    db::Db,
+    directory::{index::State as Index, query::Facet, search::Seeker},
+    error::AppError,
+    profiles::{model::FocusArea, store::load_profile},
+};
+use roaring::RoaringBitmap;
+
+/// Suggestions shown per queued request.
+const SUGGESTIONS: usize = 5;
+
+/// Puts the mentee in the queue for `focus`.
+pub async fn ask(
+    db: &Db,
+    mentee_id: i64,
+    focus: &FocusArea,
+    note: &str,
+    now: i64,
+) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    let inserted = sqlx::query(
+        "INSERT INTO assignment_requests (mentee_id, focus, note, state, created_at)
+         VALUES ($1, $2, $3, 'open', $4)",
+    )
+    .bind(mentee_id)
+    .bind(&focus.slug)
+    .bind(note)
+    .bind(now)
+    .execute(&mut *tx)
+    .await;
+    match inserted {
+        Ok(_) => {}
+        Err(e) if crate::db::is_unique_violation(&e) => {
+            return Err(AppError::form(format!(
+                "You already asked for a mentor in {}; a coordinator will be in touch.",
+                focus.label
+            )))
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let (active,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM mentorships WHERE mentee_id = $1 AND focus = $2 AND state = 'accepted'",
+    )
+    .bind(mentee_id)
+    .bind(&focus.slug)
+    .fetch_one(&mut *tx)
+    .await?;
+    if active > 0 {
+        return Err(AppError::form(format!(
+            "You already have a mentor for {}.",
+            focus.label
+        )));
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+struct Queued {
+    id: i64,
+    mentee_id: i64,
+    mentee_name: String,
+    focus: String,
+    focus_label: String,
+    note: String,
+    created_at: i64,
+}
+
+async fn queued(db: &Db) -> Result<Vec<Queued>, AppError> {
+    let rows: Vec<(i64, i64, String, String, String, String, i64)> = sqlx::query_as(
+        "SELECT a.id, a.mentee_id, u.display_name, a.focus, f.label, a.note, a.created_at
+         FROM assignment_requests a JOIN users u ON u.id = a.mentee_id
+         JOIN focus_areas f ON f.slug = a.focus
+         WHERE a.state = 'open' ORDER BY a.created_at, a.id",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, mentee_id, mentee_name, focus, focus_label, note, created_at)| Queued {
+                id,
+                mentee_id,
+                mentee_name,
+                focus,
+                focus_label,
+                note,
+                created_at,
+            },
+        )
+        .collect())
+}
+
+/// Every listed mentor with a free place who offers `q.focus`, with their fit
+/// for the mentee, best first.
+async fn candidates(db: &Db, index: &Index, q: &Queued) -> Result<Vec<Suggestion>, AppError> {
+    let Some(mut profile) = load_profile(db, q.mentee_id).await? else {
+        return Ok(Vec::new());
+    };
+    // Fit is about this request's focus, not everything the mentee seeks.
+    profile.focus_sought = vec![q.focus.clone()];
+    let mut matched: RoaringBitmap = index
+        .facets
+        .get(&Facet::Focus)
+        .and_then(|m| m.get(&q.focus))
+        .map(|v| &v.ids & &index.with_capacity)
+        .unwrap_or_default();
+    if let Ok(me) = u32::try_from(q.mentee_id) {
+        matched.remove(me);
+    }
+    let seeker = Seeker::new(profile, index);
+    let scores = seeker.scores(index, &matched);
+    let mut out: Vec<Suggestion> = matched
+        .iter()
+        .filter_map(|id| {
+            let e = index.entries.get(&id)?;
+            Some(Suggestion {
+                mentor_id: i64::from(id),
+                mentor_name: e.card.display_name.clone(),
+                score: u32::from(scores[id as usize]),
+                free_places: e.free_places,
+                reasons: seeker.reasons(e, index),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.score.cmp(&a.score).then(a.mentor_id.cmp(&b.mentor_id)));
+    Ok(out)
+}
+
+/// The queue, oldest first, each with its best suggestions.
+pub async fn queue(db: &Db) -> Result<Vec<QueueItem>, AppError> {
+    let items = queued(db).await?;
+    let index = db.directory().current(db).await?;
+    let mut out = Vec::with_capacity(items.len());
+    for q in items {
+        let mut suggestions = candidates(db, &index, &q).await?;
+        suggestions.truncate(SUGGESTIONS);
+        out.push(QueueItem {
+            id: q.id,
+            mentee_id: q.mentee_id,
+            mentee_name: q.mentee_name,
+            focus_label: q.focus_label,
+            note: q.note,
+            created_at: q.created_at,
+            suggestions,
+        });
+    }
+    Ok(out)
+}
+
+/// The whole queue's best assignment under the mentors' free places.
+pub async fn propose(db: &Db) -> Result<Proposal, AppError> {
+    let items = queued(db).await?;
+    let index = db.directory().current(db).await?;
+    let mut mentors: Vec<(i64, String, u32)> = Vec::new();
+    let mut column = std::collections::HashMap::new();
+    let mut options = Vec::with_capacity(items.len());
+    for q in &items {
+        let c = candidates(db, &index, q).await?;
+        for s in &c {
+            column.entry(s.mentor_id).or_insert_with(|| {
+                mentors.push((
+                    s.mentor_id,
+                    s.mentor_name.clone(),
+                    u32::try_from(s.free_places).unwrap_or(0),
+                ));
+                mentors.len() - 1
+            });
+        }
+        options.push(c);
+    }
+    let capacities: Vec<u32> = mentors.iter().map(|m| m.2).collect();
+    let fit: Vec<Vec<Option<u32>>> = options
+        .iter()
+        .map(|c| {
+            let mut row = vec![None; mentors.len()];
+            for s in c {
+                row[column[&s.mentor_id]] = Some(s.score);
+            }
+            row
+        })
+        .collect();
+    let chosen = best_assignment(&capacities, &fit);
+    let mut proposal = Proposal {
+        pairs: Vec::new(),
+        unmatched: Vec::new(),
+        total_fit: 0,
+    };
+    for ((q, pick), row) in items.iter().zip(chosen).zip(&fit) {
+        match pick {
+            Some(j) => {
+                let score = row[j].unwrap_or(0);
+                proposal.total_fit += score;
+                proposal.pairs.push(ProposedPair {
+                    request_id: q.id,
+                    mentee_name: q.mentee_name.clone(),
+                    focus_label: q.focus_label.clone(),
+                    mentor_id: mentors[j].0,
+                    mentor_name: mentors[j].1.clone(),
+                    score,
+                });
+            }
+            None => proposal
+                .unmatched
+                .push(format!("{} ({})", q.mentee_name, q.focus_label)),
+        }
+    }
+    Ok(proposal)
+}
+
+/// Sends the request of a queued mentee to `mentor_id` on the coordinator's
+/// behalf, and takes the mentee out of the queue, in one transaction.
+pub async fn assign(
+    db: &Db,
+    coordinator: i64,
+    request_id: i64,
+    mentor_id: i64,
+    now: i64,
+) -> Result<i64, AppError> {
+    let queued: Option<(i64, String, String, String)> = sqlx::query_as(
+        "SELECT a.mentee_id, a.focus, f.label, a.note FROM assignment_requests a
+         JOIN focus_areas f ON f.slug = a.focus WHERE a.id = $1 AND a.state = 'open'",
+    )
+    .bind(request_id)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some((mentee_id, slug, label, note)) = queued else {
+        return Err(AppError::conflict(
+            "This mentee is no longer waiting: someone assigned them already.",
+        ));
+    };
+    let mut tx = db.pool().begin().await?;
+    let claimed = sqlx::query(
+        "UPDATE assignment_requests SET state = 'assigned', decided_by = $1, decided_at = $2
+         WHERE id = $3 AND state = 'open'",
+    )
+    .bind(coordinator)
+    .bind(now)
+    .bind(request_id)
+    .execute(&mut *tx)
+    .await?;
+    if claimed.rows_affected() == 0 {
+        return Err(AppError::conflict(
+            "This mentee is no longer waiting: someone assigned them already.",
+        ));
+    }
+    let message = if note.trim().is_empty() {
+        format!("I asked a coordinator to find me a mentor in {label}.")
+    } else {
+        note
+    };
+    let focus = FocusArea { slug, label };
+    let id = request_in(
+        &mut tx,
+        db,
+        NewRequest {
+            mentee_id,
+            mentor_id,
+            focus: &focus,
+            message: &message,
+            assigned_by: Some(coordinator),
+        },
+        now,
+    )
+    .await?;
+    sqlx::query("UPDATE assignment_requests SET mentorship_id = $1 WHERE id = $2")
+        .bind(id)
+        .bind(request_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(id)
+}

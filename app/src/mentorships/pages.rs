@@ -1,0 +1,745 @@
+//! `/mentorships`, `/mentorships/{id}`, the request panel on a mentor's page,
+//! and the assignment queue at `/admin/assignments`. Every action is a plain
+//! form posting to its server function, so it works with JavaScript off; with
+//! it on, lists refresh when the bell's count changes.
+
+use super::{api::*, model::*};
+use crate::{
+    error::AppError,
+    notifications::pages::Unread,
+    profiles::model::ReplyTime,
+    safety::api::{BlockMember, ReportMember, UnblockMember},
+    ui::{
+        auth::sign_in_prompt,
+        dates::day,
+        form::{action_error, FormError},
+    },
+};
+use leptos::{prelude::*, server_fn::ServerFn};
+use leptos_meta::Title;
+use leptos_router::{
+    components::A,
+    hooks::{use_params_map, use_query_map},
+};
+
+/// An error shown in place of a page's content.
+fn failure(e: AppError, purpose: &'static str) -> AnyView {
+    match e {
+        AppError::Unauthenticated => sign_in_prompt(purpose).into_any(),
+        AppError::NotFound => view! { <crate::ui::errors::NotFound/> }.into_any(),
+        e => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+    }
+}
+
+/// A textarea that keeps what was typed after a refused submit.
+#[component]
+fn TextArea(
+    label: &'static str,
+    name: &'static str,
+    error: Signal<Option<AppError>>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] value: String,
+    #[prop(default = 4)] rows: u32,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let message = Memo::new(move |_| error.with(|e| e.as_ref().and_then(|e| e.field(name))));
+    let typed = error
+        .get_untracked()
+        .and_then(|e| e.value(name))
+        .unwrap_or(value);
+    view! {
+        <div class="field" class:field--invalid=move || message.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="field__hint">{h}</p> })}
+            <textarea id=id.clone() name=name rows=rows
+                aria-invalid=move || message.with(Option::is_some).then_some("true")>{typed}</textarea>
+            {move || message.get().map(|m| view! { <p class="field__error">{m}</p> })}
+        </div>
+    }
+}
+
+/// A select of `(value, label)` options with its error.
+#[component]
+fn Choice(
+    label: &'static str,
+    name: String,
+    options: Vec<(String, String)>,
+    selected: String,
+    error: Signal<Option<AppError>>,
+    /// The field name errors are reported under, when it differs from `name`.
+    #[prop(optional)]
+    field: Option<&'static str>,
+) -> impl IntoView {
+    let id = format!("field-{}", name.replace(['[', ']'], "-"));
+    let key = field.unwrap_or_default();
+    let message = Memo::new(move |_| error.with(|e| e.as_ref().and_then(|e| e.field(key))));
+    view! {
+        <div class="field" class:field--invalid=move || message.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name>
+                {options.into_iter().map(|(v, l)| {
+                    let on = v == selected;
+                    view! { <option value=v selected=on>{l}</option> }
+                }).collect_view()}
+            </select>
+            {move || message.get().map(|m| view! { <p class="field__error">{m}</p> })}
+        </div>
+    }
+}
+
+fn state_badge(state: State) -> impl IntoView {
+    let class = if state.is_active() {
+        "badge badge--ok"
+    } else {
+        "badge"
+    };
+    view! { <span class=class>{state.label()}</span> }
+}
+
+/// Moves whenever the bell's unread count changes: something happened, refetch.
+fn on_news() -> impl Fn() -> Option<usize> + Copy + Send + Sync + 'static {
+    let unread = use_context::<Unread>();
+    move || unread.map(|u| u.news.get())
+}
+
+fn versions<S>(action: ServerAction<S>) -> impl Fn() -> usize + Copy
+where
+    S: ServerFn + Clone + Send + Sync + 'static,
+    S::Output: Send + Sync + 'static,
+    S::Error: Send + Sync + 'static,
+{
+    move || action.version().get()
+}
+
+#[component]
+pub fn MentorshipsPage() -> impl IntoView {
+    let withdraw = ServerAction::<WithdrawRequest>::new();
+    let respond = ServerAction::<RespondToRequest>::new();
+    let ask = ServerAction::<AskAssignment>::new();
+    let (w, r, a, news) = (
+        versions(withdraw),
+        versions(respond),
+        versions(ask),
+        on_news(),
+    );
+    let mine = Resource::new(move || (w(), r(), a(), news()), |_| get_my_mentorships());
+    let areas = Resource::new(|| (), |_| crate::profiles::api::list_focus_areas());
+    let error = Signal::derive(move || {
+        action_error(withdraw)
+            .get()
+            .or_else(|| action_error(respond).get())
+    });
+    let ask_error = action_error(ask);
+    let query = use_query_map();
+    let asked = move || {
+        query.with(|q| q.get("asked").is_some()) || ask.value().with(|v| matches!(v, Some(Ok(()))))
+    };
+    view! {
+        <Title text="My mentoring"/>
+        <h1>"My mentoring"</h1>
+        {move || asked().then(|| view! { <p class="notice" role="status">"Thank you. A coordinator will find you a mentor and you will hear when they do."</p> })}
+        <FormError error/>
+        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let m = match mine.await {
+                    Ok(m) => m,
+                    Err(e) => return failure(e, "to see your mentoring"),
+                };
+                let areas = areas.await.map(|a| a.areas).unwrap_or_default();
+                view! {
+                    <section class="card" aria-labelledby="my-mentors">
+                        <h2 id="my-mentors">"My mentors"</h2>
+                        {if m.mentors.is_empty() {
+                            view! { <p class="muted">"No mentors yet. "<A href="/mentors">"Find a mentor"</A>" for each thing you want to grow in: one for scholarship, another for leadership."</p> }.into_any()
+                        } else {
+                            view! { <ul class="pairs">{m.mentors.into_iter().map(|s| view! { <PairItem s/> }).collect_view()}</ul> }.into_any()
+                        }}
+                    </section>
+                    {(!m.received.is_empty()).then(|| view! {
+                        <section class="card" aria-labelledby="received">
+                            <h2 id="received">"Requests to me"</h2>
+                            <ul class="pairs">
+                                {m.received.into_iter().map(|s| view! { <ReceivedItem s respond/> }).collect_view()}
+                            </ul>
+                        </section>
+                    })}
+                    {(m.capacity > 0 || !m.mentees.is_empty()).then(|| view! {
+                        <section class="card" aria-labelledby="my-mentees">
+                            <h2 id="my-mentees">{format!("My mentees ({} of {})", m.mentees.len(), m.capacity)}</h2>
+                            {if m.mentees.is_empty() {
+                                view! { <p class="muted">"No mentees yet. Requests appear above when members ask you."</p> }.into_any()
+                            } else {
+                                view! { <ul class="pairs">{m.mentees.into_iter().map(|s| view! { <PairItem s/> }).collect_view()}</ul> }.into_any()
+                            }}
+                        </section>
+                    })}
+                    <section class="card" aria-labelledby="sent">
+                        <h2 id="sent">"Requests I sent"</h2>
+                        {if m.sent.is_empty() && m.waiting_assignment.is_empty() {
+                            view! { <p class="muted">"None waiting."</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="pairs">
+                                    {m.sent.into_iter().map(|s| view! { <SentItem s withdraw/> }).collect_view()}
+                                    {m.waiting_assignment.into_iter().map(|(_, label)| view! {
+                                        <li><strong>{label}</strong>" · waiting for a coordinator to find you a mentor"</li>
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                        <details class="ask-coordinator">
+                            <summary>"Ask a coordinator to find me a mentor"</summary>
+                            <ActionForm action=ask attr:class="stack">
+                                <FormError error=ask_error/>
+                                <Choice label="Focus area" name="focus".to_owned() field="focus" error=ask_error
+                                    selected=ask_error.get_untracked().and_then(|e| e.value("focus")).unwrap_or_default()
+                                    options=areas.into_iter().map(|a| (a.slug, a.label)).collect()/>
+                                <TextArea label="Anything the coordinator should know (optional)" name="note" error=ask_error rows=3/>
+                                <button type="submit" class="button">"Ask a coordinator"</button>
+                            </ActionForm>
+                        </details>
+                    </section>
+                    {(!m.past.is_empty()).then(|| view! {
+                        <section class="card" aria-labelledby="past">
+                            <h2 id="past">"Past requests and mentorships"</h2>
+                            <ul class="pairs">{m.past.into_iter().map(|s| view! { <PairItem s/> }).collect_view()}</ul>
+                        </section>
+                    })}
+                }.into_any()
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn PairItem(s: MentorshipSummary) -> impl IntoView {
+    let role = match s.side {
+        Side::Mentor => "mentee",
+        Side::Mentee => "mentor",
+    };
+    view! {
+        <li>
+            <A href=format!("/mentorships/{}", s.id)>{s.other_name}</A>
+            {format!(" · {} · your {role} · ", s.focus_label)}
+            {state_badge(s.state)}
+        </li>
+    }
+}
+
+#[component]
+fn SentItem(s: MentorshipSummary, withdraw: ServerAction<WithdrawRequest>) -> impl IntoView {
+    view! {
+        <li>
+            <A href=format!("/mentorships/{}", s.id)>{s.other_name}</A>
+            {format!(" · {} · asked {} · expires {} ", s.focus_label, day(s.requested_at), day(s.expires_at))}
+            <ActionForm action=withdraw attr:class="inline-form">
+                <input type="hidden" name="id" value=s.id/>
+                <button type="submit" class="button button--quiet">"Withdraw"</button>
+            </ActionForm>
+        </li>
+    }
+}
+
+#[component]
+fn ReceivedItem(s: MentorshipSummary, respond: ServerAction<RespondToRequest>) -> impl IntoView {
+    let accept_label = format!("Accept {}", s.other_name);
+    view! {
+        <li>
+            <A href=format!("/mentorships/{}", s.id)>{s.other_name.clone()}</A>
+            {format!(" · {}{} · expires {} ", s.focus_label, if s.assigned { " · suggested by a coordinator" } else { "" }, day(s.expires_at))}
+            <A href=format!("/mentorships/{}", s.id) attr:class="button button--primary">"Read and answer"</A>
+            <ActionForm action=respond attr:class="inline-form">
+                <input type="hidden" name="id" value=s.id/>
+                <input type="hidden" name="decision" value="accept"/>
+                <button type="submit" class="button" aria-label=accept_label>"Accept"</button>
+            </ActionForm>
+        </li>
+    }
+}
+
+#[component]
+pub fn MentorshipPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
+    let respond = ServerAction::<RespondToRequest>::new();
+    let withdraw = ServerAction::<WithdrawRequest>::new();
+    let end = ServerAction::<EndMentorship>::new();
+    let complete = ServerAction::<CompleteMentorship>::new();
+    let agreement = ServerAction::<SaveAgreement>::new();
+    let actions = Actions {
+        respond,
+        withdraw,
+        end,
+        complete,
+        agreement,
+    };
+    let (a, b, c, d, e, news) = (
+        versions(respond),
+        versions(withdraw),
+        versions(end),
+        versions(complete),
+        versions(agreement),
+        on_news(),
+    );
+    let detail = Resource::new(
+        move || (id(), a(), b(), c(), d(), e(), news()),
+        |(id, ..)| async move {
+            match id {
+                Some(id) => get_mentorship(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    let error = Signal::derive(move || {
+        [
+            action_error(respond).get(),
+            action_error(withdraw).get(),
+            action_error(end).get(),
+            action_error(complete).get(),
+        ]
+        .into_iter()
+        .flatten()
+        .next()
+    });
+    view! {
+        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Ok(d) => view! { <MentorshipView d actions error/> }.into_any(),
+                    Err(e) => failure(e, "to see this mentorship"),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Actions {
+    respond: ServerAction<RespondToRequest>,
+    withdraw: ServerAction<WithdrawRequest>,
+    end: ServerAction<EndMentorship>,
+    complete: ServerAction<CompleteMentorship>,
+    agreement: ServerAction<SaveAgreement>,
+}
+
+#[component]
+fn MentorshipView(
+    d: MentorshipDetail,
+    actions: Actions,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let s = d.summary.clone();
+    let id = s.id;
+    let title = format!(
+        "{} and {} · {}",
+        d.mentor_name, d.mentee_name, s.focus_label
+    );
+    let (other_id, other_name) = (s.other_id, s.other_name.clone());
+    let (me_role, other_role) = match s.side {
+        Side::Mentor => ("mentor", "mentee"),
+        Side::Mentee => ("mentee", "mentor"),
+    };
+    let actions_view = match (s.state, s.side) {
+        (State::Requested, Side::Mentor) => view! { <Answer id actions/> }.into_any(),
+        (State::Requested, Side::Mentee) => view! {
+            <p>{format!("Waiting for {} to answer; the request expires on {}.", s.other_name, day(s.expires_at))}</p>
+            <ActionForm action=actions.withdraw attr:class="inline-form">
+                <input type="hidden" name="id" value=id/>
+                <button type="submit" class="button">"Withdraw my request"</button>
+            </ActionForm>
+        }
+        .into_any(),
+        (State::Accepted, _) => view! { <Active d=d.clone() actions/> }.into_any(),
+        _ => view! { <p class="muted">"This mentorship is closed. Its history stays here for you both."</p> }.into_any(),
+    };
+    view! {
+        <Title text=title.clone()/>
+        <article class="card mentorship">
+            <header>
+                <h1>{title}</h1>
+                <p>
+                    {format!("You are the {me_role}. Your {other_role}: ")}
+                    <A href=format!("/mentors/{}", s.other_id)>{s.other_name.clone()}</A>
+                    " · " {state_badge(s.state)}
+                    {s.assigned.then_some(" · suggested by a coordinator")}
+                </p>
+            </header>
+            <FormError error/>
+            <section aria-labelledby="request-message">
+                <h2 id="request-message">"What the mentee hopes for"</h2>
+                <blockquote class="message">{d.message.clone()}</blockquote>
+            </section>
+            {actions_view}
+            <section aria-labelledby="history">
+                <h2 id="history">"History"</h2>
+                <ol class="history">
+                    {d.history.into_iter().map(|h| view! {
+                        <li>
+                            <time>{day(h.at)}</time>" · "
+                            {format!("{}: {}", h.actor, h.to.label())}
+                            {h.reason.map(|r| format!(" ({r})"))}
+                            {(!h.note.is_empty()).then(|| view! { <q>{h.note}</q> })}
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </section>
+            <SafetyPanel other_id other_name next=format!("/mentorships/{id}")/>
+        </article>
+    }
+}
+
+#[component]
+fn Answer(id: i64, actions: Actions) -> impl IntoView {
+    let error = action_error(actions.respond);
+    view! {
+        <section aria-labelledby="answer" class="stack">
+            <h2 id="answer">"Your answer"</h2>
+            <ActionForm action=actions.respond>
+                <input type="hidden" name="id" value=id/>
+                <input type="hidden" name="decision" value="accept"/>
+                <button type="submit" class="button button--primary">"Accept"</button>
+            </ActionForm>
+            <details>
+                <summary>"Decline…"</summary>
+                <ActionForm action=actions.respond attr:class="stack">
+                    <input type="hidden" name="id" value=id/>
+                    <input type="hidden" name="decision" value="decline"/>
+                    <Choice label="Reason" name="reason".to_owned() field="reason" error selected=String::new()
+                        options=DeclineReason::ALL.iter().map(|r| (r.slug().to_owned(), r.label().to_owned())).collect()/>
+                    <TextArea label="A note for the mentee (optional)" name="note" error rows=3/>
+                    <button type="submit" class="button">"Decline"</button>
+                </ActionForm>
+            </details>
+        </section>
+    }
+}
+
+#[component]
+fn Active(d: MentorshipDetail, actions: Actions) -> impl IntoView {
+    let id = d.summary.id;
+    let other = d.summary.other_name.clone();
+    let error = action_error(actions.agreement);
+    // After a refused save, start from what was typed.
+    let typed = error
+        .get_untracked()
+        .and_then(|e| e.value("agreement"))
+        .and_then(|json| serde_json::from_str::<AgreementForm>(&json).ok());
+    let form = typed.unwrap_or_else(|| AgreementForm::from(&d.agreement));
+    let query = use_query_map();
+    let saved = move || {
+        query.with(|q| q.get("saved").is_some())
+            || actions
+                .agreement
+                .value()
+                .with(|v| matches!(v, Some(Ok(()))))
+    };
+    let close = match d.close_asked {
+        Some(side) if side == d.summary.side => {
+            view! { <p class="muted">{format!("You asked to close this mentorship as completed; waiting for {other} to confirm.")}</p> }.into_any()
+        }
+        Some(_) => view! {
+            <p>{format!("{other} suggests closing this mentorship as completed.")}</p>
+            <ActionForm action=actions.complete>
+                <input type="hidden" name="id" value=id/>
+                <button type="submit" class="button button--primary">"Confirm: we are done"</button>
+            </ActionForm>
+        }
+        .into_any(),
+        None => view! {
+            <ActionForm action=actions.complete>
+                <input type="hidden" name="id" value=id/>
+                <button type="submit" class="button">"Close as completed"</button>
+            </ActionForm>
+        }
+        .into_any(),
+    };
+    let opts = |all: &[(&str, &str)]| -> Vec<(String, String)> {
+        all.iter()
+            .map(|(s, l)| ((*s).to_owned(), (*l).to_owned()))
+            .collect()
+    };
+    let channels: Vec<(&str, &str)> = Channel::ALL.iter().map(|c| (c.slug(), c.label())).collect();
+    let frequencies: Vec<(&str, &str)> = Frequency::ALL
+        .iter()
+        .map(|c| (c.slug(), c.label()))
+        .collect();
+    let replies: Vec<(&str, &str)> = ReplyTime::ALL
+        .iter()
+        .map(|c| (c.slug(), c.label()))
+        .collect();
+    let hours_error =
+        Memo::new(move |_| error.with(|e| e.as_ref().and_then(|e| e.field("hours_per_month"))));
+    view! {
+        <section aria-labelledby="agreement" class="agreement">
+            <h2 id="agreement">"Our agreement"</h2>
+            <p class="muted">
+                "Set your own parameters together; either of you can change them."
+                {d.agreement_at.map(|at| format!(" Last changed {}.", day(at)))}
+            </p>
+            {move || saved().then(|| view! { <p class="notice" role="status">"Agreement saved."</p> })}
+            <ActionForm action=actions.agreement attr:class="stack" attr:novalidate=true>
+                <FormError error/>
+                <input type="hidden" name="id" value=id/>
+                <Choice label="How we keep in touch" name="agreement[channel]".to_owned() field="channel" error
+                    selected=form.channel.clone() options=opts(&channels)/>
+                <Choice label="How often" name="agreement[frequency]".to_owned() field="frequency" error
+                    selected=form.frequency.clone() options=opts(&frequencies)/>
+                <Choice label="We reply" name="agreement[reply_within]".to_owned() field="reply_within" error
+                    selected=form.reply_within.clone() options=opts(&replies)/>
+                <div class="field" class:field--invalid=move || hours_error.with(Option::is_some)>
+                    <label for="field-hours">"Hours set aside each month"</label>
+                    <input id="field-hours" type="number" min="0" max="40" name="agreement[hours_per_month]" value=form.hours_per_month.clone()/>
+                    {move || hours_error.get().map(|m| view! { <p class="field__error">{m}</p> })}
+                </div>
+                <div class="field">
+                    <label for="field-notes">"Notes"</label>
+                    <p class="field__hint">"Anything else you agreed: when, where, what first."</p>
+                    <textarea id="field-notes" name="agreement[notes]" rows="4">{form.notes.clone()}</textarea>
+                </div>
+                <button type="submit" class="button button--primary">"Save our agreement"</button>
+            </ActionForm>
+        </section>
+        <section aria-labelledby="closing" class="stack">
+            <h2 id="closing">"Closing"</h2>
+            {close}
+            <details>
+                <summary>"End this mentorship…"</summary>
+                <ActionForm action=actions.end attr:class="stack">
+                    <input type="hidden" name="id" value=id/>
+                    <div class="field">
+                        <label for="field-end-note">"Why (optional)"</label>
+                        <p class="field__hint">{if d.in_program { "Only the program's coordinators read this." } else { "Your mentor or mentee will see this in the history." }}</p>
+                        <textarea id="field-end-note" name="note" rows="3"></textarea>
+                    </div>
+                    <button type="submit" class="button">"End the mentorship"</button>
+                </ActionForm>
+            </details>
+        </section>
+    }
+}
+
+/// Block or report the other member; on a mentorship and on a mentor's page.
+#[component]
+fn SafetyPanel(other_id: i64, other_name: String, next: String) -> impl IntoView {
+    let block = ServerAction::<BlockMember>::new();
+    let report = ServerAction::<ReportMember>::new();
+    let error = action_error(report);
+    let query = use_query_map();
+    let reported = move || {
+        query.with(|q| q.get("reported").is_some())
+            || report.value().with(|v| matches!(v, Some(Ok(()))))
+    };
+    let next_after_block = next.clone();
+    view! {
+        <details class="safety">
+            <summary>"Block or report"</summary>
+            {move || reported().then(|| view! { <p class="notice" role="status">"Thank you. The administrators will review your report."</p> })}
+            <ActionForm action=block attr:class="stack">
+                <input type="hidden" name="user_id" value=other_id/>
+                <input type="hidden" name="next" value=next_after_block/>
+                <p>{format!("Blocking {other_name} stops requests and messages both ways, and closes anything open between you.")}</p>
+                <button type="submit" class="button">{format!("Block {other_name}")}</button>
+            </ActionForm>
+            <ActionForm action=report attr:class="stack">
+                <input type="hidden" name="user_id" value=other_id/>
+                <input type="hidden" name="next" value=next/>
+                <TextArea label="Report conduct to the administrators" name="note" error rows=3
+                    hint="What happened? Only administrators read this."/>
+                <button type="submit" class="button">"Send report"</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// The request form on a mentor's page (and block/report).
+#[component]
+pub fn RequestPanel(mentor_id: i64) -> impl IntoView {
+    let request = ServerAction::<RequestMentorship>::new();
+    let unblock = ServerAction::<UnblockMember>::new();
+    let options = Resource::new(
+        move || (mentor_id, unblock.version().get()),
+        |(id, _)| get_request_options(id),
+    );
+    let error = action_error(request);
+    let next = format!("/mentors/{mentor_id}");
+    view! {
+        <Transition fallback=|| ()>
+            {move || {
+                let next = next.clone();
+                Suspend::new(async move {
+                let o = match options.await {
+                    Ok(o) => o,
+                    Err(_) => return ().into_any(),
+                };
+                let unblock_next = next.clone();
+                let body = if o.blocked_by_me {
+                    view! {
+                        <p>{format!("You blocked {}.", o.mentor_name)}</p>
+                        <ActionForm action=unblock>
+                            <input type="hidden" name="user_id" value=mentor_id/>
+                            <input type="hidden" name="next" value=unblock_next/>
+                            <button type="submit" class="button">"Unblock"</button>
+                        </ActionForm>
+                    }.into_any()
+                } else if o.blocked {
+                    view! { <p class="muted">"You cannot send requests to this member."</p> }.into_any()
+                } else if !o.has_free_place {
+                    view! { <p class="muted">{format!("{} is not taking new mentees at the moment.", o.mentor_name)}</p> }.into_any()
+                } else if !o.has_profile {
+                    view! { <p>"Mentors like to see who is asking. "<A href="/me/profile">"Fill in your profile"</A>" to send a request."</p> }.into_any()
+                } else {
+                    let typed_focus = error.get_untracked().and_then(|e| e.value("focus")).unwrap_or_default();
+                    view! {
+                        <ActionForm action=request attr:class="stack" attr:novalidate=true>
+                            <FormError error/>
+                            <input type="hidden" name="mentor_id" value=mentor_id/>
+                            <div class="field">
+                                <label for="field-focus">"Focus area"</label>
+                                <select id="field-focus" name="focus">
+                                    {o.focus.into_iter().map(|(slug, label, why_not)| {
+                                        let on = slug == typed_focus;
+                                        let text = match &why_not {
+                                            Some(w) => format!("{label} ({w})"),
+                                            None => label,
+                                        };
+                                        view! { <option value=slug selected=on disabled=why_not.is_some()>{text}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <TextArea label="Your message" name="message" error rows=5
+                                hint="What you hope for and your goals. The mentor reads this before answering."/>
+                            <p class="field__hint">{format!("You have {} of {} requests waiting for answers.", o.open_requests, o.max_open_requests)}</p>
+                            <button type="submit" class="button button--primary">"Send request"</button>
+                        </ActionForm>
+                    }.into_any()
+                };
+                view! {
+                    <section class="request-panel" aria-labelledby="request-heading">
+                        <h2 id="request-heading">{format!("Ask {} to mentor you", o.mentor_name)}</h2>
+                        {body}
+                    </section>
+                    <SafetyPanel other_id=mentor_id other_name=o.mentor_name next=next/>
+                }.into_any()
+            })}}
+        </Transition>
+    }
+}
+
+#[component]
+pub fn AssignmentsPage() -> impl IntoView {
+    let assign = ServerAction::<AssignMentors>::new();
+    let query = use_query_map();
+    let proposing = move || query.with(|q| q.get("propose").is_some());
+    let queue = Resource::new(move || assign.version().get(), |_| assignment_queue());
+    let proposal = Resource::new(
+        move || (proposing(), assign.version().get()),
+        |(on, _)| async move {
+            if on {
+                propose_matches().await.map(Some)
+            } else {
+                Ok(None)
+            }
+        },
+    );
+    let error = action_error(assign);
+    let sent = move || query.with(|q| q.get("sent"));
+    view! {
+        <Title text="Assignment queue"/>
+        <h1>"Assignment queue"</h1>
+        <p class="muted">"Mentees who asked a coordinator to find them a mentor. Each suggestion has a free place and offers the focus; the mentor still accepts or declines."</p>
+        {move || sent().map(|n| view! { <p class="notice" role="status">{format!("Sent {n} requests.")}</p> })}
+        <FormError error/>
+        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let items = match queue.await {
+                    Ok(items) => items,
+                    Err(e) => return failure(e, "to see the assignment queue"),
+                };
+                let proposal = proposal.await;
+                if items.is_empty() {
+                    return view! { <p class="empty">"Nobody is waiting."</p> }.into_any();
+                }
+                view! {
+                    {match proposal {
+                        Ok(Some(p)) => view! { <ProposalView p assign/> }.into_any(),
+                        Ok(None) => view! {
+                            <p><A href="/admin/assignments?propose=1" attr:class="button button--primary">"Match everyone…"</A>
+                            " Proposes the best mentor for each mentee at once, for you to review before anything is sent."</p>
+                        }.into_any(),
+                        Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
+                    }}
+                    <ol class="queue">
+                        {items.into_iter().map(|q| view! { <QueueEntry q assign/> }).collect_view()}
+                    </ol>
+                }.into_any()
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn QueueEntry(q: QueueItem, assign: ServerAction<AssignMentors>) -> impl IntoView {
+    let request_id = q.id;
+    view! {
+        <li class="card">
+            <h2>{format!("{} · {}", q.mentee_name, q.focus_label)}</h2>
+            <p class="muted">{format!("Waiting since {}", day(q.created_at))}</p>
+            {(!q.note.is_empty()).then(|| view! { <blockquote>{q.note.clone()}</blockquote> })}
+            {if q.suggestions.is_empty() {
+                view! { <p class="muted">"No mentor with a free place offers this focus now."</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="suggestions">
+                        {q.suggestions.into_iter().map(|s| {
+                            let assign_label = format!("Assign {}", s.mentor_name);
+                            view! {
+                            <li>
+                                <A href=format!("/mentors/{}", s.mentor_id)>{s.mentor_name.clone()}</A>
+                                {format!(" · fit {} · {} free place{}", s.score, s.free_places, if s.free_places == 1 { "" } else { "s" })}
+                                {(!s.reasons.is_empty()).then(|| view! { <p class="mentor-card__reasons">{s.reasons.join("; ")}</p> })}
+                                <ActionForm action=assign attr:class="inline-form">
+                                    <input type="hidden" name="pairs" value=format!("{request_id}:{}", s.mentor_id)/>
+                                    <button type="submit" class="button" aria-label=assign_label>"Assign"</button>
+                                </ActionForm>
+                            </li>
+                        }}).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+        </li>
+    }
+}
+
+#[component]
+fn ProposalView(p: Proposal, assign: ServerAction<AssignMentors>) -> impl IntoView {
+    let pairs = p
+        .pairs
+        .iter()
+        .map(|x| format!("{}:{}", x.request_id, x.mentor_id))
+        .collect::<Vec<_>>()
+        .join(",");
+    let n = p.pairs.len();
+    view! {
+        <section class="card proposal" aria-labelledby="proposal">
+            <h2 id="proposal">{format!("Proposed: {n} matches, total fit {}", p.total_fit)}</h2>
+            <table>
+                <thead><tr><th>"Mentee"</th><th>"Focus"</th><th>"Mentor"</th><th>"Fit"</th></tr></thead>
+                <tbody>
+                    {p.pairs.into_iter().map(|x| view! {
+                        <tr><td>{x.mentee_name}</td><td>{x.focus_label}</td><td>{x.mentor_name}</td><td>{x.score}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            {(!p.unmatched.is_empty()).then(|| view! {
+                <p class="muted">{format!("No mentor with a free place for: {}.", p.unmatched.join(", "))}</p>
+            })}
+            {(n > 0).then(|| view! {
+                <ActionForm action=assign attr:class="inline-form">
+                    <input type="hidden" name="pairs" value=pairs/>
+                    <button type="submit" class="button button--primary">{format!("Send these {n} requests")}</button>
+                </ActionForm>
+            })}
+            " " <A href="/admin/assignments">"Cancel"</A>
+        </section>
+    }
+}

@@ -1,0 +1,71 @@
+//! The bell's server functions, and the development outbox for admins.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+#[cfg(feature = "ssr")]
+use {
+    super::{mail, store},
+    crate::{
+        accounts::{model::SiteRole, store::require_user},
+        db::{now_ms, use_db},
+    },
+};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notification {
+    pub id: i64,
+    pub text: String,
+    pub link: String,
+    pub at: i64,
+    pub unread: bool,
+}
+
+/// How many notifications I have not read; the header asks often, so it is cheap.
+#[server(endpoint = "notifications/unread")]
+pub async fn unread_notifications() -> Result<i64, AppError> {
+    let me = require_user().await?;
+    store::unread_count(&use_db()?, me.id).await
+}
+
+/// My latest notifications, newest first.
+#[server(endpoint = "notifications/recent")]
+pub async fn recent_notifications() -> Result<Vec<Notification>, AppError> {
+    let me = require_user().await?;
+    store::recent(&use_db()?, me.id, 50).await
+}
+
+/// Marks all my notifications read.
+#[server(endpoint = "notifications/mark_read")]
+pub async fn mark_notifications_read() -> Result<(), AppError> {
+    let me = require_user().await?;
+    store::mark_all_read(&use_db()?, me.id, now_ms()).await?;
+    leptos_axum::redirect("/notifications");
+    Ok(())
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxEmail {
+    pub file: String,
+    pub raw: String,
+}
+
+/// The emails Carrel wrote to its outbox folder (development only, admins only).
+#[server(endpoint = "notifications/outbox")]
+pub async fn outbox() -> Result<Vec<OutboxEmail>, AppError> {
+    let me = require_user().await?;
+    if me.site_role != SiteRole::Admin {
+        return Err(AppError::forbidden(
+            "Only administrators can read the outbox.",
+        ));
+    }
+    let mailer = use_context::<mail::Mailer>().ok_or(AppError::NotFound)?;
+    let Some(dir) = mailer.outbox() else {
+        return Err(AppError::NotFound);
+    };
+    Ok(mail::read_outbox(dir, 100)
+        .await?
+        .into_iter()
+        .map(|(file, raw)| OutboxEmail { file, raw })
+        .collect())
+}

@@ -1,0 +1,9 @@
+//! Notifications: the bell (in-app, per member) and the emails that go with
+//! them, queued in the same transaction as the change they announce.
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod mail;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod store;

@@ -1,0 +1,37 @@
+//! `/admin/reports`: conduct reports for administrators.
+
+use super::api::list_reports;
+use crate::{
+    error::AppError,
+    ui::{auth::sign_in_prompt, dates::day},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn ReportsPage() -> impl IntoView {
+    let reports = Resource::new(|| (), |_| list_reports());
+    view! {
+        <Title text="Conduct reports"/>
+        <h1>"Conduct reports"</h1>
+        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match reports.await {
+                    Ok(list) if list.is_empty() => view! { <p class="empty">"No reports."</p> }.into_any(),
+                    Ok(list) => view! {
+                        <ol class="reports">
+                            {list.into_iter().map(|r| view! {
+                                <li class="card">
+                                    <p><strong>{format!("{} reported {}", r.reporter, r.reported)}</strong>{format!(" · {}", day(r.at))}</p>
+                                    <blockquote>{r.note}</blockquote>
+                                </li>
+                            }).collect_view()}
+                        </ol>
+                    }.into_any(),
+                    Err(AppError::Unauthenticated) => sign_in_prompt("to read conduct reports").into_any(),
+                    Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,849 @@
+//! Mentorships on both databases: requests, answers, the agreement, closing,
+//! refusals for every wrong actor and state, capacity and one-mentor-per-focus
+//! under concurrency, expiry with a controllable clock, assignment, blocks,
+//! reports and the notifications and emails that go with them.
+
+use crate::{
+    db_test,
+    directory::{member, mentor},
+    helpers::{client, TestApp},
+};
+use app::{
+    db::now_ms,
+    mentorships::{model::REQUEST_LIFETIME_MS, store::run_due},
+    notifications::mail::send_pending,
+};
+use serde_json::Value;
+
+const HOPES: &str = "I hope to lead my first team and would value monthly conversations.";
+
+async fn request(
+    app: &TestApp,
+    mentee: &reqwest::Client,
+    mentor_id: i64,
+    focus: &str,
+) -> reqwest::Response {
+    app.call_as(
+        mentee,
+        "mentorships/request",
+        &[
+            ("mentor_id", &mentor_id.to_string()),
+            ("focus", focus),
+            ("message", HOPES),
+        ],
+    )
+    .await
+}
+
+/// Requests and returns the new mentorship's id.
+async fn requested(app: &TestApp, mentee: &reqwest::Client, mentor_id: i64, focus: &str) -> i64 {
+    let res = request(app, mentee, mentor_id, focus).await;
+    assert!(
+        res.status().is_success(),
+        "{}: {}",
+        res.status(),
+        res.text().await.unwrap()
+    );
+    let (id,): (i64,) = sqlx::query_as("SELECT MAX(id) FROM mentorships")
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    id
+}
+
+async fn act(app: &TestApp, who: &reqwest::Client, endpoint: &str, args: &[(&str, &str)]) -> u16 {
+    app.call_as(who, endpoint, args).await.status().as_u16()
+}
+
+async fn accept(app: &TestApp, who: &reqwest::Client, id: i64) -> u16 {
+    act(
+        app,
+        who,
+        "mentorships/respond",
+        &[("id", &id.to_string()), ("decision", "accept")],
+    )
+    .await
+}
+
+async fn state(app: &TestApp, id: i64) -> String {
+    let (s,): (String,) = sqlx::query_as("SELECT state FROM mentorships WHERE id = $1")
+        .bind(id)
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    s
+}
+
+async fn json(
+    app: &TestApp,
+    who: &reqwest::Client,
+    endpoint: &str,
+    args: &[(&str, &str)],
+) -> Value {
+    let res = app.call_as(who, endpoint, args).await;
+    assert_eq!(res.status(), 200, "{endpoint}");
+    res.json().await.unwrap()
+}
+
+async fn error_text(res: reqwest::Response) -> String {
+    res.text().await.unwrap()
+}
+
+async fn make_admin(app: &TestApp, name: &str) -> reqwest::Client {
+    let c = client();
+    let email = format!("{}@example.org", name.to_lowercase().replace(' ', "."));
+    app.sign_up_as(&c, &email, name).await;
+    sqlx::query("UPDATE users SET site_role = 'admin' WHERE email = $1")
+        .bind(email)
+        .execute(app.db.pool())
+        .await
+        .unwrap();
+    c
+}
+
+db_test!(
+    every_mentorship_function_refuses_a_visitor,
+    |app| async move {
+        for (endpoint, args) in [
+            ("mentorships/mine", vec![]),
+            ("mentorships/get", vec![("id", "1")]),
+            ("mentorships/request_options", vec![("mentor_id", "1")]),
+            (
+                "mentorships/request",
+                vec![
+                    ("mentor_id", "1"),
+                    ("focus", "leadership"),
+                    ("message", HOPES),
+                ],
+            ),
+            (
+                "mentorships/respond",
+                vec![("id", "1"), ("decision", "accept")],
+            ),
+            ("mentorships/withdraw", vec![("id", "1")]),
+            ("mentorships/end", vec![("id", "1")]),
+            ("mentorships/complete", vec![("id", "1")]),
+            (
+                "mentorships/agreement",
+                vec![
+                    ("id", "1"),
+                    ("agreement[channel]", "email"),
+                    ("agreement[frequency]", "monthly"),
+                    ("agreement[reply_within]", "week"),
+                    ("agreement[hours_per_month]", "2"),
+                ],
+            ),
+            (
+                "mentorships/ask_assignment",
+                vec![("focus", "leadership"), ("note", "")],
+            ),
+            ("mentorships/queue", vec![]),
+            ("mentorships/propose", vec![]),
+            ("mentorships/assign", vec![("pairs", "1:2")]),
+            ("notifications/unread", vec![]),
+            ("notifications/recent", vec![]),
+            ("notifications/mark_read", vec![]),
+            ("notifications/outbox", vec![]),
+            ("safety/block", vec![("user_id", "1")]),
+            ("safety/unblock", vec![("user_id", "1")]),
+            (
+                "safety/report",
+                vec![("user_id", "1"), ("note", "Rude in messages.")],
+            ),
+            ("safety/reports", vec![]),
+        ] {
+            let res = app.call(endpoint, &args).await;
+            assert_eq!(res.status(), 401, "{endpoint}");
+        }
+    }
+);
+
+db_test!(coordinator_functions_refuse_members, |app| async move {
+    let (c, _) = member(&app, "Ana Ruiz", &[]).await;
+    for (endpoint, args) in [
+        ("mentorships/queue", vec![]),
+        ("mentorships/propose", vec![]),
+        ("mentorships/assign", vec![("pairs", "1:2")]),
+        ("safety/reports", vec![]),
+        ("notifications/outbox", vec![]),
+    ] {
+        let res = app.call_as(&c, endpoint, &args).await;
+        assert_eq!(res.status(), 403, "{endpoint}");
+    }
+});
+
+db_test!(
+    request_accept_and_agreement_with_history_notices_and_email,
+    |app| async move {
+        let (mentor_c, mentor_id) = mentor(&app, "Marisol Vega", &[]).await;
+        let (mentee_c, _) = member(&app, "Tomas Berg", &[]).await;
+        let (stranger, _) = member(&app, "Nosy Parker", &[]).await;
+        let admin = make_admin(&app, "Site Admin").await;
+        let id = requested(&app, &mentee_c, mentor_id, "leadership").await;
+        let sid = id.to_string();
+
+        let mine = json(&app, &mentor_c, "mentorships/mine", &[]).await;
+        assert_eq!(mine["received"][0]["other_name"], "Tomas Berg");
+        assert_eq!(mine["received"][0]["state"], "Requested");
+        let theirs = json(&app, &mentee_c, "mentorships/mine", &[]).await;
+        assert_eq!(theirs["sent"][0]["other_name"], "Marisol Vega");
+
+        // Nobody but the pair reads it, not even an administrator.
+        for outsider in [&stranger, &admin] {
+            let res = app
+                .call_as(outsider, "mentorships/get", &[("id", &sid)])
+                .await;
+            assert_eq!(res.status(), 403);
+            assert!(!error_text(res).await.contains("lead my first team"));
+            assert_eq!(accept(&app, outsider, id).await, 403);
+        }
+        // The mentee cannot answer their own request; the mentor cannot withdraw it.
+        assert_eq!(accept(&app, &mentee_c, id).await, 403);
+        assert_eq!(
+            act(&app, &mentor_c, "mentorships/withdraw", &[("id", &sid)]).await,
+            403
+        );
+        assert_eq!(state(&app, id).await, "requested");
+
+        assert_eq!(accept(&app, &mentor_c, id).await, 200);
+        assert_eq!(accept(&app, &mentor_c, id).await, 409, "accepting twice");
+        assert_eq!(
+            act(&app, &mentee_c, "mentorships/withdraw", &[("id", &sid)]).await,
+            409
+        );
+        let theirs = json(&app, &mentee_c, "mentorships/mine", &[]).await;
+        assert_eq!(theirs["mentors"][0]["focus_label"], "Leadership");
+
+        let agreement = [
+            ("id", sid.as_str()),
+            ("agreement[channel]", "video"),
+            ("agreement[frequency]", "fortnightly"),
+            ("agreement[reply_within]", "week"),
+            ("agreement[hours_per_month]", "3"),
+            ("agreement[notes]", "First Tuesdays, 45 minutes."),
+        ];
+        assert_eq!(
+            act(&app, &mentee_c, "mentorships/agreement", &agreement).await,
+            200
+        );
+        assert_eq!(
+            act(&app, &stranger, "mentorships/agreement", &agreement).await,
+            403
+        );
+        let mut bad = agreement.to_vec();
+        bad[4] = ("agreement[hours_per_month]", "400");
+        let res = app.call_as(&mentor_c, "mentorships/agreement", &bad).await;
+        assert_eq!(res.status(), 400);
+        assert!(error_text(res).await.contains("hours_per_month"));
+
+        let d = json(&app, &mentor_c, "mentorships/get", &[("id", &sid)]).await;
+        assert_eq!(d["agreement"]["channel"], "Video");
+        assert_eq!(d["agreement"]["hours_per_month"], 3);
+        assert_eq!(d["agreement"]["notes"], "First Tuesdays, 45 minutes.");
+        assert_eq!(d["message"], HOPES);
+        let history: Vec<(&str, &str)> = d["history"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| (h["actor"].as_str().unwrap(), h["to"].as_str().unwrap()))
+            .collect();
+        assert_eq!(
+            history,
+            [("Tomas Berg", "Requested"), ("Marisol Vega", "Accepted")]
+        );
+
+        // The bell: the mentor heard of the request, the mentee of the answer.
+        let n = json(&app, &mentor_c, "notifications/recent", &[]).await;
+        assert!(n[n.as_array().unwrap().len() - 1]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Tomas Berg asks you to be their mentor in Leadership"));
+        let unread = json(&app, &mentee_c, "notifications/unread", &[]).await;
+        assert_eq!(
+            unread, 1,
+            "accepted; the agreement the mentee saved told the mentor"
+        );
+        assert_eq!(
+            act(&app, &mentee_c, "notifications/mark_read", &[]).await,
+            200
+        );
+        assert_eq!(json(&app, &mentee_c, "notifications/unread", &[]).await, 0);
+
+        // Emails land in the outbox; they name the sender and link, never the request's words.
+        let sent = send_pending(&app.db, &app.mailer).await.unwrap();
+        assert_eq!(sent, 2, "request and acceptance");
+        assert_eq!(
+            send_pending(&app.db, &app.mailer).await.unwrap(),
+            0,
+            "never twice"
+        );
+        let outbox = json(&app, &admin, "notifications/outbox", &[]).await;
+        let raw: Vec<&str> = outbox
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["raw"].as_str().unwrap())
+            .collect();
+        assert_eq!(raw.len(), 2);
+        assert!(raw
+            .iter()
+            .any(|m| m.contains("Subject: Carrel: a new mentorship request")));
+        assert!(raw.iter().all(|m| !m.contains("lead my first team")));
+        assert!(raw
+            .iter()
+            .any(|m| m.contains(&format!("/mentorships/{id}"))));
+    }
+);
+
+db_test!(requests_are_refused_with_a_clear_reason, |app| async move {
+    let (mentor_c, mentor_id) = mentor(&app, "Marisol Vega", &[("capacity", "1")]).await;
+    let (mentee_c, mentee_id) = member(&app, "Tomas Berg", &[]).await;
+    let no_profile = client();
+    app.sign_up_as(&no_profile, "new@example.org", "Brand New")
+        .await;
+
+    let cases: Vec<(&reqwest::Client, String, &str, &str, u16, &str)> = vec![
+        (
+            &mentee_c,
+            mentee_id.to_string(),
+            "leadership",
+            HOPES,
+            400,
+            "yourself",
+        ),
+        (
+            &mentee_c,
+            mentor_id.to_string(),
+            "research",
+            HOPES,
+            400,
+            "does not offer",
+        ),
+        (
+            &mentee_c,
+            mentor_id.to_string(),
+            "basket_weaving",
+            HOPES,
+            400,
+            "Choose the focus",
+        ),
+        (
+            &mentee_c,
+            mentor_id.to_string(),
+            "leadership",
+            "hi",
+            400,
+            "at least 20",
+        ),
+        (
+            &no_profile,
+            mentor_id.to_string(),
+            "leadership",
+            HOPES,
+            400,
+            "Save your profile",
+        ),
+        (&mentee_c, "999999".to_owned(), "leadership", HOPES, 404, ""),
+    ];
+    for (who, mentor, focus, message, status, says) in cases {
+        let res = app
+            .call_as(
+                who,
+                "mentorships/request",
+                &[
+                    ("mentor_id", &mentor),
+                    ("focus", focus),
+                    ("message", message),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), status, "{focus} {message}");
+        let body = error_text(res).await;
+        assert!(body.contains(says), "{says} in {body}");
+    }
+    // What was typed comes back with a refusal.
+    let res = app
+        .call_as(
+            &mentee_c,
+            "mentorships/request",
+            &[
+                ("mentor_id", &mentor_id.to_string()),
+                ("focus", "research"),
+                ("message", HOPES),
+            ],
+        )
+        .await;
+    assert!(error_text(res).await.contains("lead my first team"));
+
+    let id = requested(&app, &mentee_c, mentor_id, "leadership").await;
+    let res = request(&app, &mentee_c, mentor_id, "leadership").await;
+    assert_eq!(res.status(), 400);
+    assert!(error_text(res).await.contains("already asked Marisol Vega"));
+
+    // Declining needs a reason from the list; the mentee sees it.
+    let sid = id.to_string();
+    assert_eq!(
+        act(
+            &app,
+            &mentor_c,
+            "mentorships/respond",
+            &[("id", &sid), ("decision", "decline")]
+        )
+        .await,
+        400
+    );
+    assert_eq!(
+        act(
+            &app,
+            &mentor_c,
+            "mentorships/respond",
+            &[
+                ("id", &sid),
+                ("decision", "decline"),
+                ("reason", "timing"),
+                ("note", "Ask me in spring!")
+            ],
+        )
+        .await,
+        200
+    );
+    let d = json(&app, &mentee_c, "mentorships/get", &[("id", &sid)]).await;
+    assert_eq!(d["summary"]["state"], "Declined");
+    assert_eq!(d["history"][1]["reason"], "The timing does not work for me");
+    assert_eq!(d["history"][1]["note"], "Ask me in spring!");
+    assert_eq!(
+        accept(&app, &mentor_c, id).await,
+        409,
+        "declined stays declined"
+    );
+
+    // Five open requests at most.
+    let mut mentors = Vec::new();
+    for i in 0..6 {
+        mentors.push(mentor(&app, &format!("Mentor Number{i}"), &[]).await.1);
+    }
+    for m in &mentors[..5] {
+        requested(&app, &mentee_c, *m, "leadership").await;
+    }
+    let res = request(&app, &mentee_c, mentors[5], "leadership").await;
+    assert_eq!(res.status(), 400);
+    assert!(error_text(res).await.contains("5 requests waiting"));
+
+    // A mentor at capacity takes no requests.
+    let (other, _) = member(&app, "Ines Duarte", &[]).await;
+    let first = requested(&app, &other, mentor_id, "leadership").await;
+    assert_eq!(accept(&app, &mentor_c, first).await, 200);
+    let (third, _) = member(&app, "Third Person", &[]).await;
+    let res = request(&app, &third, mentor_id, "leadership").await;
+    assert!(error_text(res).await.contains("not taking new mentees"));
+});
+
+db_test!(
+    a_mentee_holds_two_mentors_for_two_focus_areas,
+    |app| async move {
+        let (lead_c, lead) = mentor(&app, "Lead Mentor", &[]).await;
+        let (sch_c, sch) = mentor(
+            &app,
+            "Scholar Mentor",
+            &[("focus_offered][scholarship", "on")],
+        )
+        .await;
+        let (_, spare) = mentor(&app, "Spare Mentor", &[]).await;
+        let (mentee, _) = member(&app, "Tomas Berg", &[]).await;
+        let a = requested(&app, &mentee, lead, "leadership").await;
+        let spare_req = requested(&app, &mentee, spare, "leadership").await;
+        let b = requested(&app, &mentee, sch, "scholarship").await;
+        assert_eq!(accept(&app, &lead_c, a).await, 200);
+        // The other open request for leadership is withdrawn, and its mentor told.
+        assert_eq!(state(&app, spare_req).await, "withdrawn");
+        let (n,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND kind = 'withdrawn'",
+        )
+        .bind(spare)
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+        assert_eq!(n, 1);
+        assert_eq!(accept(&app, &sch_c, b).await, 200);
+        let mine = json(&app, &mentee, "mentorships/mine", &[]).await;
+        let mentors: Vec<(&str, &str)> = mine["mentors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                (
+                    m["focus_label"].as_str().unwrap(),
+                    m["other_name"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            mentors,
+            [
+                ("Scholarship and publishing", "Scholar Mentor"),
+                ("Leadership", "Lead Mentor")
+            ]
+        );
+        // A third mentor for a focus already covered is refused.
+        let res = request(&app, &mentee, spare, "leadership").await;
+        assert!(error_text(res)
+            .await
+            .contains("already have a mentor for Leadership"));
+    }
+);
+
+db_test!(
+    capacity_and_one_mentor_per_focus_hold_under_concurrency,
+    |app| async move {
+        let app = std::sync::Arc::new(app);
+        // A mentor with one place left, answering four requests at once.
+        let (mentor_c, mentor_id) = mentor(&app, "Busy Mentor", &[("capacity", "2")]).await;
+        let (first, _) = member(&app, "First Mentee", &[]).await;
+        let id = requested(&app, &first, mentor_id, "leadership").await;
+        assert_eq!(accept(&app, &mentor_c, id).await, 200);
+        let mut ids = Vec::new();
+        for i in 0..4 {
+            let (c, _) = member(&app, &format!("Waiting Mentee{i}"), &[]).await;
+            ids.push(requested(&app, &c, mentor_id, "leadership").await);
+        }
+        let answers = futures::future::join_all(ids.iter().map(|id| {
+            let (app, c) = (app.clone(), mentor_c.clone());
+            let id = *id;
+            async move { accept(&app, &c, id).await }
+        }))
+        .await;
+        assert_eq!(
+            answers.iter().filter(|s| **s == 200).count(),
+            1,
+            "{answers:?}"
+        );
+        assert!(
+            answers.iter().all(|s| *s == 200 || *s == 409),
+            "{answers:?}"
+        );
+        let (active,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM mentorships WHERE mentor_id = $1 AND state = 'accepted'",
+        )
+        .bind(mentor_id)
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+        assert_eq!(active, 2);
+
+        // Three mentors accept the same mentee for the same focus at the same instant.
+        let (mentee, mentee_id) = member(&app, "Popular Mentee", &[]).await;
+        let mut offers = Vec::new();
+        for i in 0..3 {
+            let (c, m) = mentor(&app, &format!("Eager Mentor{i}"), &[]).await;
+            offers.push((c, requested(&app, &mentee, m, "leadership").await));
+        }
+        let answers = futures::future::join_all(offers.iter().map(|(c, id)| {
+            let (app, c, id) = (app.clone(), c.clone(), *id);
+            async move { accept(&app, &c, id).await }
+        }))
+        .await;
+        assert_eq!(
+            answers.iter().filter(|s| **s == 200).count(),
+            1,
+            "{answers:?}"
+        );
+        let (mentors,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM mentorships WHERE mentee_id = $1 AND focus = 'leadership' AND state = 'accepted'",
+        )
+        .bind(mentee_id)
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+        assert_eq!(mentors, 1);
+    }
+);
+
+db_test!(
+    unanswered_requests_are_reminded_then_expire,
+    |app| async move {
+        let (_, mentor_id) = mentor(&app, "Slow Mentor", &[]).await;
+        let (mentee, _) = member(&app, "Tomas Berg", &[]).await;
+        let id = requested(&app, &mentee, mentor_id, "leadership").await;
+        let now = now_ms();
+        assert_eq!(run_due(&app.db, now).await.unwrap(), (0, 0));
+        let half = now + REQUEST_LIFETIME_MS / 2 + 60_000;
+        assert_eq!(run_due(&app.db, half).await.unwrap(), (1, 0));
+        assert_eq!(
+            run_due(&app.db, half).await.unwrap(),
+            (0, 0),
+            "reminded once"
+        );
+        let late = now + REQUEST_LIFETIME_MS + 60_000;
+        assert_eq!(run_due(&app.db, late).await.unwrap(), (0, 1));
+        assert_eq!(state(&app, id).await, "expired");
+        let kinds: Vec<(String,)> =
+            sqlx::query_as("SELECT kind FROM notifications WHERE user_id = $1 ORDER BY id")
+                .bind(mentor_id)
+                .fetch_all(app.db.pool())
+                .await
+                .unwrap();
+        let kinds: Vec<&str> = kinds.iter().map(|(k,)| k.as_str()).collect();
+        assert_eq!(kinds, ["request", "reminder", "expired"]);
+        let d = json(&app, &mentee, "mentorships/get", &[("id", &id.to_string())]).await;
+        assert_eq!(d["history"][1]["actor"], "Carrel");
+        assert_eq!(d["history"][1]["to"], "Expired");
+    }
+);
+
+db_test!(
+    closing_by_mutual_consent_or_ending_frees_the_place,
+    |app| async move {
+        let (mentor_c, mentor_id) = mentor(&app, "Marisol Vega", &[("capacity", "1")]).await;
+        let (mentee, _) = member(&app, "Tomas Berg", &[]).await;
+        let id = requested(&app, &mentee, mentor_id, "leadership").await;
+        let sid = id.to_string();
+        assert_eq!(
+            act(&app, &mentee, "mentorships/complete", &[("id", &sid)]).await,
+            409,
+            "not active yet"
+        );
+        assert_eq!(accept(&app, &mentor_c, id).await, 200);
+        let profile = json(
+            &app,
+            &mentee,
+            "directory/mentor",
+            &[("id", &mentor_id.to_string())],
+        )
+        .await;
+        assert_eq!(profile["has_capacity"], false);
+        let search = json(
+            &app,
+            &mentee,
+            "directory/search",
+            &[("query", "capacity=1")],
+        )
+        .await;
+        assert_eq!(
+            search["total"], 0,
+            "a full mentor leaves the 'has capacity' filter"
+        );
+
+        assert_eq!(
+            act(&app, &mentor_c, "mentorships/complete", &[("id", &sid)]).await,
+            200
+        );
+        assert_eq!(
+            act(&app, &mentor_c, "mentorships/complete", &[("id", &sid)]).await,
+            409,
+            "asked already"
+        );
+        assert_eq!(state(&app, id).await, "accepted");
+        assert_eq!(
+            act(&app, &mentee, "mentorships/complete", &[("id", &sid)]).await,
+            200
+        );
+        assert_eq!(state(&app, id).await, "completed");
+        let search = json(
+            &app,
+            &mentee,
+            "directory/search",
+            &[("query", "capacity=1")],
+        )
+        .await;
+        assert_eq!(search["total"], 1);
+
+        // A new mentorship, ended by the mentee with a reason the mentor reads.
+        let (other, _) = member(&app, "Ines Duarte", &[]).await;
+        let id = requested(&app, &other, mentor_id, "leadership").await;
+        assert_eq!(accept(&app, &mentor_c, id).await, 200);
+        let sid = id.to_string();
+        assert_eq!(
+            act(
+                &app,
+                &other,
+                "mentorships/end",
+                &[("id", &sid), ("note", "Changed jobs")]
+            )
+            .await,
+            200
+        );
+        assert_eq!(
+            act(&app, &other, "mentorships/end", &[("id", &sid)]).await,
+            409
+        );
+        let d = json(&app, &mentor_c, "mentorships/get", &[("id", &sid)]).await;
+        assert_eq!(d["summary"]["state"], "Ended");
+        assert_eq!(d["history"][2]["note"], "Changed jobs");
+        let agreement = [
+            ("id", sid.as_str()),
+            ("agreement[channel]", "email"),
+            ("agreement[frequency]", "monthly"),
+            ("agreement[reply_within]", "week"),
+            ("agreement[hours_per_month]", "2"),
+        ];
+        assert_eq!(
+            act(&app, &mentor_c, "mentorships/agreement", &agreement).await,
+            409
+        );
+    }
+);
+
+db_test!(coordinators_assign_from_a_ranked_queue, |app| async move {
+    let admin = make_admin(&app, "Site Admin").await;
+    let (good_c, good) = mentor(
+        &app,
+        "Good Fit",
+        &[("interests", "open access"), ("library_type", "public")],
+    )
+    .await;
+    mentor(&app, "Full Mentor", &[("capacity", "0")]).await;
+    mentor(
+        &app,
+        "Other Fit",
+        &[("library_type", "school"), ("work_function", "systems")],
+    )
+    .await;
+    let (mentee, _) = member(
+        &app,
+        "Tomas Berg",
+        &[("interests", "open access"), ("library_type", "public")],
+    )
+    .await;
+    let ask = [("focus", "leadership"), ("note", "New branch manager.")];
+    assert_eq!(
+        act(&app, &mentee, "mentorships/ask_assignment", &ask).await,
+        200
+    );
+    assert_eq!(
+        act(&app, &mentee, "mentorships/ask_assignment", &ask).await,
+        400,
+        "asked already"
+    );
+
+    let queue = json(&app, &admin, "mentorships/queue", &[]).await;
+    let item = &queue[0];
+    assert_eq!(item["mentee_name"], "Tomas Berg");
+    let names: Vec<&str> = item["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["mentor_name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["Good Fit", "Other Fit"],
+        "best first, none without a place"
+    );
+    assert!(item["suggestions"][0]["reasons"][0]
+        .as_str()
+        .unwrap()
+        .contains("offers leadership"));
+
+    let proposal = json(&app, &admin, "mentorships/propose", &[]).await;
+    assert_eq!(proposal["pairs"][0]["mentor_name"], "Good Fit");
+    let pair = format!("{}:{good}", item["id"]);
+    assert_eq!(
+        act(&app, &admin, "mentorships/assign", &[("pairs", &pair)]).await,
+        200
+    );
+    assert_eq!(
+        act(&app, &admin, "mentorships/assign", &[("pairs", &pair)]).await,
+        400,
+        "assigned already"
+    );
+    assert_eq!(
+        json(&app, &admin, "mentorships/queue", &[]).await,
+        Value::Array(vec![])
+    );
+
+    let mine = json(&app, &good_c, "mentorships/mine", &[]).await;
+    assert_eq!(mine["received"][0]["assigned"], true);
+    assert_eq!(mine["received"][0]["other_name"], "Tomas Berg");
+    let id = mine["received"][0]["id"].as_i64().unwrap();
+    assert_eq!(accept(&app, &good_c, id).await, 200);
+});
+
+db_test!(
+    blocking_closes_what_is_open_and_stops_requests,
+    |app| async move {
+        let (mentor_c, mentor_id) = mentor(&app, "Marisol Vega", &[]).await;
+        let (mentee, mentee_id) = member(&app, "Tomas Berg", &[]).await;
+        let admin = make_admin(&app, "Site Admin").await;
+        let id = requested(&app, &mentee, mentor_id, "leadership").await;
+        let block = [("user_id", mentee_id.to_string())];
+        let block: Vec<(&str, &str)> = block.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        assert_eq!(act(&app, &mentor_c, "safety/block", &block).await, 200);
+        assert_eq!(state(&app, id).await, "declined");
+        let res = request(&app, &mentee, mentor_id, "leadership").await;
+        assert_eq!(res.status(), 403);
+        let options = json(
+            &app,
+            &mentee,
+            "mentorships/request_options",
+            &[("mentor_id", &mentor_id.to_string())],
+        )
+        .await;
+        assert_eq!(options["blocked"], true);
+        assert_eq!(options["blocked_by_me"], false);
+        assert_eq!(act(&app, &mentor_c, "safety/unblock", &block).await, 200);
+        assert!(request(&app, &mentee, mentor_id, "leadership")
+            .await
+            .status()
+            .is_success());
+
+        let report = [
+            ("user_id", mentor_id.to_string()),
+            ("note", "Rude remarks in our first call.".to_owned()),
+        ];
+        let report: Vec<(&str, &str)> = report.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        assert_eq!(act(&app, &mentee, "safety/report", &report).await, 200);
+        assert_eq!(
+            act(
+                &app,
+                &mentee,
+                "safety/report",
+                &[("user_id", &mentor_id.to_string()), ("note", "")]
+            )
+            .await,
+            400
+        );
+        assert_eq!(
+            act(
+                &app,
+                &mentee,
+                "safety/block",
+                &[("user_id", &mentee_id.to_string())]
+            )
+            .await,
+            400,
+            "not yourself"
+        );
+        let reports = json(&app, &admin, "safety/reports", &[]).await;
+        assert_eq!(reports[0]["reported"], "Marisol Vega");
+        assert_eq!(reports[0]["note"], "Rude remarks in our first call.");
+        assert_eq!(json(&app, &admin, "notifications/unread", &[]).await, 1);
+    }
+);
+
+db_test!(
+    mentorship_pages_render_without_javascript,
+    |app| async move {
+        let (mentor_c, mentor_id) = mentor(&app, "Marisol Vega", &[]).await;
+        let (mentee, _) = member(&app, "Tomas Berg", &[]).await;
+        let page = app.page_as(&mentee, &format!("/mentors/{mentor_id}")).await;
+        assert!(page.contains("Ask Marisol Vega to mentor you"), "{page}");
+        let id = requested(&app, &mentee, mentor_id, "leadership").await;
+        let page = app.page_as(&mentor_c, "/mentorships").await;
+        assert!(
+            page.contains("Requests to me") && page.contains("Tomas Berg"),
+            "{page}"
+        );
+        let page = app.page_as(&mentor_c, &format!("/mentorships/{id}")).await;
+        assert!(
+            page.contains("lead my first team") && page.contains("Accept"),
+            "{page}"
+        );
+        let res = client()
+            .get(app.url(&format!("/mentorships/{id}")))
+            .header("accept", "text/html")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 302, "visitors sign in first");
+    }
+);
