@@ -1,43 +1,4 @@
-import { test, expect, uniqueEmail, signUp } from "./fixtures";
-import type { Page } from "@playwright/test";
-
-// A word nobody else's profile contains, so each test finds only its own mentor.
-function uniqueWord(): string {
-  return `zq${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-}
-
-/** Fills in and saves a mentor's profile on /me/profile. */
-async function becomeMentor(page: Page, js: boolean, name: string, word: string, language = "English, Spanish") {
-  await page.goto("/me/profile");
-  // With JavaScript on, fill the form once it is hydrated (and its preview is live).
-  if (js) {
-    await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
-  }
-  await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("Position or title").fill("Metadata Librarian");
-  await page.getByLabel("Institution", { exact: true }).fill("Riverbend University Libraries");
-  await page.getByLabel("Library type").selectOption("academic");
-  await page.getByLabel("Department or function").selectOption("cataloguing");
-  await page.getByLabel("Career stage").selectOption("senior");
-  await page.getByLabel("Years in a professional position").fill("18");
-  await page.getByLabel("Country").fill("Canada");
-  await page.getByLabel("State or province (optional)").fill("Manitoba");
-  await page.getByLabel("Time zone").fill("America/Winnipeg");
-  await page.getByLabel("Languages").fill(language);
-  await page.getByLabel("Bio").fill(`I catalogue *rare* maps and teach ${word} workshops.`);
-  await page.getByLabel("I am open to mentoring").check();
-  await page.getByRole("group", { name: "Focus areas I can offer" }).getByLabel("Leadership").check();
-  await page.getByRole("group", { name: "Ways to meet" }).getByLabel("Video call").check();
-  await page.getByLabel("How many mentees at once").fill("2");
-  await page.getByRole("button", { name: "Save my profile" }).click();
-  await expect(page.getByText("Your profile is saved.")).toBeVisible();
-}
-
-async function newMember(page: Page, name: string) {
-  await page.goto("/signup");
-  await signUp(page, uniqueEmail(name.split(" ")[0].toLowerCase()), name);
-  await expect(page.getByRole("navigation", { name: "Main" })).toContainText(name);
-}
+import { test, expect, becomeMentor, newMember, uniqueWord } from "./fixtures";
 
 test("a visitor is asked to sign in and comes back to the directory", async ({ page, open }) => {
   await open("/mentors?q=maps");

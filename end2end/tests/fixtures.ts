@@ -1,9 +1,8 @@
 import { test as base, expect, Page } from "@playwright/test";
 
 // Shared set-up for every spec:
-// * collects console errors and uncaught exceptions and fails the test if any
-//   appeared (refusals from /api/ with a 4xx status are expected answers, and
-//   Chromium logs those as failed loads, so they alone are allowed);
+// * collects console errors and uncaught exceptions (`watchConsole`) and fails
+//   the test if any appeared;
 // * `open` visits a page and, with JavaScript on, waits until the wasm has hydrated it.
 type Fixtures = {
   /** Console errors a test expects (say, the 404 of a page it opens on purpose). */
@@ -16,16 +15,7 @@ export const test = base.extend<Fixtures>({
   allowedConsoleErrors: [[], { option: true }],
   consoleErrors: [
     async ({ page, allowedConsoleErrors }, use) => {
-      const errors: string[] = [];
-      page.on("console", (msg) => {
-        if (msg.type() !== "error") return;
-        const url = msg.location().url ?? "";
-        const expectedRefusal =
-          /status of 4\d\d/.test(msg.text()) && new URL(url, "http://x").pathname.startsWith("/api/");
-        const line = `${msg.text()} (${url})`;
-        if (!expectedRefusal && !allowedConsoleErrors.some((re) => re.test(line))) errors.push(line);
-      });
-      page.on("pageerror", (err) => errors.push(`uncaught: ${err.message}`));
+      const errors = watchConsole(page, allowedConsoleErrors);
       await use(errors);
       expect(errors, "console errors").toEqual([]);
     },
@@ -43,6 +33,22 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
+/** Collects a page's console errors and uncaught exceptions. Refusals from
+ *  /api/ with a 4xx status are expected answers (Chromium logs them as failed
+ *  loads), so they alone are allowed. */
+export function watchConsole(page: Page, allowed: RegExp[] = []): string[] {
+  const errors: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() !== "error") return;
+    const url = msg.location().url ?? "";
+    const expectedRefusal = /status of 4\d\d/.test(msg.text()) && new URL(url, "http://x").pathname.startsWith("/api/");
+    const line = `${msg.text()} (${url})`;
+    if (!expectedRefusal && !allowed.some((re) => re.test(line))) errors.push(line);
+  });
+  page.on("pageerror", (err) => errors.push(`uncaught: ${err.message}`));
+  return errors;
+}
+
 let counter = 0;
 /** An email address no other test (or earlier run) has used. */
 export function uniqueEmail(prefix: string): string {
@@ -56,4 +62,53 @@ export async function signUp(page: Page, email: string, name: string) {
   await page.getByLabel("Password").fill("a quiet desk in the stacks");
   await page.getByLabel(/I have read and accept/).check();
   await page.getByRole("button", { name: "Create my account" }).click();
+}
+
+/** Fills in and saves a profile on /me/profile: a listed mentor's unless `mentor` is false. */
+export async function becomeMentor(
+  page: Page,
+  js: boolean,
+  name: string,
+  word: string,
+  language = "English, Spanish",
+  { mentor = true, focus = ["Leadership"] }: { mentor?: boolean; focus?: string[] } = {},
+) {
+  await page.goto("/me/profile");
+  // With JavaScript on, fill the form once it is hydrated (and its preview is live).
+  if (js) {
+    await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+  }
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Position or title").fill("Metadata Librarian");
+  await page.getByLabel("Institution", { exact: true }).fill("Riverbend University Libraries");
+  await page.getByLabel("Library type").selectOption("academic");
+  await page.getByLabel("Department or function").selectOption("cataloguing");
+  await page.getByLabel("Career stage").selectOption("senior");
+  await page.getByLabel("Years in a professional position").fill("18");
+  await page.getByLabel("Country").fill("Canada");
+  await page.getByLabel("State or province (optional)").fill("Manitoba");
+  await page.getByLabel("Time zone").fill("America/Winnipeg");
+  await page.getByLabel("Languages").fill(language);
+  await page.getByLabel("Bio").fill(`I catalogue *rare* maps and teach ${word} workshops.`);
+  if (mentor) {
+    await page.getByLabel("I am open to mentoring").check();
+    for (const f of focus) {
+      await page.getByRole("group", { name: "Focus areas I can offer" }).getByLabel(f).check();
+    }
+    await page.getByRole("group", { name: "Ways to meet" }).getByLabel("Video call").check();
+    await page.getByLabel("How many mentees at once").fill("2");
+  }
+  await page.getByRole("button", { name: "Save my profile" }).click();
+  await expect(page.getByText("Your profile is saved.")).toBeVisible();
+}
+
+export async function newMember(page: Page, name: string) {
+  await page.goto("/signup");
+  await signUp(page, uniqueEmail(name.split(" ")[0].toLowerCase()), name);
+  await expect(page.getByRole("navigation", { name: "Main" })).toContainText(name);
+}
+
+// A word nobody else's profile contains, so each test finds only its own mentor.
+export function uniqueWord(): string {
+  return `zq${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 }

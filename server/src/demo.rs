@@ -8,6 +8,10 @@ use app::{
         store::{create_user, hash_password, CreateUserError},
     },
     db::Db,
+    mentorships::{
+        model::State,
+        store::{self as mentorships, Change, NewRequest},
+    },
     profiles::{
         model::{
             CareerStage, LibraryType, MeetingMode, Profile, ReplyTime, WorkFunction,
@@ -392,6 +396,74 @@ pub async fn seed(db: &Db, count: usize, seed: u64) -> anyhow::Result<usize> {
         }
     }
     Ok(added)
+}
+
+/// Gives the demo some mentoring to look at: members who seek a focus area
+/// ask a mentor who offers it, through the same rules as the app (so capacity
+/// and one mentor per focus hold), and about two in three are accepted.
+/// Returns how many requests were made.
+pub async fn seed_mentorships(db: &Db, pairs: usize, seed: u64) -> anyhow::Result<usize> {
+    let tags: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT t.user_id, t.kind, t.value FROM profile_tags t JOIN profiles p ON p.user_id = t.user_id
+         WHERE t.kind IN ('focus_sought', 'focus_offered') AND (t.kind = 'focus_sought' OR p.open_to_mentoring = 1)
+         ORDER BY t.user_id, t.kind, t.value",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    let areas = app::profiles::store::focus_areas(db)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let seekers: Vec<(i64, String)> = tags
+        .iter()
+        .filter(|t| t.1 == "focus_sought")
+        .map(|t| (t.0, t.2.clone()))
+        .collect();
+    let mut rng = StdRng::seed_from_u64(seed);
+    let now = app::db::now_ms();
+    let mut made = 0;
+    for _ in 0..pairs * 3 {
+        if made == pairs || seekers.is_empty() {
+            break;
+        }
+        let (mentee, focus) = &seekers[rng.gen_range(0..seekers.len())];
+        let offering: Vec<i64> = tags
+            .iter()
+            .filter(|t| t.1 == "focus_offered" && &t.2 == focus && t.0 != *mentee)
+            .map(|t| t.0)
+            .collect();
+        let (Some(area), false) = (areas.iter().find(|a| &a.slug == focus), offering.is_empty())
+        else {
+            continue;
+        };
+        let mentor = offering[rng.gen_range(0..offering.len())];
+        let message = format!(
+            "I would value your guidance in {}: a conversation a month, and help setting goals for the year.",
+            area.label.to_lowercase()
+        );
+        let request = NewRequest {
+            mentee_id: *mentee,
+            mentor_id: mentor,
+            focus: area,
+            message: &message,
+            assigned_by: None,
+        };
+        // Refusals (a full mentor, a focus already covered) are the rules working; skip those.
+        let Ok(id) =
+            mentorships::request(db, request, now - rng.gen_range(0..10) * 86_400_000).await
+        else {
+            continue;
+        };
+        made += 1;
+        if rng.gen_ratio(2, 3) {
+            let change = Change {
+                to: State::Accepted,
+                reason: None,
+                note: "",
+            };
+            let _ = mentorships::change_state(db, mentor, id, change, now).await;
+        }
+    }
+    Ok(made)
 }
 
 /// Creates one account and returns its id.
