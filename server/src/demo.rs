@@ -9,6 +9,7 @@ use app::{
     },
     db::Db,
     mentorships::{
+        assignment,
         model::State,
         store::{self as mentorships, Change, NewRequest},
     },
@@ -400,8 +401,8 @@ pub async fn seed(db: &Db, count: usize, seed: u64) -> anyhow::Result<usize> {
 
 /// Gives the demo some mentoring to look at: members who seek a focus area
 /// ask a mentor who offers it, through the same rules as the app (so capacity
-/// and one mentor per focus hold), and about two in three are accepted.
-/// Returns how many requests were made.
+/// and one mentor per focus hold), and about two in three are accepted; six
+/// more ask a coordinator. Returns how many requests were made.
 pub async fn seed_mentorships(db: &Db, pairs: usize, seed: u64) -> anyhow::Result<usize> {
     let tags: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT t.user_id, t.kind, t.value FROM profile_tags t JOIN profiles p ON p.user_id = t.user_id
@@ -461,6 +462,19 @@ pub async fn seed_mentorships(db: &Db, pairs: usize, seed: u64) -> anyhow::Resul
                 note: "",
             };
             let _ = mentorships::change_state(db, mentor, id, change, now).await;
+        }
+    }
+    // A few mentees ask a coordinator instead, so the queue has work in it.
+    let mut queued = 0;
+    for (mentee, focus) in seekers.iter().rev() {
+        if queued == 6 {
+            break;
+        }
+        let Some(area) = areas.iter().find(|a| &a.slug == focus) else {
+            continue;
+        };
+        if assignment::ask(db, *mentee, area, "", now).await.is_ok() {
+            queued += 1;
         }
     }
     Ok(made)

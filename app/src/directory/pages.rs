@@ -8,7 +8,9 @@ use super::{
 };
 use crate::{
     error::AppError,
+    mentorships::{api::get_request_options, model::RequestOptions, pages::RequestPanel},
     profiles::model::{MentorCard, PublicProfile},
+    safety::api::UnblockMember,
     ui::auth::sign_in_prompt,
 };
 use leptos::prelude::*;
@@ -370,6 +372,7 @@ pub fn MentorPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok())));
     let shortlist = ServerAction::<SetShortlist>::new();
+    let unblock = ServerAction::<UnblockMember>::new();
     let mentor = Resource::new(
         move || (id.get(), shortlist.version().get()),
         |(id, _)| async move {
@@ -379,11 +382,26 @@ pub fn MentorPage() -> impl IntoView {
             }
         },
     );
+    // Made here, beside the profile's, not inside its view: a resource
+    // created in a nested view can be numbered differently in the browser
+    // than on the server, which breaks hydration.
+    let requests = Resource::new(
+        move || (id.get(), unblock.version().get()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => get_request_options(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
     view! {
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match mentor.await {
-                    Ok(p) => view! { <MentorProfile p shortlist/> }.into_any(),
+                    Ok(p) => {
+                        let requests = requests.await.ok();
+                        view! { <MentorProfile p shortlist requests unblock/> }.into_any()
+                    }
                     Err(AppError::Unauthenticated) => sign_in_prompt("to see mentors' profiles").into_any(),
                     Err(AppError::NotFound) => view! { <crate::ui::errors::NotFound/> }.into_any(),
                     Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
@@ -394,7 +412,13 @@ pub fn MentorPage() -> impl IntoView {
 }
 
 #[component]
-fn MentorProfile(p: PublicProfile, shortlist: ServerAction<SetShortlist>) -> impl IntoView {
+fn MentorProfile(
+    p: PublicProfile,
+    shortlist: ServerAction<SetShortlist>,
+    /// What I may ask of this mentor (None on my own page).
+    requests: Option<RequestOptions>,
+    unblock: ServerAction<UnblockMember>,
+) -> impl IntoView {
     let facts: Vec<(&str, String)> = [
         (
             "Works at",
@@ -464,7 +488,7 @@ fn MentorProfile(p: PublicProfile, shortlist: ServerAction<SetShortlist>) -> imp
                                 {if p.shortlisted { "Remove from my shortlist" } else { "Save to my shortlist" }}
                             </button>
                         </ActionForm>
-                        <crate::mentorships::pages::RequestPanel mentor_id=p.id/>
+                        {requests.map(|o| view! { <RequestPanel o mentor_id=p.id unblock/> })}
                     }.into_any()
                 }}
             </div>

@@ -46,6 +46,19 @@ impl State {
         self == State::Accepted
     }
 
+    /// What moving into this state is called in a mentorship's history.
+    pub fn event(self) -> &'static str {
+        match self {
+            State::Requested => "asked for mentoring",
+            State::Accepted => "accepted",
+            State::Declined => "declined",
+            State::Withdrawn => "withdrew the request",
+            State::Expired => "closed the request: nobody answered in time",
+            State::Completed => "closed it as completed",
+            State::Ended => "ended it",
+        }
+    }
+
     /// Declined, withdrawn, expired, completed or ended: nothing moves it again.
     pub fn is_closed(self) -> bool {
         !self.is_open() && !self.is_active()

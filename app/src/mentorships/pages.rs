@@ -202,7 +202,7 @@ pub fn MentorshipsPage() -> impl IntoView {
                     {(!m.past.is_empty()).then(|| view! {
                         <section class="card" aria-labelledby="past">
                             <h2 id="past">"Past requests and mentorships"</h2>
-                            <ul class="pairs">{m.past.into_iter().map(|s| view! { <PairItem s/> }).collect_view()}</ul>
+                            <ul class="pairs">{m.past.into_iter().map(|s| view! { <PairItem s role=true/> }).collect_view()}</ul>
                         </section>
                     })}
                 }.into_any()
@@ -211,16 +211,21 @@ pub fn MentorshipsPage() -> impl IntoView {
     }
 }
 
+/// One mentorship in a list: who, for what, and where it stands; `role`
+/// says which side I am on where a list mixes both.
 #[component]
-fn PairItem(s: MentorshipSummary) -> impl IntoView {
-    let role = match s.side {
-        Side::Mentor => "mentee",
-        Side::Mentee => "mentor",
+fn PairItem(s: MentorshipSummary, #[prop(optional)] role: bool) -> impl IntoView {
+    let detail = match (role, s.side) {
+        (false, _) => s.focus_label.clone(),
+        (true, Side::Mentor) => format!("{} · you mentored", s.focus_label),
+        (true, Side::Mentee) => format!("{} · your mentor", s.focus_label),
     };
     view! {
         <li>
-            <A href=format!("/mentorships/{}", s.id)>{s.other_name}</A>
-            {format!(" · {} · your {role} · ", s.focus_label)}
+            <span class="pairs__who">
+                <A href=format!("/mentorships/{}", s.id)>{s.other_name}</A>
+                <span class="muted">{format!(" · {detail}")}</span>
+            </span>
             {state_badge(s.state)}
         </li>
     }
@@ -376,7 +381,7 @@ fn MentorshipView(
                     {d.history.into_iter().map(|h| view! {
                         <li>
                             <time>{day(h.at)}</time>" · "
-                            {format!("{}: {}", h.actor, h.to.label())}
+                            {format!("{} {}", h.actor, h.to.event())}
                             {h.reason.map(|r| format!(" ({r})"))}
                             {(!h.note.is_empty()).then(|| view! { <q>{h.note}</q> })}
                         </li>
@@ -553,75 +558,69 @@ fn SafetyPanel(other_id: i64, other_name: String, next: String) -> impl IntoView
 
 /// The request form on a mentor's page (and block/report).
 #[component]
-pub fn RequestPanel(mentor_id: i64) -> impl IntoView {
+pub fn RequestPanel(
+    o: RequestOptions,
+    mentor_id: i64,
+    unblock: ServerAction<UnblockMember>,
+) -> impl IntoView {
     let request = ServerAction::<RequestMentorship>::new();
-    let unblock = ServerAction::<UnblockMember>::new();
-    let options = Resource::new(
-        move || (mentor_id, unblock.version().get()),
-        |(id, _)| get_request_options(id),
-    );
     let error = action_error(request);
     let next = format!("/mentors/{mentor_id}");
+    let unblock_next = next.clone();
+    let body = if o.blocked_by_me {
+        view! {
+            <p>{format!("You blocked {}.", o.mentor_name)}</p>
+            <ActionForm action=unblock>
+                <input type="hidden" name="user_id" value=mentor_id/>
+                <input type="hidden" name="next" value=unblock_next/>
+                <button type="submit" class="button">"Unblock"</button>
+            </ActionForm>
+        }
+        .into_any()
+    } else if o.blocked {
+        view! { <p class="muted">"You cannot send requests to this member."</p> }.into_any()
+    } else if !o.has_free_place {
+        view! { <p class="muted">{format!("{} is not taking new mentees at the moment.", o.mentor_name)}</p> }
+            .into_any()
+    } else if !o.has_profile {
+        view! { <p>"Mentors like to see who is asking. "<A href="/me/profile">"Fill in your profile"</A>" to send a request."</p> }
+            .into_any()
+    } else {
+        let typed_focus = error
+            .get_untracked()
+            .and_then(|e| e.value("focus"))
+            .unwrap_or_default();
+        view! {
+            <ActionForm action=request attr:class="stack" attr:novalidate=true>
+                <FormError error/>
+                <input type="hidden" name="mentor_id" value=mentor_id/>
+                <div class="field">
+                    <label for="field-focus">"Focus area"</label>
+                    <select id="field-focus" name="focus">
+                        {o.focus.into_iter().map(|(slug, label, why_not)| {
+                            let on = slug == typed_focus;
+                            let text = match &why_not {
+                                Some(w) => format!("{label} ({w})"),
+                                None => label,
+                            };
+                            view! { <option value=slug selected=on disabled=why_not.is_some()>{text}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <TextArea label="Your message" name="message" error rows=5
+                    hint="What you hope for and your goals. The mentor reads this before answering."/>
+                <p class="field__hint">{format!("You have {} of {} requests waiting for answers.", o.open_requests, o.max_open_requests)}</p>
+                <button type="submit" class="button button--primary">"Send request"</button>
+            </ActionForm>
+        }
+        .into_any()
+    };
     view! {
-        <Transition fallback=|| ()>
-            {move || {
-                let next = next.clone();
-                Suspend::new(async move {
-                let o = match options.await {
-                    Ok(o) => o,
-                    Err(_) => return ().into_any(),
-                };
-                let unblock_next = next.clone();
-                let body = if o.blocked_by_me {
-                    view! {
-                        <p>{format!("You blocked {}.", o.mentor_name)}</p>
-                        <ActionForm action=unblock>
-                            <input type="hidden" name="user_id" value=mentor_id/>
-                            <input type="hidden" name="next" value=unblock_next/>
-                            <button type="submit" class="button">"Unblock"</button>
-                        </ActionForm>
-                    }.into_any()
-                } else if o.blocked {
-                    view! { <p class="muted">"You cannot send requests to this member."</p> }.into_any()
-                } else if !o.has_free_place {
-                    view! { <p class="muted">{format!("{} is not taking new mentees at the moment.", o.mentor_name)}</p> }.into_any()
-                } else if !o.has_profile {
-                    view! { <p>"Mentors like to see who is asking. "<A href="/me/profile">"Fill in your profile"</A>" to send a request."</p> }.into_any()
-                } else {
-                    let typed_focus = error.get_untracked().and_then(|e| e.value("focus")).unwrap_or_default();
-                    view! {
-                        <ActionForm action=request attr:class="stack" attr:novalidate=true>
-                            <FormError error/>
-                            <input type="hidden" name="mentor_id" value=mentor_id/>
-                            <div class="field">
-                                <label for="field-focus">"Focus area"</label>
-                                <select id="field-focus" name="focus">
-                                    {o.focus.into_iter().map(|(slug, label, why_not)| {
-                                        let on = slug == typed_focus;
-                                        let text = match &why_not {
-                                            Some(w) => format!("{label} ({w})"),
-                                            None => label,
-                                        };
-                                        view! { <option value=slug selected=on disabled=why_not.is_some()>{text}</option> }
-                                    }).collect_view()}
-                                </select>
-                            </div>
-                            <TextArea label="Your message" name="message" error rows=5
-                                hint="What you hope for and your goals. The mentor reads this before answering."/>
-                            <p class="field__hint">{format!("You have {} of {} requests waiting for answers.", o.open_requests, o.max_open_requests)}</p>
-                            <button type="submit" class="button button--primary">"Send request"</button>
-                        </ActionForm>
-                    }.into_any()
-                };
-                view! {
-                    <section class="request-panel" aria-labelledby="request-heading">
-                        <h2 id="request-heading">{format!("Ask {} to mentor you", o.mentor_name)}</h2>
-                        {body}
-                    </section>
-                    <SafetyPanel other_id=mentor_id other_name=o.mentor_name next=next/>
-                }.into_any()
-            })}}
-        </Transition>
+        <section class="request-panel" aria-labelledby="request-heading">
+            <h2 id="request-heading">{format!("Ask {} to mentor you", o.mentor_name)}</h2>
+            {body}
+        </section>
+        <SafetyPanel other_id=mentor_id other_name=o.mentor_name next/>
     }
 }
 

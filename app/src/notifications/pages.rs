@@ -67,7 +67,9 @@ pub fn UnreadProvider(children: Children) -> impl IntoView {
 pub fn Bell(count: i64) -> impl IntoView {
     view! {
         <A href="/notifications" attr:class="bell">
-            <span aria-hidden="true">"🔔"</span>
+            <svg class="bell__icon" aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
+                <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"/>
+            </svg>
             {if count > 0 {
                 view! {
                     <span class="visually-hidden">"Notifications, "</span>
