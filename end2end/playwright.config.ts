@@ -47,6 +47,7 @@ export default defineConfig({
       CARREL_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: "../target/site",
       CARREL_LOG: "warn",
+      CARREL_OUTBOX: ".tmp/outbox",
     },
   },
 });

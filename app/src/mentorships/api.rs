@@ -89,16 +89,20 @@ pub async fn get_request_options(mentor_id: i64) -> Result<RequestOptions, AppEr
             (a.slug, a.label, why_not)
         })
         .collect();
-    let mut conn = db.pool().acquire().await?;
+    // Blocked by the mentor looks like a full mentor: nothing more is revealed.
+    let blocked = {
+        let mut conn = db.pool().acquire().await?;
+        store::blocked_between(&mut conn, me.id, mentor_id).await?
+    };
     Ok(RequestOptions {
         mentor_name: mentor.display_name.clone(),
         focus,
-        has_free_place: mentor.capacity > profiles::active_mentees(&db, mentor_id).await?,
+        has_free_place: !blocked
+            && mentor.capacity > profiles::active_mentees(&db, mentor_id).await?,
         open_requests: i64::try_from(mine.sent.len()).unwrap_or(i64::MAX),
         max_open_requests: MAX_OPEN_REQUESTS,
         has_profile: profiles::load_profile(&db, me.id).await?.is_some(),
         blocked_by_me: crate::safety::store::has_blocked(&db, me.id, mentor_id).await?,
-        blocked: store::blocked_between(&mut conn, me.id, mentor_id).await?,
     })
 }
 

@@ -116,8 +116,24 @@ async fn candidates(db: &Db, index: &Index, q: &Queued) -> Result<Vec<Suggestion
         .and_then(|m| m.get(&q.focus))
         .map(|v| &v.ids & &index.with_capacity)
         .unwrap_or_default();
-    if let Ok(me) = u32::try_from(q.mentee_id) {
-        matched.remove(me);
+    // Never the mentee themselves, nor a mentor they already asked for this
+    // focus, nor anyone blocked either way.
+    let excluded: Vec<(i64,)> = sqlx::query_as(
+        "SELECT mentor_id FROM mentorships WHERE mentee_id = $1 AND focus = $2 AND state = 'requested'
+         UNION SELECT blocked_id FROM blocks WHERE blocker_id = $1
+         UNION SELECT blocker_id FROM blocks WHERE blocked_id = $1",
+    )
+    .bind(q.mentee_id)
+    .bind(&q.focus)
+    .fetch_all(db.pool())
+    .await?;
+    for id in excluded
+        .into_iter()
+        .map(|(id,)| id)
+        .chain([q.mentee_id])
+        .filter_map(|id| u32::try_from(id).ok())
+    {
+        matched.remove(id);
     }
     let seeker = Seeker::new(profile, index);
     let scores = seeker.scores(index, &matched);
@@ -229,13 +245,14 @@ pub async fn assign(
     now: i64,
 ) -> Result<i64, AppError> {
     let queued: Option<(i64, String, String, String)> = sqlx::query_as(
-        "SELECT a.mentee_id, a.focus, f.label, a.note FROM assignment_requests a
-         JOIN focus_areas f ON f.slug = a.focus WHERE a.id = $1 AND a.state = 'open'",
+        "SELECT a.mentee_id, a.focus, f.label, u.display_name FROM assignment_requests a
+         JOIN focus_areas f ON f.slug = a.focus JOIN users u ON u.id = a.mentee_id
+         WHERE a.id = $1 AND a.state = 'open'",
     )
     .bind(request_id)
     .fetch_optional(db.pool())
     .await?;
-    let Some((mentee_id, slug, label, note)) = queued else {
+    let Some((mentee_id, slug, label, mentee_name)) = queued else {
         return Err(AppError::conflict(
             "This mentee is no longer waiting: someone assigned them already.",
         ));
@@ -255,25 +272,30 @@ pub async fn assign(
             "This mentee is no longer waiting: someone assigned them already.",
         ));
     }
-    let message = if note.trim().is_empty() {
-        format!("I asked a coordinator to find me a mentor in {label}.")
-    } else {
-        note
-    };
+    // The mentee's note was written for the coordinator, not the mentor.
+    let message = format!(
+        "{mentee_name} asked a coordinator to find them a mentor in {label}, and the coordinator suggests you."
+    );
     let focus = FocusArea { slug, label };
-    let id = request_in(
-        &mut tx,
-        db,
-        NewRequest {
-            mentee_id,
-            mentor_id,
-            focus: &focus,
-            message: &message,
-            assigned_by: Some(coordinator),
-        },
-        now,
-    )
-    .await?;
+    let request = NewRequest {
+        mentee_id,
+        mentor_id,
+        focus: &focus,
+        message: &message,
+        assigned_by: Some(coordinator),
+    };
+    // The store's refusals speak to the mentee; say it to the coordinator.
+    let id = match request_in(&mut tx, request, now).await {
+        Ok(id) => id,
+        Err(AppError::Invalid(_) | AppError::Forbidden(_) | AppError::NotFound) => {
+            return Err(AppError::form(format!(
+                "{mentee_name} cannot be paired with that mentor now: the mentor may be full, \
+                 no longer offer {}, or a request between them may be open already.",
+                focus.label
+            )))
+        }
+        Err(e) => return Err(e),
+    };
     sqlx::query("UPDATE assignment_requests SET mentorship_id = $1 WHERE id = $2")
         .bind(id)
         .bind(request_id)

@@ -319,14 +319,13 @@ pub struct RequestOptions {
     pub mentor_name: String,
     /// Focus areas the mentor offers: (slug, label, why not, if it cannot be asked for).
     pub focus: Vec<(String, String, Option<String>)>,
+    /// False when full, and also when the mentor blocked the viewer.
     pub has_free_place: bool,
     pub open_requests: i64,
     pub max_open_requests: i64,
     /// The viewer has saved a profile (mentors want to see who is asking).
     pub has_profile: bool,
     pub blocked_by_me: bool,
-    /// Blocked the other way: the viewer sees only that requests are not possible.
-    pub blocked: bool,
 }
 
 /// A mentee waiting for a coordinator to find them a mentor.

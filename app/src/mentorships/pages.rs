@@ -410,7 +410,9 @@ fn Answer(id: i64, actions: Actions) -> impl IntoView {
                     <input type="hidden" name="id" value=id/>
                     <input type="hidden" name="decision" value="decline"/>
                     <Choice label="Reason" name="reason".to_owned() field="reason" error selected=String::new()
-                        options=DeclineReason::ALL.iter().map(|r| (r.slug().to_owned(), r.label().to_owned())).collect()/>
+                        options=std::iter::once((String::new(), "Choose a reason".to_owned()))
+                            .chain(DeclineReason::ALL.iter().map(|r| (r.slug().to_owned(), r.label().to_owned())))
+                            .collect()/>
                     <TextArea label="A note for the mentee (optional)" name="note" error rows=3/>
                     <button type="submit" class="button">"Decline"</button>
                 </ActionForm>
@@ -535,6 +537,13 @@ fn SafetyPanel(other_id: i64, other_name: String, next: String) -> impl IntoView
             || report.value().with(|v| matches!(v, Some(Ok(()))))
     };
     let next_after_block = next.clone();
+    // Blocking closes what is open between us; with JavaScript on, show the
+    // page afresh (without it, the form's redirect already does).
+    Effect::new(move |_| {
+        if block.value().with(|v| matches!(v, Some(Ok(())))) {
+            let _ = window().location().reload();
+        }
+    });
     view! {
         <details class="safety">
             <summary>"Block or report"</summary>
@@ -577,8 +586,6 @@ pub fn RequestPanel(
             </ActionForm>
         }
         .into_any()
-    } else if o.blocked {
-        view! { <p class="muted">"You cannot send requests to this member."</p> }.into_any()
     } else if !o.has_free_place {
         view! { <p class="muted">{format!("{} is not taking new mentees at the moment.", o.mentor_name)}</p> }
             .into_any()

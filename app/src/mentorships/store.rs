@@ -133,6 +133,28 @@ async fn lock_for_capacity(conn: &mut AnyConnection, mentor_id: i64) -> Result<(
     Ok(())
 }
 
+/// A listed mentor's name, capacity and whether they offer `focus`, read
+/// through the transaction's own connection: a transaction holding a lock
+/// must never wait for a second connection from the pool.
+async fn mentor_terms(
+    conn: &mut AnyConnection,
+    mentor_id: i64,
+    focus: &str,
+) -> Result<Option<(String, i64, bool)>, sqlx::Error> {
+    let row: Option<(String, i64, i64)> = sqlx::query_as(
+        "SELECT u.display_name, p.capacity,
+                (SELECT COUNT(*) FROM profile_tags t
+                 WHERE t.user_id = p.user_id AND t.kind = 'focus_offered' AND t.value = $2)
+         FROM profiles p JOIN users u ON u.id = p.user_id
+         WHERE p.user_id = $1 AND p.open_to_mentoring = 1",
+    )
+    .bind(mentor_id)
+    .bind(focus)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(name, capacity, offers)| (name, capacity, offers > 0)))
+}
+
 /// Locks one member's row: their requests are counted and checked one at a time.
 async fn lock_member(conn: &mut AnyConnection, user_id: i64) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE users SET last_seen_at = last_seen_at WHERE id = $1")
@@ -238,41 +260,36 @@ pub struct NewRequest<'a> {
 /// Creates a request, or says in words why it cannot be made.
 pub async fn request(db: &Db, req: NewRequest<'_>, now: i64) -> Result<i64, AppError> {
     let mut tx = db.pool().begin().await?;
-    let id = request_in(&mut tx, db, req, now).await?;
+    let id = request_in(&mut tx, req, now).await?;
     tx.commit().await?;
     Ok(id)
 }
 
 pub(super) async fn request_in(
     tx: &mut AnyConnection,
-    db: &Db,
     req: NewRequest<'_>,
     now: i64,
 ) -> Result<i64, AppError> {
     if req.mentor_id == req.mentee_id {
         return Err(AppError::form("You cannot ask yourself to be your mentor."));
     }
+    // The mentee's row serialises their requests, their acceptances and blocks.
     lock_member(tx, req.mentee_id).await?;
-    let mentor = load_profile(db, req.mentor_id)
+    let (mentor_name, capacity, offers) = mentor_terms(tx, req.mentor_id, &req.focus.slug)
         .await?
-        .filter(|p| p.open_to_mentoring)
         .ok_or(AppError::NotFound)?;
-    if blocked_between(tx, req.mentee_id, req.mentor_id).await? {
-        return Err(AppError::forbidden(
-            "You cannot send requests to this member.",
-        ));
-    }
     let focus = &req.focus.label;
-    if !mentor.focus_offered.contains(&req.focus.slug) {
+    // A block looks like a full mentor: the blocked member learns nothing more.
+    if blocked_between(tx, req.mentee_id, req.mentor_id).await?
+        || active_count(tx, req.mentor_id).await? >= capacity
+    {
         return Err(AppError::form(format!(
-            "{} does not offer mentoring in {focus}.",
-            mentor.display_name
+            "{mentor_name} is not taking new mentees at the moment."
         )));
     }
-    if active_count(tx, req.mentor_id).await? >= mentor.capacity {
+    if !offers {
         return Err(AppError::form(format!(
-            "{} is not taking new mentees at the moment.",
-            mentor.display_name
+            "{mentor_name} does not offer mentoring in {focus}."
         )));
     }
     if has_mentor_for(tx, req.mentee_id, &req.focus.slug).await? {
@@ -290,7 +307,7 @@ pub(super) async fn request_in(
     .fetch_optional(&mut *tx)
     .await?;
     if duplicate.is_some() {
-        return Err(duplicate_request(&mentor.display_name, focus));
+        return Err(duplicate_request(&mentor_name, focus));
     }
     if req.assigned_by.is_none() {
         let (open,): (i64,) = sqlx::query_as(
@@ -322,18 +339,20 @@ pub(super) async fn request_in(
     .await;
     let id = match inserted {
         Ok((id,)) => id,
-        Err(e) if is_unique_violation(&e) => {
-            return Err(duplicate_request(&mentor.display_name, focus))
-        }
+        Err(e) if is_unique_violation(&e) => return Err(duplicate_request(&mentor_name, focus)),
         Err(e) => return Err(e.into()),
     };
     let event = Event {
         id,
-        actor_id: Some(req.assigned_by.unwrap_or(req.mentee_id)),
+        actor_id: req.assigned_by.is_none().then_some(req.mentee_id),
         from: None,
         to: State::Requested,
         reason: "",
-        note: "",
+        note: if req.assigned_by.is_some() {
+            "A coordinator suggested this pairing"
+        } else {
+            ""
+        },
         note_private: false,
     };
     record(tx, event, now).await?;
@@ -395,7 +414,9 @@ pub async fn change_state(
     let moves_capacity = matches!(change.to, State::Accepted | State::Completed | State::Ended);
     let mut tx = db.pool().begin().await?;
     if moves_capacity {
+        // Version row first, then the member: the order profile saves take too.
         lock_for_capacity(&mut tx, peek.mentor_id).await?;
+        lock_member(&mut tx, peek.mentee_id).await?;
     } else {
         lock_member(&mut tx, peek.mentee_id).await?;
     }
@@ -415,7 +436,13 @@ pub async fn change_state(
         });
     }
     if change.to == State::Accepted {
-        check_accept(&mut tx, db, &r).await?;
+        check_accept(&mut tx, &r).await?;
+    }
+    // Completion by a member is mutual: the other one asked first.
+    if change.to == State::Completed && r.close_asked_by != Some(r.other(side).0) {
+        return Err(AppError::conflict(
+            "Closing as completed needs both of you: ask, and the other confirms.",
+        ));
     }
     let updated = sqlx::query(
         "UPDATE mentorships SET state = $1,
@@ -457,6 +484,16 @@ pub async fn change_state(
     announce(&mut tx, &r, side, &change, now).await?;
     if change.to == State::Accepted {
         withdraw_other_requests(&mut tx, &r, now).await?;
+        // Nor does the mentee wait for a coordinator for this focus any more.
+        sqlx::query(
+            "UPDATE assignment_requests SET state = 'cancelled', decided_at = $1
+             WHERE mentee_id = $2 AND focus = $3 AND state = 'open'",
+        )
+        .bind(now)
+        .bind(r.mentee_id)
+        .bind(&r.focus)
+        .execute(&mut *tx)
+        .await?;
     }
     tx.commit().await?;
     Ok(())
@@ -471,15 +508,17 @@ fn other(actor: Actor) -> Actor {
 }
 
 /// The checks an acceptance needs beyond the state machine, made under the lock.
-async fn check_accept(tx: &mut AnyConnection, db: &Db, r: &Row) -> Result<(), AppError> {
+async fn check_accept(tx: &mut AnyConnection, r: &Row) -> Result<(), AppError> {
     if blocked_between(tx, r.mentor_id, r.mentee_id).await? {
         return Err(AppError::forbidden(
             "You cannot accept a request from this member.",
         ));
     }
-    let capacity = load_profile(db, r.mentor_id)
-        .await?
-        .map_or(0, |p| p.capacity);
+    let (capacity,): (i64,) =
+        sqlx::query_as("SELECT COALESCE(MAX(capacity), 0) FROM profiles WHERE user_id = $1")
+            .bind(r.mentor_id)
+            .fetch_one(&mut *tx)
+            .await?;
     if active_count(tx, r.mentor_id).await? >= capacity {
         return Err(AppError::conflict(format!(
             "You are mentoring {capacity} people, your capacity. Raise it on your profile, \
@@ -645,11 +684,19 @@ pub async fn ask_to_complete(db: &Db, user_id: i64, id: i64, now: i64) -> Result
             .await
         }
         None => {
-            sqlx::query("UPDATE mentorships SET close_asked_by = $1 WHERE id = $2")
-                .bind(user_id)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            let asked = sqlx::query(
+                "UPDATE mentorships SET close_asked_by = $1
+                 WHERE id = $2 AND state = 'accepted' AND close_asked_by IS NULL",
+            )
+            .bind(user_id)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            if asked.rows_affected() == 0 {
+                return Err(AppError::conflict(
+                    "This mentorship changed meanwhile. Reload to see it.",
+                ));
+            }
             let me = match side {
                 Side::Mentor => &r.mentor_name,
                 Side::Mentee => &r.mentee_name,

@@ -14,6 +14,16 @@ use crate::{
 /// blocker withdraws or declines open requests and ends active mentorships,
 /// each through the ordinary rules so the history says what happened.
 pub async fn block(db: &Db, blocker: i64, blocked: i64, now: i64) -> Result<(), AppError> {
+    // Both members' rows, in id order: a request or an acceptance between
+    // them (which lock the mentee's row) either commits before the block,
+    // and is closed below, or runs after it and sees it.
+    let mut tx = db.pool().begin().await?;
+    for id in [blocker.min(blocked), blocker.max(blocked)] {
+        sqlx::query("UPDATE users SET last_seen_at = last_seen_at WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
     sqlx::query(
         "INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES ($1, $2, $3)
          ON CONFLICT (blocker_id, blocked_id) DO NOTHING",
@@ -21,8 +31,9 @@ pub async fn block(db: &Db, blocker: i64, blocked: i64, now: i64) -> Result<(), 
     .bind(blocker)
     .bind(blocked)
     .bind(now)
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
+    tx.commit().await?;
     let open: Vec<(i64, i64, String)> = sqlx::query_as(
         "SELECT id, mentor_id, state FROM mentorships
          WHERE ((mentor_id = $1 AND mentee_id = $2) OR (mentor_id = $2 AND mentee_id = $1))

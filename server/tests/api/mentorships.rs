@@ -769,8 +769,10 @@ db_test!(
         let block: Vec<(&str, &str)> = block.iter().map(|(k, v)| (*k, v.as_str())).collect();
         assert_eq!(act(&app, &mentor_c, "safety/block", &block).await, 200);
         assert_eq!(state(&app, id).await, "declined");
+        // The blocked member sees a mentor who is not taking mentees, nothing more.
         let res = request(&app, &mentee, mentor_id, "leadership").await;
-        assert_eq!(res.status(), 403);
+        assert_eq!(res.status(), 400);
+        assert!(error_text(res).await.contains("not taking new mentees"));
         let options = json(
             &app,
             &mentee,
@@ -778,8 +780,9 @@ db_test!(
             &[("mentor_id", &mentor_id.to_string())],
         )
         .await;
-        assert_eq!(options["blocked"], true);
+        assert_eq!(options["has_free_place"], false);
         assert_eq!(options["blocked_by_me"], false);
+        assert!(options.get("blocked").is_none());
         assert_eq!(act(&app, &mentor_c, "safety/unblock", &block).await, 200);
         assert!(request(&app, &mentee, mentor_id, "leadership")
             .await
