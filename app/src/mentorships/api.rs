@@ -276,6 +276,19 @@ pub async fn ask_assignment(focus: String, note: String) -> Result<(), AppError>
     Ok(())
 }
 
+/// Stops waiting for a coordinator to find me a mentor in `focus`.
+#[server(endpoint = "mentorships/cancel_assignment")]
+pub async fn cancel_assignment(focus: String) -> Result<(), AppError> {
+    let me = require_user().await?;
+    if !assignment::cancel(&use_db()?, me.id, &focus, now_ms()).await? {
+        return Err(AppError::conflict(
+            "You are not waiting for a coordinator in that focus area.",
+        ));
+    }
+    leptos_axum::redirect("/mentorships");
+    Ok(())
+}
+
 /// The assignment queue with ranked suggestions (administrators; program
 /// coordinators once programs exist).
 #[server(endpoint = "mentorships/queue")]

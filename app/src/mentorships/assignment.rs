@@ -67,6 +67,20 @@ pub async fn ask(
     Ok(())
 }
 
+/// Takes the mentee out of the queue for `focus`; false if they were not in it.
+pub async fn cancel(db: &Db, mentee_id: i64, focus: &str, now: i64) -> Result<bool, AppError> {
+    let done = sqlx::query(
+        "UPDATE assignment_requests SET state = 'cancelled', decided_by = $1, decided_at = $2
+         WHERE mentee_id = $1 AND focus = $3 AND state = 'open'",
+    )
+    .bind(mentee_id)
+    .bind(now)
+    .bind(focus)
+    .execute(db.pool())
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
 struct Queued {
     id: i64,
     mentee_id: i64,

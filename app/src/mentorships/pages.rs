@@ -116,18 +116,24 @@ pub fn MentorshipsPage() -> impl IntoView {
     let withdraw = ServerAction::<WithdrawRequest>::new();
     let respond = ServerAction::<RespondToRequest>::new();
     let ask = ServerAction::<AskAssignment>::new();
-    let (w, r, a, news) = (
+    let cancel = ServerAction::<CancelAssignment>::new();
+    let (w, r, a, c, news) = (
         versions(withdraw),
         versions(respond),
         versions(ask),
+        versions(cancel),
         on_news(),
     );
-    let mine = Resource::new(move || (w(), r(), a(), news()), |_| get_my_mentorships());
+    let mine = Resource::new(
+        move || (w(), r(), a(), c(), news()),
+        |_| get_my_mentorships(),
+    );
     let areas = Resource::new(|| (), |_| crate::profiles::api::list_focus_areas());
     let error = Signal::derive(move || {
         action_error(withdraw)
             .get()
             .or_else(|| action_error(respond).get())
+            .or_else(|| action_error(cancel).get())
     });
     let ask_error = action_error(ask);
     let query = use_query_map();
@@ -181,8 +187,15 @@ pub fn MentorshipsPage() -> impl IntoView {
                             view! {
                                 <ul class="pairs">
                                     {m.sent.into_iter().map(|s| view! { <SentItem s withdraw/> }).collect_view()}
-                                    {m.waiting_assignment.into_iter().map(|(_, label)| view! {
-                                        <li><strong>{label}</strong>" · waiting for a coordinator to find you a mentor"</li>
+                                    {m.waiting_assignment.into_iter().map(|(slug, label)| view! {
+                                        <li>
+                                            <span class="pairs__who"><strong>{label}</strong>
+                                                <span class="muted">" · waiting for a coordinator to find you a mentor"</span></span>
+                                            <ActionForm action=cancel attr:class="inline-form">
+                                                <input type="hidden" name="focus" value=slug/>
+                                                <button type="submit" class="button button--quiet">"Stop waiting"</button>
+                                            </ActionForm>
+                                        </li>
                                     }).collect_view()}
                                 </ul>
                             }.into_any()

@@ -137,6 +137,10 @@ db_test!(
                 "mentorships/ask_assignment",
                 vec![("focus", "leadership"), ("note", "")],
             ),
+            (
+                "mentorships/cancel_assignment",
+                vec![("focus", "leadership")],
+            ),
             ("mentorships/queue", vec![]),
             ("mentorships/propose", vec![]),
             ("mentorships/assign", vec![("pairs", "1:2")]),
