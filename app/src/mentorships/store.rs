@@ -65,6 +65,14 @@ impl Row {
         }
     }
 
+    /// The name of the member on `side`.
+    fn name_of(&self, side: Side) -> &str {
+        match side {
+            Side::Mentor => &self.mentor_name,
+            Side::Mentee => &self.mentee_name,
+        }
+    }
+
     fn other(&self, side: Side) -> (i64, &str) {
         match side {
             Side::Mentor => (self.mentee_id, &self.mentee_name),
@@ -543,10 +551,7 @@ async fn announce(
     now: i64,
 ) -> Result<(), sqlx::Error> {
     let (other_id, _) = r.other(side);
-    let me = match side {
-        Side::Mentor => &r.mentor_name,
-        Side::Mentee => &r.mentee_name,
-    };
+    let me = r.name_of(side);
     let focus = &r.focus_label;
     let (kind, text, subject) = match change.to {
         State::Accepted => (
@@ -697,10 +702,7 @@ pub async fn ask_to_complete(db: &Db, user_id: i64, id: i64, now: i64) -> Result
                     "This mentorship changed meanwhile. Reload to see it.",
                 ));
             }
-            let me = match side {
-                Side::Mentor => &r.mentor_name,
-                Side::Mentee => &r.mentee_name,
-            };
+            let me = r.name_of(side);
             notify(
                 &mut tx,
                 Notice {
@@ -756,10 +758,7 @@ pub async fn save_agreement(
             "The agreement can be changed only while the mentorship is active.",
         ));
     }
-    let me = match side {
-        Side::Mentor => &r.mentor_name,
-        Side::Mentee => &r.mentee_name,
-    };
+    let me = r.name_of(side);
     notify(
         &mut tx,
         Notice {
