@@ -248,8 +248,10 @@ fn PairItem(s: MentorshipSummary, #[prop(optional)] role: bool) -> impl IntoView
 fn SentItem(s: MentorshipSummary, withdraw: ServerAction<WithdrawRequest>) -> impl IntoView {
     view! {
         <li>
-            <A href=format!("/mentorships/{}", s.id)>{s.other_name}</A>
-            {format!(" · {} · asked {} · expires {} ", s.focus_label, day(s.requested_at), day(s.expires_at))}
+            <span class="pairs__who">
+                <A href=format!("/mentorships/{}", s.id)>{s.other_name}</A>
+                <span class="muted">{format!(" · {} · asked {} · expires {}", s.focus_label, day(s.requested_at), day(s.expires_at))}</span>
+            </span>
             <ActionForm action=withdraw attr:class="inline-form">
                 <input type="hidden" name="id" value=s.id/>
                 <button type="submit" class="button button--quiet">"Withdraw"</button>
@@ -263,8 +265,10 @@ fn ReceivedItem(s: MentorshipSummary, respond: ServerAction<RespondToRequest>) -
     let accept_label = format!("Accept {}", s.other_name);
     view! {
         <li>
-            <A href=format!("/mentorships/{}", s.id)>{s.other_name.clone()}</A>
-            {format!(" · {}{} · expires {} ", s.focus_label, if s.assigned { " · suggested by a coordinator" } else { "" }, day(s.expires_at))}
+            <span class="pairs__who">
+                <A href=format!("/mentorships/{}", s.id)>{s.other_name.clone()}</A>
+                <span class="muted">{format!(" · {}{} · expires {}", s.focus_label, if s.assigned { " · suggested by a coordinator" } else { "" }, day(s.expires_at))}</span>
+            </span>
             <A href=format!("/mentorships/{}", s.id) attr:class="button button--primary">"Read and answer"</A>
             <ActionForm action=respond attr:class="inline-form">
                 <input type="hidden" name="id" value=s.id/>
@@ -348,10 +352,7 @@ fn MentorshipView(
 ) -> impl IntoView {
     let s = d.summary.clone();
     let id = s.id;
-    let title = format!(
-        "{} and {} · {}",
-        d.mentor_name, d.mentee_name, s.focus_label
-    );
+    let title = format!("{} · {}", s.other_name, s.focus_label);
     let (other_id, other_name) = (s.other_id, s.other_name.clone());
     let (me_role, other_role) = match s.side {
         Side::Mentor => ("mentor", "mentee"),
