@@ -11,7 +11,7 @@ use crate::{
     mentorships::{api::get_request_options, model::RequestOptions, pages::RequestPanel},
     profiles::model::{MentorCard, PublicProfile},
     safety::api::UnblockMember,
-    ui::auth::sign_in_prompt,
+    ui::errors::failure,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -237,8 +237,7 @@ pub fn DirectoryPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match results.await {
                         Ok(r) => view! { <DirectoryBody results=r query=query.get_untracked()/> }.into_any(),
-                        Err(AppError::Unauthenticated) => sign_in_prompt("to browse mentors").into_any(),
-                        Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                        Err(e) => failure(e, "to browse mentors"),
                     }
                 })}
             </Transition>
@@ -402,9 +401,7 @@ pub fn MentorPage() -> impl IntoView {
                         let requests = requests.await.ok();
                         view! { <MentorProfile p shortlist requests unblock/> }.into_any()
                     }
-                    Err(AppError::Unauthenticated) => sign_in_prompt("to see mentors' profiles").into_any(),
-                    Err(AppError::NotFound) => view! { <crate::ui::errors::NotFound/> }.into_any(),
-                    Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Err(e) => failure(e, "to see mentors' profiles"),
                 }
             })}
         </Transition>
@@ -513,8 +510,7 @@ pub fn ShortlistPage() -> impl IntoView {
                             {cards.into_iter().map(|card| view! { <li><MentorCardView card/></li> }).collect_view()}
                         </ol>
                     }.into_any(),
-                    Err(AppError::Unauthenticated) => sign_in_prompt("to see your shortlist").into_any(),
-                    Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Err(e) => failure(e, "to see your shortlist"),
                 }
             })}
         </Transition>

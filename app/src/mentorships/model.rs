@@ -302,8 +302,6 @@ pub struct HistoryEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MentorshipDetail {
     pub summary: MentorshipSummary,
-    pub mentor_name: String,
-    pub mentee_name: String,
     pub message: String,
     pub agreement: Agreement,
     pub agreement_at: Option<i64>,

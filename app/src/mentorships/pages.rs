@@ -10,8 +10,8 @@ use crate::{
     profiles::model::ReplyTime,
     safety::api::{BlockMember, ReportMember, UnblockMember},
     ui::{
-        auth::sign_in_prompt,
         dates::day,
+        errors::failure,
         form::{action_error, FormError},
     },
 };
@@ -21,15 +21,6 @@ use leptos_router::{
     components::A,
     hooks::{use_params_map, use_query_map},
 };
-
-/// An error shown in place of a page's content.
-fn failure(e: AppError, purpose: &'static str) -> AnyView {
-    match e {
-        AppError::Unauthenticated => sign_in_prompt(purpose).into_any(),
-        AppError::NotFound => view! { <crate::ui::errors::NotFound/> }.into_any(),
-        e => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
-    }
-}
 
 /// A textarea that keeps what was typed after a refused submit.
 #[component]

@@ -163,8 +163,9 @@ async fn mentor_terms(
     Ok(row.map(|(name, capacity, offers)| (name, capacity, offers > 0)))
 }
 
-/// Locks one member's row: their requests are counted and checked one at a time.
-async fn lock_member(conn: &mut AnyConnection, user_id: i64) -> Result<(), sqlx::Error> {
+/// Locks one member's row: their requests, acceptances and blocks are
+/// checked one at a time.
+pub async fn lock_member(conn: &mut AnyConnection, user_id: i64) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE users SET last_seen_at = last_seen_at WHERE id = $1")
         .bind(user_id)
         .execute(&mut *conn)
@@ -860,8 +861,6 @@ pub async fn detail(db: &Db, user_id: i64, id: i64) -> Result<MentorshipDetail, 
         .collect();
     Ok(MentorshipDetail {
         summary: r.summary(side),
-        mentor_name: r.mentor_name.clone(),
-        mentee_name: r.mentee_name.clone(),
         message: r.message.clone(),
         agreement: r.agreement(),
         agreement_at: r.agreement_at,

@@ -3,7 +3,7 @@
 use super::api::{outbox, recent_notifications, unread_notifications, MarkNotificationsRead};
 #[cfg(feature = "hydrate")]
 use crate::accounts::context::use_auth;
-use crate::{error::AppError, ui::auth::sign_in_prompt};
+use crate::{error::AppError, ui::errors::failure};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -124,8 +124,7 @@ pub fn NotificationsPage() -> impl IntoView {
                             </ul>
                         }.into_any()
                     }
-                    Err(AppError::Unauthenticated) => sign_in_prompt("to see your notifications").into_any(),
-                    Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Err(e) => failure(e, "to see your notifications"),
                 }
             })}
         </Transition>
@@ -150,8 +149,7 @@ pub fn OutboxPage() -> impl IntoView {
                             }).collect_view()}
                         </ol>
                     }.into_any(),
-                    Err(AppError::Unauthenticated) => sign_in_prompt("to read the outbox").into_any(),
-                    Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Err(e) => failure(e, "to read the outbox"),
                 }
             })}
         </Transition>

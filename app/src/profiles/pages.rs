@@ -10,7 +10,7 @@ use crate::{
     directory::pages::MentorCardView,
     error::AppError,
     ui::{
-        auth::sign_in_prompt,
+        errors::failure,
         form::{action_error, Field, FormError},
     },
 };
@@ -34,8 +34,7 @@ pub fn EditProfilePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match mine.await {
                     Ok(m) => view! { <ProfileEditor mine=m save error/> }.into_any(),
-                    Err(AppError::Unauthenticated) => sign_in_prompt("to edit your profile").into_any(),
-                    Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Err(e) => failure(e, "to edit your profile"),
                 }
             })}
         </Transition>
@@ -362,8 +361,7 @@ pub fn FocusAreasPage() -> impl IntoView {
                             view! { <p class="muted">"Only administrators can add focus areas."</p> }.into_any()
                         }}
                     }.into_any(),
-                    Err(AppError::Unauthenticated) => sign_in_prompt("to see the focus areas").into_any(),
-                    Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Err(e) => failure(e, "to see the focus areas"),
                 }
             })}
         </Transition>

@@ -1,10 +1,7 @@
 //! `/admin/reports`: conduct reports for administrators.
 
 use super::api::list_reports;
-use crate::{
-    error::AppError,
-    ui::{auth::sign_in_prompt, dates::day},
-};
+use crate::ui::{dates::day, errors::failure};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -28,8 +25,7 @@ pub fn ReportsPage() -> impl IntoView {
                             }).collect_view()}
                         </ol>
                     }.into_any(),
-                    Err(AppError::Unauthenticated) => sign_in_prompt("to read conduct reports").into_any(),
-                    Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Err(e) => failure(e, "to read conduct reports"),
                 }
             })}
         </Transition>

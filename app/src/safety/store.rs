@@ -5,7 +5,7 @@ use crate::{
     error::AppError,
     mentorships::{
         model::{DeclineReason, Side, State},
-        store::{change_state, Change},
+        store::{change_state, lock_member, Change},
     },
     notifications::store::{notify, Notice},
 };
@@ -19,10 +19,7 @@ pub async fn block(db: &Db, blocker: i64, blocked: i64, now: i64) -> Result<(), 
     // and is closed below, or runs after it and sees it.
     let mut tx = db.pool().begin().await?;
     for id in [blocker.min(blocked), blocker.max(blocked)] {
-        sqlx::query("UPDATE users SET last_seen_at = last_seen_at WHERE id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        lock_member(&mut tx, id).await?;
     }
     sqlx::query(
         "INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES ($1, $2, $3)

@@ -1,9 +1,22 @@
 //! What a member sees when a page is missing or something fails: plain words,
 //! a way back, never internals.
 
+use super::auth::sign_in_prompt;
+use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
+
+/// What a page shows instead of its content when loading it failed: a visitor
+/// is sent to sign in (to do `purpose`), a missing thing is a 404 page, and
+/// anything else is its message.
+pub fn failure(e: AppError, purpose: &'static str) -> AnyView {
+    match e {
+        AppError::Unauthenticated => sign_in_prompt(purpose).into_any(),
+        AppError::NotFound => view! { <NotFound/> }.into_any(),
+        e => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+    }
+}
 
 #[component]
 pub fn NotFound() -> impl IntoView {
