@@ -156,13 +156,7 @@ db_test!(only_admins_extend_the_focus_areas, |app| async move {
         .await;
     assert_eq!(res.status(), 403);
 
-    let admin = client();
-    app.sign_up_as(&admin, "boss@example.org", "Site Admin")
-        .await;
-    sqlx::query("UPDATE users SET site_role = 'admin' WHERE email = 'boss@example.org'")
-        .execute(app.db.pool())
-        .await
-        .unwrap();
+    let admin = app.admin("Site Admin").await;
     for (label, status) in [("Grant writing", 200), ("grant  WRITING", 400), ("?!", 400)] {
         let res = app
             .call_as(&admin, "profiles/add_focus_area", &[("label", label)])

@@ -215,6 +215,23 @@ impl TestApp {
             .unwrap()
     }
 
+    /// A new administrator named `name`, signed in on a client of their own.
+    pub async fn admin(&self, name: &str) -> reqwest::Client {
+        let c = client();
+        let email = format!("{}@example.org", name.to_lowercase().replace(' ', "."));
+        assert!(self
+            .sign_up_as(&c, &email, name)
+            .await
+            .status()
+            .is_success());
+        sqlx::query("UPDATE users SET site_role = 'admin' WHERE email = $1")
+            .bind(email)
+            .execute(self.db.pool())
+            .await
+            .unwrap();
+        c
+    }
+
     /// The signed-in member according to the server, as JSON (`null` for a visitor).
     pub async fn whoami(&self, client: &reqwest::Client) -> serde_json::Value {
         let res = self.call_as(client, "accounts/current_user", &[]).await;

@@ -89,18 +89,6 @@ async fn error_text(res: reqwest::Response) -> String {
     res.text().await.unwrap()
 }
 
-async fn make_admin(app: &TestApp, name: &str) -> reqwest::Client {
-    let c = client();
-    let email = format!("{}@example.org", name.to_lowercase().replace(' ', "."));
-    app.sign_up_as(&c, &email, name).await;
-    sqlx::query("UPDATE users SET site_role = 'admin' WHERE email = $1")
-        .bind(email)
-        .execute(app.db.pool())
-        .await
-        .unwrap();
-    c
-}
-
 db_test!(
     every_mentorship_function_refuses_a_visitor,
     |app| async move {
@@ -182,7 +170,7 @@ db_test!(
         let (mentor_c, mentor_id) = mentor(&app, "Marisol Vega", &[]).await;
         let (mentee_c, _) = member(&app, "Tomas Berg", &[]).await;
         let (stranger, _) = member(&app, "Nosy Parker", &[]).await;
-        let admin = make_admin(&app, "Site Admin").await;
+        let admin = app.admin("Site Admin").await;
         let id = requested(&app, &mentee_c, mentor_id, "leadership").await;
         let sid = id.to_string();
 
@@ -688,7 +676,7 @@ db_test!(
 );
 
 db_test!(coordinators_assign_from_a_ranked_queue, |app| async move {
-    let admin = make_admin(&app, "Site Admin").await;
+    let admin = app.admin("Site Admin").await;
     let (good_c, good) = mentor(
         &app,
         "Good Fit",
@@ -767,7 +755,7 @@ db_test!(
     |app| async move {
         let (mentor_c, mentor_id) = mentor(&app, "Marisol Vega", &[]).await;
         let (mentee, mentee_id) = member(&app, "Tomas Berg", &[]).await;
-        let admin = make_admin(&app, "Site Admin").await;
+        let admin = app.admin("Site Admin").await;
         let id = requested(&app, &mentee, mentor_id, "leadership").await;
         let block = [("user_id", mentee_id.to_string())];
         let block: Vec<(&str, &str)> = block.iter().map(|(k, v)| (*k, v.as_str())).collect();
