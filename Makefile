@@ -8,7 +8,7 @@ export CARREL_TOOLS
 export PATH := $(CARREL_TOOLS)/bin:$(CARREL_TOOLS)/rust-bin:$(CARREL_TOOLS)/npm/node_modules/.bin:$(PATH)
 unexport RUSTC RUSTC_BOOTSTRAP RUSTUP_TOOLCHAIN
 
-.PHONY: run test setup build lint test-rust test-e2e bench
+.PHONY: run test setup build lint test-rust test-e2e bench load
 
 ## Build (release) and serve Carrel at http://127.0.0.1:3000 on data/carrel.db,
 ## with demo data on first start. Honours DATABASE_URL and CARREL_ADDR.
@@ -40,3 +40,9 @@ test-e2e: build
 ## query class and the query plans (see server/benches/directory.rs).
 bench: setup
 	cargo bench -p server --bench directory
+
+## Live messaging under load: 1,000 streams on one instance (SQLite, then
+## PostgreSQL) and across two PostgreSQL instances; delivery latency p50/p99
+## and server memory (see server/benches/messaging.rs).
+load: setup
+	cargo bench -p server --bench messaging

@@ -3,8 +3,8 @@
 //! are written once in the SQL both understand (`$1` placeholders, BIGINT times in
 //! Unix milliseconds, no booleans) and run through sqlx's `Any` driver.
 
-use crate::directory::index::Directory;
 use crate::error::AppError;
+use crate::{directory::index::Directory, messages::hub::Hub};
 use leptos::prelude::use_context;
 use sqlx::{
     any::AnyPoolOptions,
@@ -28,6 +28,8 @@ pub struct Db {
     backend: Backend,
     /// The directory's in-memory index: a cache of this database, shared by clones.
     directory: Arc<Directory>,
+    /// Doorbells for this instance's open message streams.
+    hub: Arc<Hub>,
 }
 
 impl Db {
@@ -87,6 +89,7 @@ impl Db {
             pool,
             backend,
             directory: Arc::default(),
+            hub: Arc::new(Hub::new(backend, &url)),
         })
     }
 
@@ -105,11 +108,16 @@ impl Db {
         &self.directory
     }
 
+    pub fn hub(&self) -> &Arc<Hub> {
+        &self.hub
+    }
+
     pub fn backend(&self) -> Backend {
         self.backend
     }
 
     pub async fn close(&self) {
+        self.hub.close();
         self.pool.close().await;
     }
 }

@@ -10,6 +10,7 @@ pub mod db;
 pub mod directory;
 pub mod error;
 pub mod mentorships;
+pub mod messages;
 pub mod notifications;
 pub mod profiles;
 pub mod safety;
@@ -29,7 +30,11 @@ use leptos_router::{
     path, SsrMode,
 };
 use mentorships::pages::{AssignmentsPage, MentorshipPage, MentorshipsPage};
-use notifications::pages::{NotificationsPage, OutboxPage, UnreadProvider};
+use messages::{
+    live::LiveProvider,
+    pages::{InboxPage, ThreadActivityPage},
+};
+use notifications::pages::{NotificationsPage, OutboxPage};
 use profiles::pages::{EditProfilePage, FocusAreasPage};
 use safety::pages::ReportsPage;
 use ui::{
@@ -73,7 +78,7 @@ pub fn App() -> impl IntoView {
         // and pages must work without it.
         <Router>
             <AuthProvider>
-            <UnreadProvider>
+            <LiveProvider>
                 <Header/>
                 <main id="main" class="page">
                     <ErrorBoundary fallback=error_fallback>
@@ -89,16 +94,18 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("me/shortlist") view=ShortlistPage ssr=SsrMode::Async/>
                             <Route path=path!("mentorships") view=MentorshipsPage ssr=SsrMode::Async/>
                             <Route path=path!("mentorships/:id") view=MentorshipPage ssr=SsrMode::Async/>
+                            <Route path=path!("messages") view=InboxPage ssr=SsrMode::Async/>
                             <Route path=path!("notifications") view=NotificationsPage ssr=SsrMode::Async/>
                             <Route path=path!("admin/focus-areas") view=FocusAreasPage ssr=SsrMode::Async/>
                             <Route path=path!("admin/assignments") view=AssignmentsPage ssr=SsrMode::Async/>
                             <Route path=path!("admin/reports") view=ReportsPage ssr=SsrMode::Async/>
+                            <Route path=path!("admin/threads") view=ThreadActivityPage ssr=SsrMode::Async/>
                             <Route path=path!("admin/outbox") view=OutboxPage ssr=SsrMode::Async/>
                         </Routes>
                     </ErrorBoundary>
                 </main>
                 <Footer/>
-            </UnreadProvider>
+            </LiveProvider>
             </AuthProvider>
         </Router>
     }

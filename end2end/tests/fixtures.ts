@@ -1,4 +1,4 @@
-import { test as base, expect, Page } from "@playwright/test";
+import { test as base, expect, Browser, Page } from "@playwright/test";
 
 // Shared set-up for every spec:
 // * collects console errors and uncaught exceptions (`watchConsole`) and fails
@@ -112,3 +112,41 @@ export async function newMember(page: Page, name: string) {
 export function uniqueWord(): string {
   return `zq${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 }
+
+/** A member in a browser context of their own, with a saved profile; returns their page and mentor-page path. */
+export async function memberWithProfile(
+  browser: Browser,
+  js: boolean,
+  name: string,
+  opts: { mentor?: boolean; focus?: string[] },
+): Promise<{ page: Page; profilePath: string; errors: string[] }> {
+  const context = await browser.newContext({ javaScriptEnabled: js });
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  await newMember(page, name);
+  await becomeMentor(page, js, name, uniqueWord(), "English", opts);
+  const profilePath = await page.getByRole("link", { name: "See how others see it" }).getAttribute("href");
+  return { page, profilePath: profilePath!, errors };
+}
+
+export async function requestMentoring(page: Page, js: boolean, profilePath: string, focus: string, message: string) {
+  await page.goto(profilePath);
+  if (js) await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+  await page.getByLabel("Focus area", { exact: true }).selectOption({ label: focus });
+  await page.getByLabel("Your message").fill(message);
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByText(/Waiting for .* to answer/)).toBeVisible();
+}
+
+export async function acceptFrom(page: Page, js: boolean, menteeName: string) {
+  await page.goto("/mentorships");
+  if (js) await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+  const received = page.getByRole("region", { name: "Requests to me" });
+  await expect(received).toContainText(menteeName);
+  await received.getByRole("button", { name: `Accept ${menteeName}` }).click();
+  // Accepting opens the mentorship, where the pair set their agreement.
+  await expect(page.getByRole("heading", { name: "Our agreement" })).toBeVisible();
+  await page.goto("/mentorships");
+  await expect(page.getByRole("region", { name: "My mentees (1 of 2)" })).toContainText(menteeName);
+}
+

@@ -1,46 +1,8 @@
-import { test, expect, becomeMentor, newMember, uniqueWord, watchConsole } from "./fixtures";
-import type { Browser, Page } from "@playwright/test";
+import { test, expect, becomeMentor, newMember, uniqueWord, memberWithProfile, requestMentoring, acceptFrom } from "./fixtures";
 
 // The request → accept → agreement journey, and a mentee with two mentors for
 // two focus areas, each as two members in two browser contexts; with
 // JavaScript on and off (the project runs every spec both ways).
-
-/** A member in a browser context of their own, with a saved profile; returns their page and mentor-page path. */
-async function memberWithProfile(
-  browser: Browser,
-  js: boolean,
-  name: string,
-  opts: { mentor?: boolean; focus?: string[] },
-): Promise<{ page: Page; profilePath: string; errors: string[] }> {
-  const context = await browser.newContext({ javaScriptEnabled: js });
-  const page = await context.newPage();
-  const errors = watchConsole(page);
-  await newMember(page, name);
-  await becomeMentor(page, js, name, uniqueWord(), "English", opts);
-  const profilePath = await page.getByRole("link", { name: "See how others see it" }).getAttribute("href");
-  return { page, profilePath: profilePath!, errors };
-}
-
-async function requestMentoring(page: Page, js: boolean, profilePath: string, focus: string, message: string) {
-  await page.goto(profilePath);
-  if (js) await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
-  await page.getByLabel("Focus area", { exact: true }).selectOption({ label: focus });
-  await page.getByLabel("Your message").fill(message);
-  await page.getByRole("button", { name: "Send request" }).click();
-  await expect(page.getByText(/Waiting for .* to answer/)).toBeVisible();
-}
-
-async function acceptFrom(page: Page, js: boolean, menteeName: string) {
-  await page.goto("/mentorships");
-  if (js) await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
-  const received = page.getByRole("region", { name: "Requests to me" });
-  await expect(received).toContainText(menteeName);
-  await received.getByRole("button", { name: `Accept ${menteeName}` }).click();
-  // Accepting opens the mentorship, where the pair set their agreement.
-  await expect(page.getByRole("heading", { name: "Our agreement" })).toBeVisible();
-  await page.goto("/mentorships");
-  await expect(page.getByRole("region", { name: "My mentees (1 of 2)" })).toContainText(menteeName);
-}
 
 test("a mentee asks, the mentor accepts, and they agree how to work", async ({ page, browser, javaScriptEnabled: js }) => {
   const mentor = await memberWithProfile(browser, js, "Rosalind Achebe", { focus: ["Leadership"] });

@@ -38,6 +38,10 @@ pub struct Config {
         default_value = "Carrel <no-reply@carrel.example>"
     )]
     pub mail_from: String,
+
+    /// Minutes a message may stay unread before its reader gets an email about it.
+    #[arg(long, env = "CARREL_UNREAD_EMAIL_MINUTES", default_value_t = 15)]
+    pub unread_email_minutes: u32,
 }
 
 impl Config {

@@ -13,6 +13,7 @@ use app::{
         model::State,
         store::{self as mentorships, Change, NewRequest},
     },
+    messages::store as messages,
     profiles::{
         model::{
             CareerStage, LibraryType, MeetingMode, Profile, ReplyTime, WorkFunction,
@@ -449,9 +450,8 @@ pub async fn seed_mentorships(db: &Db, pairs: usize, seed: u64) -> anyhow::Resul
             assigned_by: None,
         };
         // Refusals (a full mentor, a focus already covered) are the rules working; skip those.
-        let Ok(id) =
-            mentorships::request(db, request, now - rng.gen_range(0..10) * 86_400_000).await
-        else {
+        let requested_at = now - rng.gen_range(2..12) * 86_400_000;
+        let Ok(id) = mentorships::request(db, request, requested_at).await else {
             continue;
         };
         made += 1;
@@ -461,7 +461,13 @@ pub async fn seed_mentorships(db: &Db, pairs: usize, seed: u64) -> anyhow::Resul
                 reason: None,
                 note: "",
             };
-            let _ = mentorships::change_state(db, mentor, id, change, now).await;
+            let accepted_at = requested_at + rng.gen_range(2..40) * 3_600_000;
+            if mentorships::change_state(db, mentor, id, change, accepted_at)
+                .await
+                .is_ok()
+            {
+                converse(db, &mut rng, id, mentor, *mentee, &area.label, accepted_at).await?;
+            }
         }
     }
     // A few mentees ask a coordinator instead, so the queue has work in it.
@@ -478,6 +484,39 @@ pub async fn seed_mentorships(db: &Db, pairs: usize, seed: u64) -> anyhow::Resul
         }
     }
     Ok(made)
+}
+
+/// A few messages between a new pair, written over the days after `from`: the
+/// mentor opens, as the programs ask, and the mentee answers.
+async fn converse(
+    db: &Db,
+    rng: &mut StdRng,
+    id: i64,
+    mentor: i64,
+    mentee: i64,
+    focus: &str,
+    from: i64,
+) -> anyhow::Result<()> {
+    let hour = 3_600_000;
+    let focus = focus.to_lowercase();
+    let lines = [
+        (mentor, format!("Hello! Thank you for asking me about {focus}. I'm glad to help. Could you tell me where you are now and what you'd like to have done by the spring?")),
+        (mentee, "Thank you for saying yes. I've been in my post for two years and I'd like a plan for the next step. Would a video call every few weeks suit you?".to_owned()),
+        (mentor, "Every few weeks suits me. Before our first call, could you jot down:\n\n- two things that went well this year\n- one thing you'd like to change\n\nNo need to polish it.".to_owned()),
+        (mentee, "Will do. I'll send it by *Friday*.".to_owned()),
+    ];
+    let count = rng.gen_range(1..=lines.len());
+    let mut at = from;
+    for (i, (sender, body)) in lines.into_iter().take(count).enumerate() {
+        at += rng.gen_range(2..30) * hour;
+        if at >= app::db::now_ms() {
+            break;
+        }
+        messages::send(db, sender, id, &body, &format!("demo-{id}-{i:04}"), at)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
+    Ok(())
 }
 
 /// Creates one account and returns its id.

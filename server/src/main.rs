@@ -76,7 +76,7 @@ async fn main() -> anyhow::Result<()> {
             tracing::info!(?mailer, "email");
             startup::spawn_session_cleanup(db.clone());
             startup::spawn_directory_warm_up(db.clone());
-            startup::spawn_jobs(db.clone(), mailer.clone());
+            startup::spawn_jobs(db.clone(), mailer.clone(), config.unread_email_minutes);
             let app = startup::router(&config, db.clone(), mailer);
             let listener = tokio::net::TcpListener::bind(config.addr)
                 .await

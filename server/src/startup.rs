@@ -6,6 +6,7 @@ use app::{
     accounts::session_store::DbSessionStore,
     db::{now_ms, Db},
     mentorships::store::run_due,
+    messages::store::email_unread,
     notifications::mail::{send_pending, Mailer},
     shell, App, AppError,
 };
@@ -66,6 +67,7 @@ pub fn router(config: &Config, db: Db, mailer: Mailer) -> Router {
 
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .route("/api/messages/stream", get(app::messages::stream::stream))
         .leptos_routes_with_context(
             &state,
             ROUTES.clone(),
@@ -185,8 +187,10 @@ pub fn spawn_directory_warm_up(db: Db) {
 const JOBS_EVERY: Duration = Duration::from_secs(30);
 
 /// Runs Carrel's scheduled work: reminds mentors of waiting requests, expires
-/// old ones, and sends queued email. Every step is safe on several instances.
-pub fn spawn_jobs(db: Db, mailer: Mailer) {
+/// old ones, emails members about messages left unread for `unread_email_minutes`,
+/// and sends queued email. Every step is safe on several instances.
+pub fn spawn_jobs(db: Db, mailer: Mailer, unread_email_minutes: u32) {
+    let unread_after = i64::from(unread_email_minutes) * 60_000;
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(JOBS_EVERY);
         loop {
@@ -197,6 +201,11 @@ pub fn spawn_jobs(db: Db, mailer: Mailer) {
                     tracing::info!(reminded, expired, "requests reminded and expired")
                 }
                 Err(e) => tracing::warn!(error = %e, "scheduled request work failed"),
+            }
+            match email_unread(&db, now_ms(), unread_after).await {
+                Ok(0) => {}
+                Ok(members) => tracing::info!(members, "unread-message emails queued"),
+                Err(e) => tracing::warn!(error = %e, "unread-message emails failed"),
             }
             match send_pending(&db, &mailer).await {
                 Ok(0) => {}

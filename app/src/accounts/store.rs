@@ -201,7 +201,12 @@ pub async fn end_session() -> Result<(), AppError> {
 
 /// The signed-in member, if any.
 pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
-    let session = session().await?;
+    session_user(&use_db()?, &session().await?).await
+}
+
+/// The member `session` signs in, if any: for handlers outside server
+/// functions (the message stream) as much as for them.
+pub async fn session_user(db: &Db, session: &Session) -> Result<Option<CurrentUser>, AppError> {
     let Some(id) = session
         .get::<i64>(USER_ID_KEY)
         .await
@@ -209,10 +214,9 @@ pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
     else {
         return Ok(None);
     };
-    let db = use_db()?;
-    match find_user(&db, id).await? {
+    match find_user(db, id).await? {
         Some((user, last_seen)) => {
-            note_activity(&db, user.id, last_seen).await?;
+            note_activity(db, user.id, last_seen).await?;
             Ok(Some(user))
         }
         None => {

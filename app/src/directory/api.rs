@@ -73,7 +73,23 @@ pub async fn get_mentor(id: i64) -> Result<PublicProfile, AppError> {
         open_to_mentoring: p.open_to_mentoring,
         meeting_modes: p.meeting_modes,
         reply_time: p.reply_time,
+        measured_reply: crate::messages::store::reply_time(&db, id)
+            .await?
+            .map(|(median, n)| reply_words(median, n)),
     })
+}
+
+/// "in about 3 hours (median of 12 replies)": a mentor's measured reply time.
+#[cfg(feature = "ssr")]
+pub fn reply_words(median_ms: i64, replies: usize) -> String {
+    let hours = (median_ms + 1_800_000) / 3_600_000;
+    let when = match hours {
+        0 => "within an hour".to_owned(),
+        1 => "in about an hour".to_owned(),
+        2..=36 => format!("in about {hours} hours"),
+        _ => format!("in about {} days", (hours + 12) / 24),
+    };
+    format!("{when} (median of {replies} replies)")
 }
 
 /// "Active today", "Active 3 days ago"; coarse on purpose (privacy).

@@ -444,7 +444,12 @@ fn MentorProfile(
                 .collect::<Vec<_>>()
                 .join(", "),
         ),
-        ("Usually replies", p.reply_time.label().to_owned()),
+        (
+            "Usually replies",
+            p.measured_reply
+                .clone()
+                .unwrap_or_else(|| p.reply_time.label().to_owned()),
+        ),
         ("Research interests", p.interests.join(", ")),
         ("Work areas", p.work_areas.join(", ")),
         ("Affiliations", p.affiliations.join(", ")),

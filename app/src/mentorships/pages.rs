@@ -6,7 +6,11 @@
 use super::{api::*, model::*};
 use crate::{
     error::AppError,
-    notifications::pages::Unread,
+    messages::{
+        api::{get_thread, SendMessage},
+        live::use_live,
+        pages::thread_section,
+    },
     profiles::model::ReplyTime,
     safety::api::{BlockMember, ReportMember, UnblockMember},
     ui::{
@@ -89,8 +93,8 @@ fn state_badge(state: State) -> impl IntoView {
 
 /// Moves whenever the bell's unread count changes: something happened, refetch.
 fn on_news() -> impl Fn() -> Option<usize> + Copy + Send + Sync + 'static {
-    let unread = use_context::<Unread>();
-    move || unread.map(|u| u.news.get())
+    let live = use_live();
+    move || live.map(|l| l.news.get())
 }
 
 fn versions<S>(action: ServerAction<S>) -> impl Fn() -> usize + Copy
@@ -303,6 +307,20 @@ pub fn MentorshipPage() -> impl IntoView {
             }
         },
     );
+    // The thread has its own resource: a refetch of the mentorship above must
+    // not reset a conversation in progress.
+    let query = use_query_map();
+    let before = move || query.with(|q| q.get("before").and_then(|v| v.parse::<i64>().ok()));
+    let thread = Resource::new(
+        move || (id(), before()),
+        |(id, before)| async move {
+            match id {
+                Some(id) => get_thread(id, before).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    let send_error = action_error(ServerAction::<SendMessage>::new());
     let error = Signal::derive(move || {
         [
             action_error(respond).get(),
@@ -323,6 +341,7 @@ pub fn MentorshipPage() -> impl IntoView {
                 }
             })}
         </Transition>
+        {thread_section(thread, send_error)}
     }
 }
 

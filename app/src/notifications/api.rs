@@ -21,13 +21,6 @@ pub struct Notification {
     pub unread: bool,
 }
 
-/// How many notifications I have not read; the header asks often, so it is cheap.
-#[server(endpoint = "notifications/unread")]
-pub async fn unread_notifications() -> Result<i64, AppError> {
-    let me = require_user().await?;
-    store::unread_count(&use_db()?, me.id).await
-}
-
 /// My latest notifications, newest first.
 #[server(endpoint = "notifications/recent")]
 pub async fn recent_notifications() -> Result<Vec<Notification>, AppError> {

@@ -1,83 +1,27 @@
 //! The bell in the header, `/notifications`, and the admins' `/admin/outbox`.
 
-use super::api::{outbox, recent_notifications, unread_notifications, MarkNotificationsRead};
-#[cfg(feature = "hydrate")]
-use crate::accounts::context::use_auth;
-use crate::{error::AppError, ui::errors::failure};
+use super::api::{outbox, recent_notifications, MarkNotificationsRead};
+use crate::{messages::live::use_live, ui::errors::failure};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-/// How often an open page asks whether anything new happened.
-#[cfg(feature = "hydrate")]
-const POLL_MS: u64 = 20_000;
-
-/// The number of unread notifications, and a counter that moves whenever it
-/// changes while the page is open: pages that show mentorships refetch on it.
-#[derive(Clone, Copy)]
-pub struct Unread {
-    pub count: Resource<Result<i64, AppError>>,
-    pub news: RwSignal<usize>,
-}
-
-/// Provides `Unread` and, in the browser, asks every `POLL_MS` (while the tab
-/// is visible and a member is signed in) whether the count changed.
-#[component]
-pub fn UnreadProvider(children: Children) -> impl IntoView {
-    // Sources are plain signals, never another resource: the server and the
-    // browser then start from the same value and hydration matches.
-    let news = RwSignal::new(0_usize);
-    let count = Resource::new(move || news.get(), |_| unread_notifications());
-    #[cfg(feature = "hydrate")]
-    {
-        let auth = use_auth();
-        let timer = set_interval_with_handle(
-            move || {
-                let member = auth
-                    .user
-                    .get_untracked()
-                    .and_then(Result::ok)
-                    .flatten()
-                    .is_some();
-                if !member || document().hidden() {
-                    return;
-                }
-                let last = count.get_untracked().and_then(Result::ok);
-                leptos::task::spawn_local(async move {
-                    if unread_notifications().await.ok() != last {
-                        news.update(|n| *n += 1);
-                    }
-                });
-            },
-            std::time::Duration::from_millis(POLL_MS),
-        );
-        on_cleanup(move || {
-            if let Ok(t) = timer {
-                t.clear();
-            }
-        });
-    }
-    provide_context(Unread { count, news });
-    children()
-}
-
 /// The bell: a link to `/notifications` with the unread count. The header
 /// reads the count in its own suspense, so the bell has none of its own.
 #[component]
-pub fn Bell(count: i64) -> impl IntoView {
+pub fn Bell(count: Signal<i64>) -> impl IntoView {
     view! {
         <A href="/notifications" attr:class="bell">
             <svg class="bell__icon" aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
                 <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"/>
             </svg>
-            {if count > 0 {
-                view! {
+            {move || match count.get() {
+                0 => view! { <span class="visually-hidden">"Notifications"</span> }.into_any(),
+                n => view! {
                     <span class="visually-hidden">"Notifications, "</span>
-                    <span class="bell__count">{count}</span>
+                    <span class="bell__count">{n}</span>
                     <span class="visually-hidden">" unread"</span>
-                }.into_any()
-            } else {
-                view! { <span class="visually-hidden">"Notifications"</span> }.into_any()
+                }.into_any(),
             }}
         </A>
     }
@@ -86,15 +30,15 @@ pub fn Bell(count: i64) -> impl IntoView {
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     let mark = ServerAction::<MarkNotificationsRead>::new();
-    let unread = use_context::<Unread>();
-    let news = move || unread.map(|u| u.news.get());
+    let live = use_live();
+    let news = move || live.map(|l| l.news.get());
     let list = Resource::new(
         move || (mark.version().get(), news()),
         |_| recent_notifications(),
     );
     Effect::new(move |_| {
-        if let (true, Some(u)) = (mark.version().get() > 0, unread) {
-            u.news.update(|n| *n += 1);
+        if let (true, Some(l)) = (mark.version().get() > 0, live) {
+            l.news.update(|n| *n += 1);
         }
     });
     view! {

@@ -27,19 +27,41 @@ pub async fn notify(conn: &mut AnyConnection, notice: Notice, now: i64) -> Resul
     .bind(now)
     .execute(&mut *conn)
     .await?;
+    crate::messages::hub::ring_notice(conn, notice.user_id).await?;
     if let Some(subject) = notice.email {
-        sqlx::query(
-            "INSERT INTO emails (to_address, to_name, subject, body, link, created_at)
-             SELECT email, display_name, $1, $2, $3, $4 FROM users WHERE id = $5",
+        queue_email(
+            conn,
+            notice.user_id,
+            &subject,
+            &notice.text,
+            &notice.link,
+            now,
         )
-        .bind(subject)
-        .bind(&notice.text)
-        .bind(&notice.link)
-        .bind(now)
-        .bind(notice.user_id)
-        .execute(&mut *conn)
         .await?;
     }
+    Ok(())
+}
+
+/// Queues an email to one member in the caller's transaction; the job sends it.
+pub async fn queue_email(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    subject: &str,
+    body: &str,
+    link: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO emails (to_address, to_name, subject, body, link, created_at)
+         SELECT email, display_name, $1, $2, $3, $4 FROM users WHERE id = $5",
+    )
+    .bind(subject)
+    .bind(body)
+    .bind(link)
+    .bind(now)
+    .bind(user_id)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 

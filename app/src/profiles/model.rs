@@ -628,6 +628,9 @@ pub struct PublicProfile {
     pub has_capacity: bool,
     pub meeting_modes: Vec<MeetingMode>,
     pub reply_time: ReplyTime,
+    /// How fast the mentor really replies in Carrel, once there are enough replies
+    /// to say; it replaces the mentor's own estimate on their page.
+    pub measured_reply: Option<String>,
     /// "Active today", "Active 3 weeks ago", written on the server so that
     /// server and browser render the same words.
     pub last_active: String,

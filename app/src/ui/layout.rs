@@ -2,7 +2,8 @@
 
 use crate::{
     accounts::{context::use_auth, model::SiteRole, pages::SignOutButton},
-    notifications::pages::{Bell, Unread},
+    messages::live::use_live,
+    notifications::pages::Bell,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -10,7 +11,7 @@ use leptos_router::components::A;
 #[component]
 pub fn Header() -> impl IntoView {
     let auth = use_auth();
-    let unread = expect_context::<Unread>().count;
+    let live = use_live().expect("LiveProvider wraps the header");
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="site-header">
@@ -23,14 +24,25 @@ pub fn Header() -> impl IntoView {
                     {move || Suspend::new(async move {
                         match auth.user.await {
                             Ok(Some(user)) => {
-                                let count = unread.await.unwrap_or(0);
+                                let rendered = live.counts.await.unwrap_or_default();
+                                let messages = move || live.now(rendered).messages;
+                                let notices = Signal::derive(move || live.now(rendered).notices);
                                 view! {
                                 <A href="/mentors">"Mentors"</A>
                                 <A href="/mentorships">"My mentoring"</A>
+                                <A href="/messages">
+                                    "Messages"
+                                    {move || match messages() {
+                                        0 => None,
+                                        n => Some(view! {
+                                            " " <span class="nav-count">{n}<span class="visually-hidden">" unread"</span></span>
+                                        }),
+                                    }}
+                                </A>
                                 <A href="/me/shortlist">"Shortlist"</A>
                                 <A href="/me/profile">"Profile"</A>
                                 {(user.site_role == SiteRole::Admin).then(|| view! { <A href="/admin/assignments">"Queue"</A> })}
-                                <Bell count/>
+                                <Bell count=notices/>
                                 <span class="site-nav__who" title=user.email.clone()>
                                     <span class="visually-hidden">"Signed in as "</span>
                                     {user.display_name}

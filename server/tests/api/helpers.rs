@@ -18,6 +18,7 @@ pub struct TestApp {
     /// A browser-like client: keeps cookies, does not follow redirects, and gives up
     /// after 30 s so that a stalled response fails its test instead of hanging CI.
     pub client: reqwest::Client,
+    config: Config,
 }
 
 /// What to remove once a test is over.
@@ -109,8 +110,20 @@ impl TestApp {
                 .display()
                 .to_string(),
             mail_from: "Carrel <no-reply@carrel.example>".to_owned(),
+            unread_email_minutes: 15,
         };
         tweak(&mut config);
+        let app = Self::start(config).await;
+        (
+            app,
+            Cleanup {
+                _sqlite_dir: sqlite_dir,
+                postgres_db: pg_db,
+            },
+        )
+    }
+
+    async fn start(config: Config) -> TestApp {
         let db = Db::connect(&config.database_url).await.unwrap();
         let database_url = config.database_url.clone();
         db.migrate().await.unwrap();
@@ -119,19 +132,20 @@ impl TestApp {
         let mailer = config.mailer().unwrap();
         let router = startup::router(&config, db.clone(), mailer.clone());
         tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
-        (
-            TestApp {
-                base: format!("http://{addr}"),
-                db,
-                mailer,
-                database_url,
-                client: client(),
-            },
-            Cleanup {
-                _sqlite_dir: sqlite_dir,
-                postgres_db: pg_db,
-            },
-        )
+        TestApp {
+            base: format!("http://{addr}"),
+            db,
+            mailer,
+            database_url,
+            client: client(),
+            config,
+        }
+    }
+
+    /// A second instance of Carrel on this app's database, as behind a load
+    /// balancer: its own pool, its own streams, its own port.
+    pub async fn another_instance(&self) -> TestApp {
+        Self::start(self.config.clone()).await
     }
 
     pub fn url(&self, path: &str) -> String {

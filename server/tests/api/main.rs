@@ -5,5 +5,8 @@ mod helpers;
 mod accounts;
 mod database;
 mod directory;
+mod durability;
 mod mentorships;
+mod messages;
 mod pages;
+mod process;

@@ -36,7 +36,12 @@ async fn request(
 }
 
 /// Requests and returns the new mentorship's id.
-async fn requested(app: &TestApp, mentee: &reqwest::Client, mentor_id: i64, focus: &str) -> i64 {
+pub async fn requested(
+    app: &TestApp,
+    mentee: &reqwest::Client,
+    mentor_id: i64,
+    focus: &str,
+) -> i64 {
     let res = request(app, mentee, mentor_id, focus).await;
     assert!(
         res.status().is_success(),
@@ -55,7 +60,7 @@ async fn act(app: &TestApp, who: &reqwest::Client, endpoint: &str, args: &[(&str
     app.call_as(who, endpoint, args).await.status().as_u16()
 }
 
-async fn accept(app: &TestApp, who: &reqwest::Client, id: i64) -> u16 {
+pub async fn accept(app: &TestApp, who: &reqwest::Client, id: i64) -> u16 {
     act(
         app,
         who,
@@ -74,7 +79,7 @@ async fn state(app: &TestApp, id: i64) -> String {
     s
 }
 
-async fn json(
+pub async fn json(
     app: &TestApp,
     who: &reqwest::Client,
     endpoint: &str,
@@ -132,7 +137,6 @@ db_test!(
             ("mentorships/queue", vec![]),
             ("mentorships/propose", vec![]),
             ("mentorships/assign", vec![("pairs", "1:2")]),
-            ("notifications/unread", vec![]),
             ("notifications/recent", vec![]),
             ("notifications/mark_read", vec![]),
             ("notifications/outbox", vec![]),
@@ -250,7 +254,7 @@ db_test!(
             .as_str()
             .unwrap()
             .contains("Tomas Berg asks you to be their mentor in Leadership"));
-        let unread = json(&app, &mentee_c, "notifications/unread", &[]).await;
+        let unread = json(&app, &mentee_c, "messages/unread", &[]).await["notices"].clone();
         assert_eq!(
             unread, 1,
             "accepted; the agreement the mentee saved told the mentor"
@@ -259,7 +263,10 @@ db_test!(
             act(&app, &mentee_c, "notifications/mark_read", &[]).await,
             200
         );
-        assert_eq!(json(&app, &mentee_c, "notifications/unread", &[]).await, 0);
+        assert_eq!(
+            json(&app, &mentee_c, "messages/unread", &[]).await["notices"],
+            0
+        );
 
         // Emails land in the outbox; they name the sender and link, never the request's words.
         let sent = send_pending(&app.db, &app.mailer).await.unwrap();
@@ -811,7 +818,10 @@ db_test!(
         let reports = json(&app, &admin, "safety/reports", &[]).await;
         assert_eq!(reports[0]["reported"], "Marisol Vega");
         assert_eq!(reports[0]["note"], "Rude remarks in our first call.");
-        assert_eq!(json(&app, &admin, "notifications/unread", &[]).await, 1);
+        assert_eq!(
+            json(&app, &admin, "messages/unread", &[]).await["notices"],
+            1
+        );
     }
 );
 

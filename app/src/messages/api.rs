@@ -1,0 +1,114 @@
+//! Message server functions. Each takes the caller from the session; the store
+//! lets only the two members of a mentorship near its words.
+
+use super::model::{InboxItem, Message, Thread, ThreadActivity, Unread};
+use crate::error::AppError;
+use leptos::prelude::*;
+#[cfg(feature = "ssr")]
+use {
+    super::{
+        model::{parse_body, valid_key},
+        store,
+    },
+    crate::{
+        accounts::{model::SiteRole, store::require_user},
+        db::{now_ms, use_db},
+        error::FieldErrors,
+    },
+};
+
+/// A page of one of my threads: the latest messages, or those before `before`.
+#[server(endpoint = "messages/thread")]
+pub async fn get_thread(mentorship_id: i64, before: Option<i64>) -> Result<Thread, AppError> {
+    let me = require_user().await?;
+    let db = use_db()?;
+    let thread = store::thread(&db, me.id, mentorship_id, before).await?;
+    // Opening the latest page reads it, with or without JavaScript.
+    if let (None, Some(last)) = (before, thread.messages.last()) {
+        store::mark_read(&db, me.id, mentorship_id, last.id).await?;
+    }
+    Ok(thread)
+}
+
+/// Sends a message in one of my threads. `key` makes it idempotent: sending
+/// the same key again returns the stored message instead of a second copy.
+#[server(endpoint = "messages/send")]
+pub async fn send_message(
+    mentorship_id: i64,
+    body: String,
+    key: String,
+) -> Result<Message, AppError> {
+    let me = require_user().await?;
+    let text = parse_body(&body).map_err(|m| {
+        let mut errors = FieldErrors::new().keep("body", &body);
+        errors.add("body", m);
+        AppError::Invalid(errors)
+    })?;
+    if !valid_key(&key) {
+        return Err(AppError::BadRequest(
+            "The message key is malformed; reload the page.".to_owned(),
+        ));
+    }
+    let sent = store::send(&use_db()?, me.id, mentorship_id, &text, &key, now_ms())
+        .await
+        .map_err(|e| match e {
+            // A refused send keeps what was typed (JavaScript-off forms come back with it).
+            AppError::Conflict(why) => {
+                let mut errors = FieldErrors::new().keep("body", &body);
+                errors.add("body", why);
+                AppError::Invalid(errors)
+            }
+            other => other,
+        })?;
+    redirect_form_post(&format!("/mentorships/{mentorship_id}#m{}", sent.id));
+    Ok(sent)
+}
+
+/// Marks one of my threads read up to message `up_to`.
+#[server(endpoint = "messages/mark_read")]
+pub async fn mark_thread_read(mentorship_id: i64, up_to: i64) -> Result<(), AppError> {
+    let me = require_user().await?;
+    store::mark_read(&use_db()?, me.id, mentorship_id, up_to).await
+}
+
+/// My threads, latest activity first.
+#[server(endpoint = "messages/inbox")]
+pub async fn get_inbox() -> Result<Vec<InboxItem>, AppError> {
+    let me = require_user().await?;
+    store::inbox(&use_db()?, me.id).await
+}
+
+/// My unread messages and notifications, for the header.
+#[server(endpoint = "messages/unread")]
+pub async fn unread_counts() -> Result<Unread, AppError> {
+    let me = require_user().await?;
+    store::unread(&use_db()?, me.id).await
+}
+
+/// That threads exist and when they were last active, for administrators.
+/// Never their words.
+#[server(endpoint = "messages/activity")]
+pub async fn list_thread_activity() -> Result<Vec<ThreadActivity>, AppError> {
+    let me = require_user().await?;
+    if me.site_role != SiteRole::Admin {
+        return Err(AppError::forbidden(
+            "Only administrators can see thread activity.",
+        ));
+    }
+    store::activity(&use_db()?).await
+}
+
+/// Redirects a plain form post (JavaScript off) back to the page; the app's own
+/// calls get the result and stay where they are.
+#[cfg(feature = "ssr")]
+fn redirect_form_post(path: &str) {
+    let html = use_context::<axum::http::request::Parts>().is_some_and(|p| {
+        p.headers
+            .get(axum::http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    });
+    if html {
+        leptos_axum::redirect(path);
+    }
+}

@@ -1,0 +1,606 @@
+//! Messages in the database: sending (once per key), pages of a thread, read
+//! markers, the inbox, and the unread-message email. Only the two members of a
+//! mentorship get past `member_side`; nothing here returns a body to anyone else.
+
+use super::{
+    hub::{Ring, Rings},
+    model::{preview, suggested_opening, InboxItem, Message, Thread, ThreadActivity, Unread, PAGE},
+};
+use crate::{
+    db::{now_ms, Db},
+    error::AppError,
+    mentorships::{
+        model::State,
+        store::{blocked_between, lock_member},
+    },
+    notifications::store::queue_email,
+    ui::markdown::render,
+};
+use sqlx::AnyConnection;
+
+/// The pair of a mentorship, as a message needs it.
+struct Pair {
+    mentor_id: i64,
+    mentee_id: i64,
+    mentor_name: String,
+    mentee_name: String,
+    focus_label: String,
+    state: State,
+}
+
+impl Pair {
+    fn other(&self, user_id: i64) -> i64 {
+        if user_id == self.mentor_id {
+            self.mentee_id
+        } else {
+            self.mentor_id
+        }
+    }
+    fn name_of(&self, user_id: i64) -> &str {
+        if user_id == self.mentor_id {
+            &self.mentor_name
+        } else {
+            &self.mentee_name
+        }
+    }
+}
+
+async fn pair(conn: &mut AnyConnection, id: i64) -> Result<Option<Pair>, sqlx::Error> {
+    let row: Option<(i64, i64, String, String, String, String)> = sqlx::query_as(
+        "SELECT m.mentor_id, m.mentee_id, a.display_name, b.display_name, f.label, m.state
+         FROM mentorships m
+         JOIN users a ON a.id = m.mentor_id
+         JOIN users b ON b.id = m.mentee_id
+         JOIN focus_areas f ON f.slug = m.focus
+         WHERE m.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.and_then(
+        |(mentor_id, mentee_id, mentor_name, mentee_name, focus_label, state)| {
+            Some(Pair {
+                mentor_id,
+                mentee_id,
+                mentor_name,
+                mentee_name,
+                focus_label,
+                state: State::from_slug(&state)?,
+            })
+        },
+    ))
+}
+
+const PRIVATE: &str = "Messages are private to the mentor and mentee of a mentorship.";
+
+async fn pair_ids(db: &Db, mentorship_id: i64) -> Result<(i64, i64), AppError> {
+    let ids: Option<(i64, i64)> =
+        sqlx::query_as("SELECT mentor_id, mentee_id FROM mentorships WHERE id = $1")
+            .bind(mentorship_id)
+            .fetch_optional(db.pool())
+            .await?;
+    ids.ok_or(AppError::NotFound)
+}
+
+/// The pair, when `user_id` is one of them and the mentorship ever had a
+/// thread (it was accepted). Everyone else, administrators included, is refused.
+async fn member_pair(conn: &mut AnyConnection, user_id: i64, id: i64) -> Result<Pair, AppError> {
+    let pair = pair(conn, id).await?.ok_or(AppError::NotFound)?;
+    if user_id != pair.mentor_id && user_id != pair.mentee_id {
+        return Err(AppError::forbidden(PRIVATE));
+    }
+    if matches!(
+        pair.state,
+        State::Requested | State::Declined | State::Withdrawn | State::Expired
+    ) {
+        return Err(AppError::conflict(
+            "Messages open once the mentor accepts the request.",
+        ));
+    }
+    Ok(pair)
+}
+
+/// Why `user_id` cannot write in this thread now, if they cannot.
+async fn read_only_reason(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    pair: &Pair,
+) -> Result<Option<String>, sqlx::Error> {
+    Ok(if pair.state != State::Accepted {
+        Some(format!(
+            "This mentorship is {}; its messages stay here to read, but no new ones can be sent.",
+            pair.state.label().to_lowercase()
+        ))
+    } else if blocked_between(conn, user_id, pair.other(user_id)).await? {
+        Some("Messages are closed between you and this member.".to_owned())
+    } else {
+        None
+    })
+}
+
+type Row = (i64, i64, i64, String, String, i64);
+const COLUMNS: &str = "m.id, m.mentorship_id, m.sender_id, m.body, m.client_key, m.sent_at";
+
+fn message(viewer: i64, names: impl Fn(i64) -> String, row: Row) -> Message {
+    let (id, mentorship_id, sender_id, body, key, sent_at) = row;
+    let mine = sender_id == viewer;
+    Message {
+        id,
+        mentorship_id,
+        mine,
+        sender_name: names(sender_id),
+        html: render(&body),
+        sent_at,
+        key: mine.then_some(key),
+    }
+}
+
+/// A fresh idempotency key for a send form.
+pub fn new_key() -> String {
+    use rand::Rng;
+    format!("f-{:032x}", rand::thread_rng().gen::<u128>())
+}
+
+/// Stores a message from `user_id`, once per `key`: a retry with the same key
+/// returns the stored message. The pair's rows are locked first, so the
+/// messages of any one member commit in id order (which the streams' cursors
+/// rely on) and a block or an ending cannot slip in between check and write.
+pub async fn send(
+    db: &Db,
+    user_id: i64,
+    mentorship_id: i64,
+    body: &str,
+    key: &str,
+    now: i64,
+) -> Result<Message, AppError> {
+    // The pair never changes, so it is read before the transaction, which
+    // must write first on SQLite.
+    let (a, b) = pair_ids(db, mentorship_id).await?;
+    if user_id != a && user_id != b {
+        return Err(AppError::forbidden(PRIVATE));
+    }
+    let mut tx = db.pool().begin().await?;
+    lock_member(&mut tx, a.min(b)).await?;
+    lock_member(&mut tx, a.max(b)).await?;
+    let pair = member_pair(&mut tx, user_id, mentorship_id).await?;
+    let names = |id: i64| pair.name_of(id).to_owned();
+
+    let earlier: Option<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM messages m WHERE m.sender_id = $1 AND m.client_key = $2"
+    ))
+    .bind(user_id)
+    .bind(key)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some(row) = earlier {
+        if row.1 != mentorship_id {
+            return Err(AppError::BadRequest(
+                "That message key belongs to another thread.".to_owned(),
+            ));
+        }
+        return Ok(message(user_id, names, row));
+    }
+    if let Some(why) = read_only_reason(&mut tx, user_id, &pair).await? {
+        return Err(AppError::conflict(why));
+    }
+
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO messages (mentorship_id, sender_id, body, client_key, sent_at)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(mentorship_id)
+    .bind(user_id)
+    .bind(body)
+    .bind(key)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE mentorships SET last_message_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(mentorship_id)
+        .execute(&mut *tx)
+        .await?;
+    // My own message is read by me.
+    mark(&mut tx, mentorship_id, user_id, id, now).await?;
+    if user_id == pair.mentor_id {
+        record_reply(&mut tx, &pair, mentorship_id, id, now).await?;
+    }
+    let mut rings = Rings::default();
+    rings.add(pair.mentor_id, Ring::Message);
+    rings.add(pair.mentee_id, Ring::Message);
+    db.hub().ring_in(&mut tx, &rings).await?;
+    tx.commit().await?;
+    db.hub().rang(rings);
+    Ok(message(
+        user_id,
+        names,
+        (
+            id,
+            mentorship_id,
+            user_id,
+            body.to_owned(),
+            key.to_owned(),
+            now,
+        ),
+    ))
+}
+
+/// When a mentor's message answers mentee messages, records how long the
+/// first of them waited.
+async fn record_reply(
+    conn: &mut AnyConnection,
+    pair: &Pair,
+    mentorship_id: i64,
+    message_id: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let (first,): (Option<i64>,) = sqlx::query_as(
+        "SELECT MIN(sent_at) FROM messages
+         WHERE mentorship_id = $1 AND sender_id = $2 AND id < $3 AND id > COALESCE(
+             (SELECT MAX(id) FROM messages WHERE mentorship_id = $1 AND sender_id = $4 AND id < $3), 0)",
+    )
+    .bind(mentorship_id)
+    .bind(pair.mentee_id)
+    .bind(message_id)
+    .bind(pair.mentor_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    if let Some(first) = first {
+        sqlx::query(
+            "INSERT INTO mentor_replies (mentor_id, message_id, waited_ms) VALUES ($1, $2, $3)",
+        )
+        .bind(pair.mentor_id)
+        .bind(message_id)
+        .bind((now - first).max(0))
+        .execute(conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Moves `user_id`'s read marker forward to `up_to` (never back).
+async fn mark(
+    conn: &mut AnyConnection,
+    mentorship_id: i64,
+    user_id: i64,
+    up_to: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO thread_reads (mentorship_id, user_id, last_read_id, read_at)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (mentorship_id, user_id) DO UPDATE SET
+             last_read_id = CASE WHEN excluded.last_read_id > thread_reads.last_read_id
+                                 THEN excluded.last_read_id ELSE thread_reads.last_read_id END,
+             read_at = excluded.read_at",
+    )
+    .bind(mentorship_id)
+    .bind(user_id)
+    .bind(up_to)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A page of the thread for one of its members: the latest messages, or those
+/// before message `before`.
+pub async fn thread(
+    db: &Db,
+    user_id: i64,
+    mentorship_id: i64,
+    before: Option<i64>,
+) -> Result<Thread, AppError> {
+    let mut conn = db.pool().acquire().await?;
+    let pair = member_pair(&mut conn, user_id, mentorship_id).await?;
+    let mut rows: Vec<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM messages m WHERE m.mentorship_id = $1 AND m.id < $2
+         ORDER BY m.id DESC LIMIT $3"
+    ))
+    .bind(mentorship_id)
+    .bind(before.unwrap_or(i64::MAX))
+    .bind(PAGE + 1)
+    .fetch_all(&mut *conn)
+    .await?;
+    let has_older = rows.len() as i64 > PAGE;
+    rows.truncate(PAGE as usize);
+    rows.reverse();
+    let other = pair.other(user_id);
+    let (seen_up_to,): (i64,) = sqlx::query_as(
+        "SELECT COALESCE(MAX(last_read_id), 0) FROM thread_reads WHERE mentorship_id = $1 AND user_id = $2",
+    )
+    .bind(mentorship_id)
+    .bind(other)
+    .fetch_one(&mut *conn)
+    .await?;
+    let read_only = read_only_reason(&mut conn, user_id, &pair).await?;
+    let suggested_opening =
+        (rows.is_empty() && before.is_none() && read_only.is_none() && user_id == pair.mentor_id)
+            .then(|| {
+                let first = pair
+                    .mentee_name
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("there");
+                suggested_opening(first, &pair.focus_label)
+            });
+    Ok(Thread {
+        mentorship_id,
+        other_name: pair.name_of(other).to_owned(),
+        messages: rows
+            .into_iter()
+            .map(|r| message(user_id, |id| pair.name_of(id).to_owned(), r))
+            .collect(),
+        has_older,
+        read_only,
+        seen_up_to,
+        suggested_opening,
+        new_key: new_key(),
+    })
+}
+
+/// Marks the thread read up to message `up_to` (at most its latest message) and
+/// tells the pair's open tabs.
+pub async fn mark_read(
+    db: &Db,
+    user_id: i64,
+    mentorship_id: i64,
+    up_to: i64,
+) -> Result<(), AppError> {
+    let pair = {
+        let mut conn = db.pool().acquire().await?;
+        member_pair(&mut conn, user_id, mentorship_id).await?
+    };
+    let (latest,): (Option<i64>,) =
+        sqlx::query_as("SELECT MAX(id) FROM messages WHERE mentorship_id = $1")
+            .bind(mentorship_id)
+            .fetch_one(db.pool())
+            .await?;
+    let up_to = up_to.min(latest.unwrap_or(0));
+    if up_to <= 0 {
+        return Ok(());
+    }
+    let mut tx = db.pool().begin().await?;
+    mark(&mut tx, mentorship_id, user_id, up_to, now_ms()).await?;
+    let seen = Ring::Seen {
+        mentorship_id,
+        reader_id: user_id,
+        up_to,
+    };
+    let mut rings = Rings::default();
+    rings.add(user_id, seen);
+    rings.add(pair.other(user_id), seen);
+    db.hub().ring_in(&mut tx, &rings).await?;
+    tx.commit().await?;
+    db.hub().rang(rings);
+    Ok(())
+}
+
+/// The member's messages in all their threads after message `after`, oldest
+/// first: what a stream sends.
+pub async fn after(
+    db: &Db,
+    user_id: i64,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<Message>, AppError> {
+    let rows: Vec<(i64, i64, i64, String, String, i64, String)> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS}, u.display_name FROM messages m
+         JOIN mentorships ms ON ms.id = m.mentorship_id
+         JOIN users u ON u.id = m.sender_id
+         WHERE m.id > $2 AND (ms.mentor_id = $1 OR ms.mentee_id = $1)
+         ORDER BY m.id LIMIT $3"
+    ))
+    .bind(user_id)
+    .bind(after)
+    .bind(limit)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, m, s, body, key, at, name)| {
+            message(user_id, |_| name.clone(), (id, m, s, body, key, at))
+        })
+        .collect())
+}
+
+/// The id of the member's latest message, where a new stream starts.
+pub async fn latest_id(db: &Db, user_id: i64) -> Result<i64, AppError> {
+    let (id,): (Option<i64>,) = sqlx::query_as(
+        "SELECT MAX(m.id) FROM messages m JOIN mentorships ms ON ms.id = m.mentorship_id
+         WHERE ms.mentor_id = $1 OR ms.mentee_id = $1",
+    )
+    .bind(user_id)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(id.unwrap_or(0))
+}
+
+/// Unread messages (from the other member, past my read marker) and notifications.
+pub async fn unread(db: &Db, user_id: i64) -> Result<Unread, AppError> {
+    let (messages,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM mentorships ms
+         JOIN messages m ON m.mentorship_id = ms.id
+         LEFT JOIN thread_reads r ON r.mentorship_id = ms.id AND r.user_id = $1
+         WHERE (ms.mentor_id = $1 OR ms.mentee_id = $1)
+           AND m.sender_id <> $1 AND m.id > COALESCE(r.last_read_id, 0)",
+    )
+    .bind(user_id)
+    .fetch_one(db.pool())
+    .await?;
+    let notices = crate::notifications::store::unread_count(db, user_id).await?;
+    Ok(Unread { messages, notices })
+}
+
+/// The member's threads, latest activity first.
+pub async fn inbox(db: &Db, user_id: i64) -> Result<Vec<InboxItem>, AppError> {
+    type InboxRow = (
+        i64,
+        String,
+        String,
+        String,
+        Option<i64>,
+        i64,
+        Option<String>,
+        Option<i64>,
+    );
+    let rows: Vec<InboxRow> = sqlx::query_as(
+        "SELECT ms.id, u.display_name, f.label, ms.state, ms.last_message_at,
+                (SELECT COUNT(*) FROM messages m WHERE m.mentorship_id = ms.id AND m.sender_id <> $1
+                    AND m.id > COALESCE(r.last_read_id, 0)),
+                (SELECT body FROM messages m WHERE m.mentorship_id = ms.id ORDER BY m.id DESC LIMIT 1),
+                (SELECT sender_id FROM messages m WHERE m.mentorship_id = ms.id ORDER BY m.id DESC LIMIT 1)
+         FROM mentorships ms
+         JOIN users u ON u.id = CASE WHEN ms.mentor_id = $1 THEN ms.mentee_id ELSE ms.mentor_id END
+         JOIN focus_areas f ON f.slug = ms.focus
+         LEFT JOIN thread_reads r ON r.mentorship_id = ms.id AND r.user_id = $1
+         WHERE (ms.mentor_id = $1 OR ms.mentee_id = $1)
+           AND ms.state IN ('accepted', 'completed', 'ended')
+         ORDER BY COALESCE(ms.last_message_at, ms.accepted_at) DESC, ms.id DESC",
+    )
+    .bind(user_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, other, focus, state, last_at, unread, body, sender)| InboxItem {
+                mentorship_id: id,
+                other_name: other,
+                focus_label: focus,
+                active: state == "accepted",
+                last_at,
+                preview: body.map(|b| preview(&b, 90)),
+                last_mine: sender == Some(user_id),
+                unread,
+            },
+        )
+        .collect())
+}
+
+/// Every thread's existence and last activity, for administrators: no words.
+pub async fn activity(db: &Db) -> Result<Vec<ThreadActivity>, AppError> {
+    let rows: Vec<(i64, String, String, String, String, Option<i64>)> = sqlx::query_as(
+        "SELECT ms.id, a.display_name, b.display_name, f.label, ms.state, ms.last_message_at
+         FROM mentorships ms
+         JOIN users a ON a.id = ms.mentor_id
+         JOIN users b ON b.id = ms.mentee_id
+         JOIN focus_areas f ON f.slug = ms.focus
+         WHERE ms.state IN ('accepted', 'completed', 'ended')
+         ORDER BY ms.last_message_at IS NULL, ms.last_message_at DESC, ms.id DESC
+         LIMIT 500",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, mentor, mentee, focus, state, last)| ThreadActivity {
+            mentorship_id: id,
+            mentor_name: mentor,
+            mentee_name: mentee,
+            focus_label: focus,
+            state: State::from_slug(&state)
+                .map(|s| s.label().to_owned())
+                .unwrap_or(state),
+            last_message_at: last,
+        })
+        .collect())
+}
+
+/// A mentor's measured reply time: the median wait over their latest 20
+/// replies, and how many replies that is. None below 3 replies.
+pub async fn reply_time(db: &Db, mentor_id: i64) -> Result<Option<(i64, usize)>, AppError> {
+    let mut waits: Vec<(i64,)> = sqlx::query_as(
+        "SELECT waited_ms FROM mentor_replies WHERE mentor_id = $1 ORDER BY message_id DESC LIMIT 20",
+    )
+    .bind(mentor_id)
+    .fetch_all(db.pool())
+    .await?;
+    if waits.len() < 3 {
+        return Ok(None);
+    }
+    waits.sort_unstable();
+    let n = waits.len();
+    let median = if n % 2 == 1 {
+        waits[n / 2].0
+    } else {
+        (waits[n / 2 - 1].0 + waits[n / 2].0) / 2
+    };
+    Ok(Some((median, n)))
+}
+
+/// Older unread messages are not emailed about any more (after an outage, say).
+const EMAIL_WITHIN_MS: i64 = 3 * 24 * 60 * 60 * 1000;
+
+/// Emails each member who has messages unread for `after_ms` or longer, once
+/// per batch: one email per member naming who wrote, never what. Each member
+/// is handled in a transaction holding their row, so two instances running
+/// this at once email nobody twice.
+pub async fn email_unread(db: &Db, now: i64, after_ms: i64) -> Result<usize, AppError> {
+    let recipients: Vec<(i64,)> = sqlx::query_as(
+        "SELECT DISTINCT CASE WHEN m.sender_id = ms.mentor_id THEN ms.mentee_id ELSE ms.mentor_id END
+         FROM messages m JOIN mentorships ms ON ms.id = m.mentorship_id
+         WHERE m.sent_at BETWEEN $1 AND $2",
+    )
+    .bind(now - EMAIL_WITHIN_MS)
+    .bind(now - after_ms)
+    .fetch_all(db.pool())
+    .await?;
+    let mut sent = 0;
+    for (user_id,) in recipients {
+        let mut tx = db.pool().begin().await?;
+        lock_member(&mut tx, user_id).await?;
+        let due: Vec<(i64, i64, String)> = sqlx::query_as(
+            "SELECT ms.id, MAX(m.id), u.display_name FROM messages m
+             JOIN mentorships ms ON ms.id = m.mentorship_id
+             JOIN users u ON u.id = m.sender_id
+             LEFT JOIN thread_reads r ON r.mentorship_id = ms.id AND r.user_id = $1
+             WHERE (ms.mentor_id = $1 OR ms.mentee_id = $1) AND m.sender_id <> $1
+               AND m.sent_at BETWEEN $2 AND $3
+               AND m.id > COALESCE(r.last_read_id, 0) AND m.id > COALESCE(r.emailed_to_id, 0)
+             GROUP BY ms.id, u.display_name",
+        )
+        .bind(user_id)
+        .bind(now - EMAIL_WITHIN_MS)
+        .bind(now - after_ms)
+        .fetch_all(&mut *tx)
+        .await?;
+        if due.is_empty() {
+            continue;
+        }
+        for (mentorship_id, up_to, _) in &due {
+            sqlx::query(
+                "INSERT INTO thread_reads (mentorship_id, user_id, emailed_to_id) VALUES ($1, $2, $3)
+                 ON CONFLICT (mentorship_id, user_id) DO UPDATE SET emailed_to_id = excluded.emailed_to_id",
+            )
+            .bind(mentorship_id)
+            .bind(user_id)
+            .bind(up_to)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let mut names: Vec<&str> = due.iter().map(|(_, _, n)| n.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        let (subject, link) = match (names.as_slice(), due.as_slice()) {
+            ([one], [(id, _, _)]) => (
+                format!("New message from {one}"),
+                format!("/mentorships/{id}#thread"),
+            ),
+            ([one], _) => (format!("New messages from {one}"), "/messages".to_owned()),
+            _ => (
+                format!("New messages from {} people", names.len()),
+                "/messages".to_owned(),
+            ),
+        };
+        let body = format!(
+            "You have unread messages in Carrel from {}. Read and answer them in Carrel; \
+             messages are never sent by email.",
+            names.join(", ")
+        );
+        queue_email(&mut tx, user_id, &subject, &body, &link, now).await?;
+        tx.commit().await?;
+        sent += 1;
+    }
+    Ok(sent)
+}
