@@ -12,6 +12,8 @@ CREATE TABLE messages (
 );
 CREATE UNIQUE INDEX messages_once ON messages (sender_id, client_key);
 CREATE INDEX messages_thread ON messages (mentorship_id, id);
+-- The unread-message email looks at the last few days only.
+CREATE INDEX messages_sent ON messages (sent_at);
 
 -- How far each member has read a thread, and how far they were emailed about.
 CREATE TABLE thread_reads (

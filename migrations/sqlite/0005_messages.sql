@@ -1,7 +1,8 @@
 -- Messages: one private thread per mentorship. Only the pair read the body;
 -- everything else here (ids, times, read markers) is what others may count.
 CREATE TABLE messages (
-    id            INTEGER PRIMARY KEY,
+    -- AUTOINCREMENT: ids are never reused, which the streams' cursors rely on.
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
     mentorship_id INTEGER NOT NULL REFERENCES mentorships (id) ON DELETE CASCADE,
     sender_id     INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     -- The sender's Markdown; rendered and sanitised when shown.
@@ -12,6 +13,8 @@ CREATE TABLE messages (
 );
 CREATE UNIQUE INDEX messages_once ON messages (sender_id, client_key);
 CREATE INDEX messages_thread ON messages (mentorship_id, id);
+-- The unread-message email looks at the last few days only.
+CREATE INDEX messages_sent ON messages (sent_at);
 
 -- How far each member has read a thread, and how far they were emailed about.
 CREATE TABLE thread_reads (

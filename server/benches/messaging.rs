@@ -194,6 +194,10 @@ async fn scenario(
     db.migrate().await.unwrap();
     let rows = seed(&db, clients / 2).await;
     let servers: Vec<Process> = (0..instances).map(|_| Process::start(url)).collect();
+    let rss_idle: Vec<u64> = servers
+        .iter()
+        .map(|s| rss_kb(s.child.id(), "VmRSS:"))
+        .collect();
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(2048)
         .timeout(Duration::from_secs(3600))
@@ -231,6 +235,10 @@ async fn scenario(
         .collect()
         .await;
     let signed_in = started.elapsed();
+    let rss_signed_in: Vec<u64> = servers
+        .iter()
+        .map(|s| rss_kb(s.child.id(), "VmRSS:"))
+        .collect();
 
     let times = Arc::new(Mutex::new(Times::default()));
     let ready = Arc::new(AtomicUsize::new(0));
@@ -238,6 +246,8 @@ async fn scenario(
     let mut listeners = Vec::new();
     for p in &pairs {
         for m in [&p.mentor, &p.mentee] {
+            // 500 streams a second, as tabs reconnecting after a restart would.
+            tokio::time::sleep(Duration::from_millis(2)).await;
             listeners.push(tokio::spawn(listen(
                 client.clone(),
                 servers[m.instance].base.clone(),
@@ -369,7 +379,9 @@ async fn scenario(
         ms(pct(&latencies, 1.0))
     );
     println!(
-        "server RSS: {} with streams open; {} at the end; peak {}",
+        "server RSS: {} at start; {} after the sign-ins; {} with streams open; {} at the end; peak {}",
+        mb(&rss_idle),
+        mb(&rss_signed_in),
         mb(&rss_connected),
         mb(&rss_now),
         mb(&rss_peak)

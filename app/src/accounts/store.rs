@@ -12,6 +12,7 @@ use argon2::{
     Argon2,
 };
 use std::sync::LazyLock;
+use tokio::sync::Semaphore;
 use tower_sessions::Session;
 
 const USER_ID_KEY: &str = "user_id";
@@ -27,21 +28,31 @@ fn hash_blocking(password: &str) -> String {
         .to_string()
 }
 
-/// Argon2 is deliberately slow (tens of milliseconds), so it runs off the async runtime.
+/// Argon2 is deliberately slow (tens of milliseconds) and takes 19 MiB per
+/// hash, so it runs off the async runtime, at most one per core at a time: a
+/// burst of sign-ins queues instead of multiplying the memory.
+async fn argon2_task<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
+    static SLOTS: LazyLock<Semaphore> = LazyLock::new(|| {
+        Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
+    });
+    let _slot = SLOTS.acquire().await.map_err(|_| AppError::Internal)?;
+    tokio::task::spawn_blocking(work).await.map_err(|e| {
+        tracing::error!(error = %e, "password hashing task failed");
+        AppError::Internal
+    })
+}
+
 pub async fn hash_password(password: &NewPassword) -> Result<String, AppError> {
     let password = password.expose().to_owned();
-    tokio::task::spawn_blocking(move || hash_blocking(&password))
-        .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "password hashing task failed");
-            AppError::Internal
-        })
+    argon2_task(move || hash_blocking(&password)).await
 }
 
 /// Checks `password` against `hash`, or against a dummy hash when the account
 /// does not exist, so both cases cost the same.
 async fn verify_password(password: String, hash: Option<String>) -> Result<bool, AppError> {
-    tokio::task::spawn_blocking(move || {
+    argon2_task(move || {
         let hash = hash.unwrap_or_else(|| DUMMY_HASH.clone());
         PasswordHash::new(&hash)
             .map(|parsed| {
@@ -52,10 +63,6 @@ async fn verify_password(password: String, hash: Option<String>) -> Result<bool,
             .unwrap_or(false)
     })
     .await
-    .map_err(|e| {
-        tracing::error!(error = %e, "password verification task failed");
-        AppError::Internal
-    })
 }
 
 type UserRow = (i64, String, String, String);

@@ -315,7 +315,7 @@ pub fn MentorshipPage() -> impl IntoView {
         move || (id(), before()),
         |(id, before)| async move {
             match id {
-                Some(id) => get_thread(id, before).await,
+                Some(id) => get_thread(id, before, true).await,
                 None => Err(AppError::NotFound),
             }
         },

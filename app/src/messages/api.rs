@@ -18,13 +18,19 @@ use {
 };
 
 /// A page of one of my threads: the latest messages, or those before `before`.
+/// `mark_read` marks the latest page read: the page itself asks for that when
+/// it opens; the live page's own re-reads do not (its tab may be hidden).
 #[server(endpoint = "messages/thread")]
-pub async fn get_thread(mentorship_id: i64, before: Option<i64>) -> Result<Thread, AppError> {
+pub async fn get_thread(
+    mentorship_id: i64,
+    before: Option<i64>,
+    mark_read: bool,
+) -> Result<Thread, AppError> {
     let me = require_user().await?;
     let db = use_db()?;
     let thread = store::thread(&db, me.id, mentorship_id, before).await?;
     // Opening the latest page reads it, with or without JavaScript.
-    if let (None, Some(last)) = (before, thread.messages.last()) {
+    if let (true, None, Some(last)) = (mark_read, before, thread.messages.last()) {
         store::mark_read(&db, me.id, mentorship_id, last.id).await?;
     }
     Ok(thread)

@@ -230,22 +230,22 @@ async fn listen(hub: std::sync::Weak<Hub>, url: String) {
             }
             continue;
         };
-        // Wake up now and then to notice that the hub was dropped.
-        match tokio::time::timeout(Duration::from_secs(5), l.try_recv()).await {
-            Err(_) => {}
-            Ok(Ok(Some(n))) => {
+        // No timeout around `try_recv`: cutting it off mid-reconnect would hide
+        // the reconnect, and with it the resync.
+        match l.try_recv().await {
+            Ok(Some(n)) => {
                 if let (Some(hub), Some((user, ring))) = (hub.upgrade(), Ring::decode(n.payload()))
                 {
                     hub.deliver(user, ring);
                 }
             }
-            Ok(Ok(None)) => {
+            Ok(None) => {
                 tracing::warn!("LISTEN connection lost and re-established; streams re-read");
                 if let Some(hub) = hub.upgrade() {
                     hub.deliver_to_all(Ring::Resync);
                 }
             }
-            Ok(Err(e)) => {
+            Err(e) => {
                 tracing::warn!(error = %e, "LISTEN connection failed; reconnecting");
                 listener = None;
             }

@@ -62,7 +62,7 @@ pub fn LiveProvider(children: Children) -> impl IntoView {
             let member = auth.user.get().and_then(Result::ok).flatten().is_some();
             let open = source.with_value(Option::is_some);
             if member && !open {
-                source.set_value(browser::open(live));
+                source.set_value(browser::open(live, source, 0));
             } else if !member && open {
                 source.update_value(|s| {
                     if let Some(s) = s.take() {
@@ -105,8 +105,33 @@ mod browser {
         cb.forget();
     }
 
-    pub fn open(live: Live) -> Option<EventSource> {
+    /// Opens the stream. The browser retries after network errors by itself,
+    /// but gives up on an error status (a 502 during a deploy, say): then it is
+    /// reopened here, waiting longer after each failure.
+    pub fn open(
+        live: Live,
+        slot: StoredValue<Option<EventSource>, LocalStorage>,
+        failures: u32,
+    ) -> Option<EventSource> {
         let source = EventSource::new("/api/messages/stream").ok()?;
+        let this = source.clone();
+        on(&source, "error", move |_| {
+            if this.ready_state() != EventSource::CLOSED {
+                return;
+            }
+            let wait = std::time::Duration::from_secs(u64::from(5 * (failures + 1)).min(60));
+            let this = this.clone();
+            set_timeout(
+                move || {
+                    // Only if this is still the tab's stream (not signed out meanwhile).
+                    let current = slot.with_value(|s| s.as_ref() == Some(&this));
+                    if current {
+                        slot.set_value(open(live, slot, failures + 1));
+                    }
+                },
+                wait,
+            );
+        });
         on(&source, "ready", move |_| {
             live.connected.update(|n| *n += 1)
         });

@@ -178,7 +178,7 @@ mod browser {
     use crate::messages::{
         api::{get_thread, mark_thread_read, send_message},
         live::use_live,
-        model::{parse_body, Message, Thread},
+        model::{parse_body, Message},
     };
     use leptos::{prelude::*, task::spawn_local};
     use std::collections::BTreeMap;
@@ -255,8 +255,9 @@ mod browser {
                 let n = live.connected.get();
                 if prev.is_some_and(|p| p != n) || (prev.is_none() && n > 0) {
                     spawn_local(async move {
-                        if let Ok(Thread { messages, .. }) = get_thread(id, None).await {
-                            merge(shown, pending, messages);
+                        if let Ok(t) = get_thread(id, None, false).await {
+                            seen_up_to.update(|v| *v = (*v).max(t.seen_up_to));
+                            merge(shown, pending, t.messages);
                         }
                     });
                 }
@@ -356,7 +357,7 @@ mod browser {
             };
             loading.set_value(true);
             spawn_local(async move {
-                if let Ok(page) = get_thread(id, Some(first)).await {
+                if let Ok(page) = get_thread(id, Some(first), false).await {
                     has_older.set(page.has_older);
                     merge(shown, pending, page.messages);
                 }

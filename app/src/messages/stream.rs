@@ -6,7 +6,10 @@
 //! says when to read.
 
 use super::{hub::Ring, model::Seen, store};
-use crate::{accounts::store::session_user, db::Db};
+use crate::{
+    accounts::{session_store::DbSessionStore, store::session_user},
+    db::Db,
+};
 use axum::{
     extract::{Query, State},
     http::{HeaderMap, HeaderValue, StatusCode},
@@ -19,12 +22,13 @@ use serde::Deserialize;
 use std::{convert::Infallible, time::Duration};
 use tokio::sync::{broadcast::error::RecvError, mpsc};
 use tokio_stream::wrappers::ReceiverStream;
-use tower_sessions::Session;
+use tower_sessions::{Session, SessionStore};
 
 /// How many messages one read of the database sends at most.
 const BATCH: i64 = 100;
-/// How often a quiet stream re-checks the bell: notifications on SQLite ring
-/// no doorbell.
+/// How often a quiet stream re-reads everything and re-checks the session: a
+/// member who signed out elsewhere stops receiving, and notifications on SQLite
+/// (which ring no doorbell) still arrive.
 const RECHECK: Duration = Duration::from_secs(15);
 
 #[derive(Deserialize)]
@@ -49,6 +53,9 @@ pub async fn stream(
             return StatusCode::SERVICE_UNAVAILABLE.into_response();
         }
     };
+    let Some(session_id) = session.id() else {
+        return (StatusCode::UNAUTHORIZED, "Sign in to receive messages.").into_response();
+    };
     let resume = headers
         .get("last-event-id")
         .and_then(|v| v.to_str().ok())
@@ -72,7 +79,12 @@ pub async fn stream(
             let tx = tx.clone();
             async move { tx.send(Ok(event)).await.is_ok() }
         };
-        if !send(Event::default().event("ready").data(start.to_string())).await {
+        // The id lets a browser that reconnects before any message resume from here.
+        let ready = Event::default()
+            .event("ready")
+            .id(start.to_string())
+            .data(start.to_string());
+        if !send(ready).await {
             return;
         }
         let mut tick = tokio::time::interval(RECHECK);
@@ -80,6 +92,7 @@ pub async fn stream(
         let (mut read_messages, mut read_counts) = (true, true);
         loop {
             while read_messages {
+                // On a failed read, the next tick tries again.
                 let Ok(batch) = store::after(&db, user_id, cursor, BATCH).await else {
                     break;
                 };
@@ -114,7 +127,12 @@ pub async fn stream(
             read_messages = false;
             tokio::select! {
                 _ = tx.closed() => return,
-                _ = tick.tick() => read_counts = true,
+                _ = tick.tick() => {
+                    if !matches!(DbSessionStore::new(db.clone()).load(&session_id).await, Ok(Some(_))) {
+                        return;
+                    }
+                    (read_messages, read_counts) = (true, true);
+                }
                 ring = sub.rx.recv() => match ring {
                     Ok(Ring::Message) | Ok(Ring::Resync) | Err(RecvError::Lagged(_)) => {
                         (read_messages, read_counts) = (true, true);

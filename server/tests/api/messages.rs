@@ -76,7 +76,7 @@ fn rand_u64() -> u64 {
 async fn thread(app: &TestApp, who: &reqwest::Client, id: i64, before: Option<i64>) -> Value {
     let id = id.to_string();
     let before = before.map(|b| b.to_string());
-    let mut args = vec![("mentorship_id", id.as_str())];
+    let mut args = vec![("mentorship_id", id.as_str()), ("mark_read", "true")];
     if let Some(b) = &before {
         args.push(("before", b));
     }
@@ -172,7 +172,10 @@ const WAIT: Duration = Duration::from_secs(5);
 
 db_test!(every_message_function_refuses_a_visitor, |app| async move {
     for (endpoint, args) in [
-        ("messages/thread", vec![("mentorship_id", "1")]),
+        (
+            "messages/thread",
+            vec![("mentorship_id", "1"), ("mark_read", "true")],
+        ),
         (
             "messages/send",
             vec![
@@ -226,7 +229,10 @@ db_test!(only_the_pair_can_read_or_write_a_thread, |app| async move {
         (&admin, "administrator"),
     ] {
         for (endpoint, args) in [
-            ("messages/thread", vec![("mentorship_id", id.as_str())]),
+            (
+                "messages/thread",
+                vec![("mentorship_id", id.as_str()), ("mark_read", "true")],
+            ),
             (
                 "messages/send",
                 vec![
@@ -316,11 +322,24 @@ db_test!(messages_page_count_and_are_seen, |app| async move {
         &app,
         &p.mentee,
         "messages/thread",
-        &[("mentorship_id", &p.id.to_string())],
+        &[("mentorship_id", &p.id.to_string()), ("mark_read", "false")],
     )
     .await["messages"][29]["id"]
         .as_i64()
         .unwrap();
+    let res = app
+        .call_as(
+            &p.mentor,
+            "messages/thread",
+            &[("mentorship_id", &p.id.to_string()), ("mark_read", "false")],
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        unread(&app, &p.mentor).await,
+        34,
+        "a live page's re-read (mark_read false) reads nothing"
+    );
     let res = app
         .call_as(
             &p.mentor,
@@ -429,7 +448,7 @@ db_test!(
             app.call_as(
                 &m2,
                 "messages/thread",
-                &[("mentorship_id", &open.to_string())]
+                &[("mentorship_id", &open.to_string()), ("mark_read", "true")]
             )
             .await
             .status(),
@@ -752,3 +771,37 @@ async fn a_message_crosses_instances_on_postgres() {
     })
     .await;
 }
+
+db_test!(signing_out_ends_open_streams, |app| async move {
+    let p = pair(&app, "Imani Okafor", "Tomas Berg").await;
+    let mut tab = Stream::open(&app, &p.mentor, None).await;
+    tab.next_named("ready", WAIT).await.unwrap();
+    // Signing out on another device of the same session deletes it everywhere.
+    assert!(app
+        .call_as(&p.mentor, "accounts/sign_out", &[])
+        .await
+        .status()
+        .is_success());
+    send(&app, &p.mentee, p.id, "Are you still there?").await;
+    // The stream may deliver what came before its next session check, then ends.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(25);
+    loop {
+        let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+        assert!(!left.is_zero(), "the stream outlived the session");
+        if tab.next(left).await.is_none() {
+            // None is the end of the stream or the deadline: only the first passes.
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "the stream outlived the session"
+            );
+            break;
+        }
+    }
+    let res = p
+        .mentor
+        .get(app.url("/api/messages/stream"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 401);
+});
