@@ -450,11 +450,11 @@ pub fn ThreadActivityPage() -> impl IntoView {
                             <tbody>
                                 {rows.into_iter().map(|r| view! {
                                     <tr>
-                                        <td>{r.mentor_name}</td>
-                                        <td>{r.mentee_name}</td>
-                                        <td>{r.focus_label}</td>
-                                        <td>{r.state}</td>
-                                        <td>{match r.last_message_at {
+                                        <td data-label="Mentor">{r.mentor_name}</td>
+                                        <td data-label="Mentee">{r.mentee_name}</td>
+                                        <td data-label="Focus">{r.focus_label}</td>
+                                        <td data-label="State">{r.state}</td>
+                                        <td data-label="Last message">{match r.last_message_at {
                                             Some(ms) => view! { <Moment ms/> }.into_any(),
                                             None => view! { <span class="muted">"none yet"</span> }.into_any(),
                                         }}</td>
