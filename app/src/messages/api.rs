@@ -45,11 +45,13 @@ pub async fn send_message(
     key: String,
 ) -> Result<Message, AppError> {
     let me = require_user().await?;
-    let text = parse_body(&body).map_err(|m| {
+    // A refusal keeps what was typed (JavaScript-off forms come back with it).
+    let refused = |why: String| {
         let mut errors = FieldErrors::new().keep("body", &body);
-        errors.add("body", m);
+        errors.add("body", why);
         AppError::Invalid(errors)
-    })?;
+    };
+    let text = parse_body(&body).map_err(refused)?;
     if !valid_key(&key) {
         return Err(AppError::BadRequest(
             "The message key is malformed; reload the page.".to_owned(),
@@ -58,12 +60,7 @@ pub async fn send_message(
     let sent = store::send(&use_db()?, me.id, mentorship_id, &text, &key, now_ms())
         .await
         .map_err(|e| match e {
-            // A refused send keeps what was typed (JavaScript-off forms come back with it).
-            AppError::Conflict(why) => {
-                let mut errors = FieldErrors::new().keep("body", &body);
-                errors.add("body", why);
-                AppError::Invalid(errors)
-            }
+            AppError::Conflict(why) => refused(why),
             other => other,
         })?;
     redirect_form_post(&format!("/mentorships/{mentorship_id}#m{}", sent.id));

@@ -98,6 +98,13 @@ mod browser {
         serde_json::from_str(&e.data().as_string()?).ok()
     }
 
+    /// Appends `item`, keeping only the latest `KEEP`.
+    fn keep_last<T>(v: &mut Vec<T>, item: T) {
+        v.push(item);
+        let extra = v.len().saturating_sub(KEEP);
+        v.drain(..extra);
+    }
+
     fn on(source: &EventSource, name: &str, f: impl FnMut(MessageEvent) + 'static) {
         let cb = Closure::<dyn FnMut(MessageEvent)>::new(f);
         let _ = source.add_event_listener_with_callback(name, cb.as_ref().unchecked_ref());
@@ -137,20 +144,12 @@ mod browser {
         });
         on(&source, "message", move |e| {
             if let Some(m) = data::<Message>(&e) {
-                live.arrivals.update(|v| {
-                    v.push(m);
-                    let extra = v.len().saturating_sub(KEEP);
-                    v.drain(..extra);
-                });
+                live.arrivals.update(|v| keep_last(v, m));
             }
         });
         on(&source, "seen", move |e| {
             if let Some(s) = data::<Seen>(&e) {
-                live.seen.update(|v| {
-                    v.push(s);
-                    let extra = v.len().saturating_sub(KEEP);
-                    v.drain(..extra);
-                });
+                live.seen.update(|v| keep_last(v, s));
             }
         });
         on(&source, "unread", move |e| {
