@@ -9,10 +9,15 @@ pub mod accounts;
 pub mod db;
 pub mod directory;
 pub mod error;
+pub mod feedback;
+pub mod goals;
+pub mod letters;
+pub mod meetings;
 pub mod mentorships;
 pub mod messages;
 pub mod notifications;
 pub mod profiles;
+pub mod programs;
 pub mod safety;
 pub mod ui;
 
@@ -36,6 +41,7 @@ use messages::{
 };
 use notifications::pages::{NotificationsPage, OutboxPage};
 use profiles::pages::{EditProfilePage, FocusAreasPage};
+use programs::pages::{AdminProgramsPage, ManageProgramPage, ProgramPage, ProgramsPage};
 use safety::pages::ReportsPage;
 use ui::{
     errors::{error_fallback, NotFound},
@@ -95,7 +101,16 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("mentorships") view=MentorshipsPage ssr=SsrMode::Async/>
                             <Route path=path!("mentorships/:id") view=MentorshipPage ssr=SsrMode::Async/>
                             <Route path=path!("messages") view=InboxPage ssr=SsrMode::Async/>
+                            <Route path=path!("programs") view=ProgramsPage ssr=SsrMode::Async/>
+                            <Route path=path!("programs/:slug") view=ProgramPage ssr=SsrMode::Async/>
+                            <Route path=path!("programs/:slug/manage") view=ManageProgramPage ssr=SsrMode::Async/>
+                            <Route path=path!("programs/:slug/reports") view=programs::pages::ReportsPage ssr=SsrMode::Async/>
+                            <Route path=path!("programs/:slug/import/:draft") view=programs::pages::ImportPreviewPage ssr=SsrMode::Async/>
+                            <Route path=path!("feedback") view=feedback::pages::FeedbackPage ssr=SsrMode::Async/>
+                            <Route path=path!("letters") view=letters::pages::LettersPage ssr=SsrMode::Async/>
+                            <Route path=path!("verify/:code") view=letters::pages::VerifyPage ssr=SsrMode::Async/>
                             <Route path=path!("notifications") view=NotificationsPage ssr=SsrMode::Async/>
+                            <Route path=path!("admin/programs") view=AdminProgramsPage ssr=SsrMode::Async/>
                             <Route path=path!("admin/focus-areas") view=FocusAreasPage ssr=SsrMode::Async/>
                             <Route path=path!("admin/assignments") view=AssignmentsPage ssr=SsrMode::Async/>
                             <Route path=path!("admin/reports") view=ReportsPage ssr=SsrMode::Async/>

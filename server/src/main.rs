@@ -34,6 +34,11 @@ enum Command {
     },
     /// Apply pending migrations and exit.
     Migrate,
+    /// Make an existing member an administrator: how a new site names its first.
+    Admin {
+        /// The member's email address.
+        email: String,
+    },
     /// Add fictional demo members (idempotent for a given seed).
     Seed {
         #[arg(long, default_value_t = 200)]
@@ -62,6 +67,15 @@ async fn main() -> anyhow::Result<()> {
 
     match cli.command.unwrap_or(Command::Serve { demo: false }) {
         Command::Migrate => tracing::info!("migrations applied"),
+        Command::Admin { email } => {
+            if !app::accounts::store::make_admin(&db, &email)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+            {
+                anyhow::bail!("no member has the address {email}; they sign up first");
+            }
+            tracing::info!(%email, "made an administrator");
+        }
         Command::Seed { count, seed } => {
             let added = demo::seed(&db, count, seed).await?;
             tracing::info!(added, "demo members added");
@@ -69,10 +83,14 @@ async fn main() -> anyhow::Result<()> {
         Command::Serve { demo } => {
             if demo && demo::is_empty(&db).await? {
                 let added = demo::seed(&db, 200, 1).await?;
+                let enrolled = demo::seed_programs(&db, app::db::now_ms()).await?;
                 let requests = demo::seed_mentorships(&db, 40, 1).await?;
+                let meetings = demo::seed_meetings(&db, app::db::now_ms()).await?;
                 tracing::info!(
                     added,
+                    enrolled,
                     requests,
+                    meetings,
                     admin = demo::DEMO_ADMIN_EMAIL,
                     password = demo::DEMO_PASSWORD,
                     "first start: demo members added"

@@ -8,6 +8,7 @@ use app::{
     mentorships::store::run_due,
     messages::store::email_unread,
     notifications::mail::{send_pending, Mailer},
+    programs::{store::complete_cycles, topics},
     shell, App, AppError,
 };
 use axum::{
@@ -68,6 +69,13 @@ pub fn router(config: &Config, db: Db, mailer: Mailer) -> Router {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/api/messages/stream", get(app::messages::stream::stream))
+        .route("/meetings/{file}", get(app::meetings::ics::meeting_file))
+        .route("/calendar/{file}", get(app::meetings::ics::feed_file))
+        .route("/letters/{file}", get(app::letters::pdf::letter_file))
+        .route(
+            "/programs/{slug}/reports/{file}",
+            get(app::programs::reports::csv_file),
+        )
         .leptos_routes_with_context(
             &state,
             ROUTES.clone(),
@@ -187,7 +195,7 @@ pub fn spawn_directory_warm_up(db: Db) {
 const JOBS_EVERY: Duration = Duration::from_secs(30);
 
 /// Runs Carrel's scheduled work: reminds mentors of waiting requests, expires
-/// old ones, emails members about messages left unread for `unread_email_minutes`,
+/// old ones, completes the mentorships of cycles that ended, posts discussion topics, asks mentors for monthly check-ins, reminds pairs of meetings, emails members about messages left unread for `unread_email_minutes`,
 /// and sends queued email. Every step is safe on several instances.
 pub fn spawn_jobs(db: Db, mailer: Mailer, unread_email_minutes: u32) {
     let unread_after = i64::from(unread_email_minutes) * 60_000;
@@ -201,6 +209,26 @@ pub fn spawn_jobs(db: Db, mailer: Mailer, unread_email_minutes: u32) {
                     tracing::info!(reminded, expired, "requests reminded and expired")
                 }
                 Err(e) => tracing::warn!(error = %e, "scheduled request work failed"),
+            }
+            match complete_cycles(&db, now_ms()).await {
+                Ok(0) => {}
+                Ok(completed) => tracing::info!(completed, "cycle mentorships completed"),
+                Err(e) => tracing::warn!(error = %e, "completing ended cycles failed"),
+            }
+            match topics::send_due(&db, now_ms()).await {
+                Ok(0) => {}
+                Ok(threads) => tracing::info!(threads, "discussion topics posted"),
+                Err(e) => tracing::warn!(error = %e, "posting discussion topics failed"),
+            }
+            match app::programs::checkins::ask_due(&db, now_ms()).await {
+                Ok(0) => {}
+                Ok(asked) => tracing::info!(asked, "monthly check-ins asked"),
+                Err(e) => tracing::warn!(error = %e, "asking for check-ins failed"),
+            }
+            match app::meetings::store::send_reminders(&db, now_ms()).await {
+                Ok(0) => {}
+                Ok(meetings) => tracing::info!(meetings, "meeting reminders sent"),
+                Err(e) => tracing::warn!(error = %e, "meeting reminders failed"),
             }
             match email_unread(&db, now_ms(), unread_after).await {
                 Ok(0) => {}

@@ -10,7 +10,10 @@ use {
         model::{safe_next, DisplayName, Email, NewPassword, SiteRole},
         store,
     },
-    crate::{db::use_db, error::FieldErrors},
+    crate::{
+        db::{now_ms, use_db},
+        error::FieldErrors,
+    },
 };
 
 /// The signed-in member, or `None` for a visitor (who learns nothing else).
@@ -74,7 +77,11 @@ pub async fn sign_up(
         Err(store::CreateUserError::Db(e)) => return Err(e.into()),
     };
     store::start_session(&user).await?;
-    tracing::info!(user_id = user.id, "account created");
+    // Coordinators may have imported this address into a cycle already.
+    let enrolled =
+        crate::programs::imports::accept_invitations(&db, user.id, email.as_str(), now_ms())
+            .await?;
+    tracing::info!(user_id = user.id, enrolled, "account created");
     leptos_axum::redirect(&safe_next(next.as_deref()));
     Ok(())
 }

@@ -118,6 +118,15 @@ pub async fn create_user<'e>(
 }
 
 /// The member with this id, and when they were last seen (Unix ms).
+/// Makes the member with `email` an administrator; false if there is none.
+pub async fn make_admin(db: &Db, email: &str) -> Result<bool, AppError> {
+    let done = sqlx::query("UPDATE users SET site_role = 'admin' WHERE email = $1")
+        .bind(normalise_email(email))
+        .execute(db.pool())
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 pub async fn find_user(db: &Db, id: i64) -> Result<Option<(CurrentUser, Option<i64>)>, AppError> {
     let row: Option<(i64, String, String, String, Option<i64>)> = sqlx::query_as(
         "SELECT id, email, display_name, site_role, last_seen_at FROM users WHERE id = $1",

@@ -233,6 +233,15 @@ pub async fn complete_mentorship(id: i64) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Keeps a program mentorship going after its cycle ends (either member).
+#[server(endpoint = "mentorships/extend")]
+pub async fn extend_mentorship(id: i64) -> Result<(), AppError> {
+    let me = require_user().await?;
+    store::extend(&use_db()?, me.id, id, now_ms()).await?;
+    leptos_axum::redirect(&format!("/mentorships/{id}"));
+    Ok(())
+}
+
 /// Saves the pair's agreement (either member, while active).
 #[server(endpoint = "mentorships/agreement")]
 pub async fn save_agreement(id: i64, agreement: AgreementForm) -> Result<(), AppError> {

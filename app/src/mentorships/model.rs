@@ -308,7 +308,22 @@ pub struct MentorshipDetail {
     /// Someone asked to close as completed: was it me?
     pub close_asked: Option<Side>,
     pub history: Vec<HistoryEntry>,
-    pub in_program: bool,
+    /// The program cycle this mentorship belongs to, if any.
+    pub program: Option<ProgramLink>,
+}
+
+/// A mentorship's program cycle, as its page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgramLink {
+    pub program_name: String,
+    pub program_slug: String,
+    pub cycle_name: String,
+    /// Midnight UTC of the cycle's last day.
+    pub ends_on: i64,
+    /// The pair chose to keep going after the cycle.
+    pub extended: bool,
+    /// For the mentor: this month's check-in with the liaison, if given.
+    pub checkin: Option<String>,
 }
 
 /// What the request panel on a mentor's page offers the viewer.

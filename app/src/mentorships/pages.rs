@@ -4,8 +4,17 @@
 //! it on, lists refresh when the bell's count changes.
 
 use super::{api::*, model::*};
+use crate::programs::api::CheckIn;
 use crate::{
     error::AppError,
+    goals::{
+        api::list_goals,
+        pages::{GoalActions, GoalsSection},
+    },
+    meetings::{
+        api::list_meetings,
+        pages::{MeetingActions, MeetingsSection},
+    },
     messages::{
         api::{get_thread, SendMessage},
         live::use_live,
@@ -283,23 +292,29 @@ pub fn MentorshipPage() -> impl IntoView {
     let end = ServerAction::<EndMentorship>::new();
     let complete = ServerAction::<CompleteMentorship>::new();
     let agreement = ServerAction::<SaveAgreement>::new();
+    let extend = ServerAction::<ExtendMentorship>::new();
+    let checkin = ServerAction::<CheckIn>::new();
     let actions = Actions {
+        checkin,
         respond,
         withdraw,
         end,
         complete,
         agreement,
+        extend,
     };
-    let (a, b, c, d, e, news) = (
+    let (a, b, c, d, e, f, g, news) = (
         versions(respond),
         versions(withdraw),
         versions(end),
         versions(complete),
         versions(agreement),
+        versions(extend),
+        versions(checkin),
         on_news(),
     );
     let detail = Resource::new(
-        move || (id(), a(), b(), c(), d(), e(), news()),
+        move || (id(), a(), b(), c(), d(), e(), f(), g(), news()),
         |(id, ..)| async move {
             match id {
                 Some(id) => get_mentorship(id).await,
@@ -320,6 +335,26 @@ pub fn MentorshipPage() -> impl IntoView {
             }
         },
     );
+    let meeting_actions = MeetingActions::new();
+    let meetings = Resource::new(
+        move || (id(), meeting_actions.version(), news()),
+        |(id, ..)| async move {
+            match id {
+                Some(id) => list_meetings(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    let goal_actions = GoalActions::new();
+    let goals = Resource::new(
+        move || (id(), goal_actions.version()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => list_goals(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
     let send_error = action_error(ServerAction::<SendMessage>::new());
     let error = Signal::derive(move || {
         [
@@ -327,6 +362,8 @@ pub fn MentorshipPage() -> impl IntoView {
             action_error(withdraw).get(),
             action_error(end).get(),
             action_error(complete).get(),
+            action_error(extend).get(),
+            action_error(checkin).get(),
         ]
         .into_iter()
         .flatten()
@@ -341,7 +378,66 @@ pub fn MentorshipPage() -> impl IntoView {
                 }
             })}
         </Transition>
+        {move || id().map(|mentorship_id| view! {
+            <MeetingsSection mentorship_id meetings actions=meeting_actions/>
+            <GoalsSection mentorship_id goals actions=goal_actions/>
+        })}
         {thread_section(thread, send_error)}
+    }
+}
+
+/// The program cycle a mentorship belongs to, and the choice to keep going after it.
+#[component]
+fn ProgramPanel(
+    p: ProgramLink,
+    id: i64,
+    active: bool,
+    mentor: bool,
+    actions: Actions,
+) -> impl IntoView {
+    let ends = day(p.ends_on);
+    let extend = actions.extend;
+    let checkin = (active && mentor).then(|| {
+        view! {
+            <div id="check-in" class="check-in">
+                <h3>"Monthly check-in"</h3>
+                {match p.checkin.clone() {
+                    Some(answer) => view! { <p class="notice" role="status">{format!("This month you told your liaison: {answer}. You can change it below.")}</p> }.into_any(),
+                    None => view! { <p>"How is it going? One click tells the program's liaison; the note is optional and for them only."</p> }.into_any(),
+                }}
+                <ActionForm action=actions.checkin attr:class="stack">
+                    <input type="hidden" name="mentorship_id" value=id/>
+                    <label for="checkin-note">"Note to the liaison (optional)"</label>
+                    <textarea id="checkin-note" name="note" rows="2"></textarea>
+                    <div class="checkin-choices">
+                        {crate::programs::model::CheckinState::ALL.iter().map(|s| view! {
+                            <button type="submit" name="state" value=s.slug() class="button">{s.label()}</button>
+                        }).collect_view()}
+                    </div>
+                </ActionForm>
+            </div>
+        }
+    });
+    view! {
+        <section class="program-panel" aria-labelledby="program-cycle">
+            <h2 id="program-cycle">"Program"</h2>
+            <p>
+                "Part of " <A href=format!("/programs/{}", p.program_slug)>{p.program_name.clone()}</A>
+                {format!(", cycle {}, which ends on {ends}.", p.cycle_name)}
+            </p>
+            {match (active, p.extended) {
+                (true, true) => view! { <p class="muted">"You chose to keep going after the cycle ends."</p> }.into_any(),
+                (true, false) => view! {
+                    <p class="muted">{format!("When the cycle ends, this mentorship completes. To keep going after {ends}, either of you can extend it.")}</p>
+                    <ActionForm action=extend attr:class="inline-form">
+                        <input type="hidden" name="id" value=id/>
+                        <button type="submit" class="button">"Keep going after the cycle"</button>
+                    </ActionForm>
+                }.into_any(),
+                _ => ().into_any(),
+            }}
+            {checkin}
+        </section>
     }
 }
 
@@ -352,6 +448,8 @@ struct Actions {
     end: ServerAction<EndMentorship>,
     complete: ServerAction<CompleteMentorship>,
     agreement: ServerAction<SaveAgreement>,
+    extend: ServerAction<ExtendMentorship>,
+    checkin: ServerAction<CheckIn>,
 }
 
 #[component]
@@ -394,6 +492,7 @@ fn MentorshipView(
                 </p>
             </header>
             <FormError error/>
+            {d.program.clone().map(|p| view! { <ProgramPanel p id active=s.state == State::Accepted mentor=s.side == Side::Mentor actions/> })}
             <section aria-labelledby="request-message">
                 <h2 id="request-message">"What the mentee hopes for"</h2>
                 <blockquote class="message">{d.message.clone()}</blockquote>
@@ -539,7 +638,7 @@ fn Active(d: MentorshipDetail, actions: Actions) -> impl IntoView {
                     <input type="hidden" name="id" value=id/>
                     <div class="field">
                         <label for="field-end-note">"Why (optional)"</label>
-                        <p class="field__hint">{if d.in_program { "Only the program's coordinators read this." } else { "Your mentor or mentee will see this in the history." }}</p>
+                        <p class="field__hint">{if d.program.is_some() { "Only the program's coordinators read this." } else { "Your mentor or mentee will see this in the history." }}</p>
                         <textarea id="field-end-note" name="note" rows="3"></textarea>
                     </div>
                     <button type="submit" class="button">"End the mentorship"</button>

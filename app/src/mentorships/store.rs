@@ -12,6 +12,7 @@ use crate::{
         model::{FocusArea, ReplyTime},
         store::{bump_version, load_profile},
     },
+    programs::store::cycle_for_pair,
 };
 use sqlx::AnyConnection;
 
@@ -332,10 +333,18 @@ pub(super) async fn request_in(
             )));
         }
     }
+    let cycle_id = cycle_for_pair(
+        tx,
+        req.mentor_id,
+        req.mentee_id,
+        req.assigned_by.is_some(),
+        now,
+    )
+    .await?;
     let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
         "INSERT INTO mentorships (mentor_id, mentee_id, focus, state, message, assigned_by,
-             requested_at, expires_at)
-         VALUES ($1, $2, $3, 'requested', $4, $5, $6, $7) RETURNING id",
+             requested_at, expires_at, cycle_id)
+         VALUES ($1, $2, $3, 'requested', $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(req.mentor_id)
     .bind(req.mentee_id)
@@ -344,6 +353,7 @@ pub(super) async fn request_in(
     .bind(req.assigned_by)
     .bind(now)
     .bind(now + REQUEST_LIFETIME_MS)
+    .bind(cycle_id)
     .fetch_one(&mut *tx)
     .await;
     let id = match inserted {
@@ -866,8 +876,37 @@ pub async fn detail(db: &Db, user_id: i64, id: i64) -> Result<MentorshipDetail, 
         agreement_at: r.agreement_at,
         close_asked: r.close_asked_by.and_then(|u| r.side_of(u)),
         history,
-        in_program: r.cycle_id.is_some(),
+        program: program_link(db, id, side == Side::Mentor).await?,
     })
+}
+
+async fn program_link(db: &Db, id: i64, mentor: bool) -> Result<Option<ProgramLink>, AppError> {
+    let row: Option<(String, String, String, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT p.name, p.slug, c.name, c.ends_on, m.extended_at
+         FROM mentorships m JOIN cycles c ON c.id = m.cycle_id JOIN programs p ON p.id = c.program_id
+         WHERE m.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some((program_name, program_slug, cycle_name, ends_on, extended)) = row else {
+        return Ok(None);
+    };
+    let checkin = if mentor {
+        crate::programs::checkins::this_month(db, id, crate::db::now_ms())
+            .await?
+            .map(|s| s.label().to_owned())
+    } else {
+        None
+    };
+    Ok(Some(ProgramLink {
+        program_name,
+        program_slug,
+        cycle_name,
+        ends_on,
+        extended: extended.is_some(),
+        checkin,
+    }))
 }
 
 /// Carrel's scheduled work on requests, as of `now`: reminds mentors of
@@ -975,4 +1014,105 @@ pub async fn run_due(db: &Db, now: i64) -> Result<(usize, usize), AppError> {
         tx.commit().await?;
     }
     Ok((reminded, expired))
+}
+
+/// Completes the active mentorships of a cycle that has ended, except those
+/// the pair extended; `cycle_label` names it in the notices. Returns how many.
+pub async fn complete_for_cycle(
+    tx: &mut AnyConnection,
+    cycle_id: i64,
+    cycle_label: &str,
+    now: i64,
+) -> Result<usize, AppError> {
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "{ROW_SELECT} WHERE m.cycle_id = $1 AND m.state = 'accepted' AND m.extended_at IS NULL"
+    ))
+    .bind(cycle_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    for r in &rows {
+        lock_for_capacity(tx, r.mentor_id).await?;
+        sqlx::query("UPDATE mentorships SET state = 'completed', closed_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(r.id)
+            .execute(&mut *tx)
+            .await?;
+        let event = Event {
+            id: r.id,
+            actor_id: None,
+            from: Some(State::Accepted),
+            to: State::Completed,
+            reason: "",
+            note: "The program cycle ended",
+            note_private: false,
+        };
+        record(tx, event, now).await?;
+        for (user_id, other) in [(r.mentor_id, &r.mentee_name), (r.mentee_id, &r.mentor_name)] {
+            notify(
+                tx,
+                Notice {
+                    user_id,
+                    kind: "cycle_completed",
+                    text: format!(
+                        "{cycle_label} has ended, and with it your mentorship with {other} in {}. Thank you! The thread stays readable.",
+                        r.focus_label
+                    ),
+                    link: r.link(),
+                    email: Some("your program cycle has ended".to_owned()),
+                },
+                now,
+            )
+            .await?;
+        }
+    }
+    Ok(rows.len())
+}
+
+/// Keeps a program mentorship going after its cycle ends; either member may
+/// decide it, and the other is told.
+pub async fn extend(db: &Db, user_id: i64, id: i64, now: i64) -> Result<(), AppError> {
+    let peek = find(db, id).await?;
+    let Some(side) = peek.side_of(user_id) else {
+        return Err(AppError::forbidden(
+            "Only the two members of a mentorship can extend it.",
+        ));
+    };
+    if peek.cycle_id.is_none() {
+        return Err(AppError::conflict(
+            "This mentorship is not part of a program cycle, so it has no end date to extend.",
+        ));
+    }
+    let mut tx = db.pool().begin().await?;
+    let changed = sqlx::query(
+        "UPDATE mentorships SET extended_at = $1
+         WHERE id = $2 AND state = 'accepted' AND extended_at IS NULL",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    if changed.rows_affected() == 0 {
+        return Err(AppError::conflict(
+            "This mentorship is already extended, or no longer active.",
+        ));
+    }
+    let r = row(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    notify(
+        &mut tx,
+        Notice {
+            user_id: r.other(side).0,
+            kind: "extended",
+            text: format!(
+                "{} chose to keep your mentorship in {} going after the program cycle ends.",
+                r.name_of(side),
+                r.focus_label
+            ),
+            link: r.link(),
+            email: None,
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -15,6 +15,8 @@ pub struct Message {
     pub mentorship_id: i64,
     pub mine: bool,
     pub sender_name: String,
+    /// A program's discussion topic, posted by its coordinators.
+    pub topic: bool,
     /// Sanitised HTML rendered from the sender's Markdown.
     pub html: String,
     pub sent_at: i64,

@@ -33,7 +33,7 @@ fn message_item(m: Message, seen_mark: Memo<i64>) -> impl IntoView {
     let id = m.id;
     let mine = m.mine;
     view! {
-        <li id=format!("m{id}") class="msg" class:msg--mine=mine>
+        <li id=format!("m{id}") class="msg" class:msg--mine=mine class:msg--topic=m.topic>
             <p class="msg__who">{if mine { "You".to_owned() } else { m.sender_name }}</p>
             <div class="msg__body" inner_html=m.html></div>
             <p class="msg__meta">

@@ -118,17 +118,24 @@ async fn read_only_reason(
     })
 }
 
-type Row = (i64, i64, i64, String, String, i64);
-const COLUMNS: &str = "m.id, m.mentorship_id, m.sender_id, m.body, m.client_key, m.sent_at";
+type Row = (i64, i64, i64, String, String, i64, i64);
+const COLUMNS: &str =
+    "m.id, m.mentorship_id, m.sender_id, m.body, m.client_key, m.sent_at, COALESCE(m.topic_id, 0)";
 
 fn message(viewer: i64, names: impl Fn(i64) -> String, row: Row) -> Message {
-    let (id, mentorship_id, sender_id, body, key, sent_at) = row;
-    let mine = sender_id == viewer;
+    let (id, mentorship_id, sender_id, body, key, sent_at, topic_id) = row;
+    let topic = topic_id != 0;
+    let mine = sender_id == viewer && !topic;
     Message {
         id,
         mentorship_id,
         mine,
-        sender_name: names(sender_id),
+        topic,
+        sender_name: if topic {
+            "Program topic".to_owned()
+        } else {
+            names(sender_id)
+        },
         html: render(&body),
         sent_at,
         key: mine.then_some(key),
@@ -221,6 +228,7 @@ pub async fn send(
             body.to_owned(),
             key.to_owned(),
             now,
+            0,
         ),
     ))
 }
@@ -256,6 +264,58 @@ async fn record_reply(
         .await?;
     }
     Ok(())
+}
+
+/// Posts a program topic as a card into one pair's thread, once per topic
+/// (the key is the topic's), within the caller's transaction, which must
+/// already hold both members' rows. Returns false if it was posted before.
+pub async fn post_topic(
+    conn: &mut AnyConnection,
+    mentorship_id: i64,
+    topic_id: i64,
+    coordinator_id: i64,
+    body: &str,
+    now: i64,
+    rings: &mut Rings,
+) -> Result<bool, sqlx::Error> {
+    let key = format!("topic-{topic_id}-{mentorship_id}");
+    let done: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM messages WHERE sender_id = $1 AND client_key = $2")
+            .bind(coordinator_id)
+            .bind(&key)
+            .fetch_optional(&mut *conn)
+            .await?;
+    if done.is_some() {
+        return Ok(false);
+    }
+    sqlx::query(
+        "INSERT INTO messages (mentorship_id, sender_id, body, client_key, sent_at, topic_id)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(mentorship_id)
+    .bind(coordinator_id)
+    .bind(body)
+    .bind(&key)
+    .bind(now)
+    .bind(topic_id)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("UPDATE mentorships SET last_message_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(mentorship_id)
+        .execute(&mut *conn)
+        .await?;
+    let (a, b) = pair_ids_in(conn, mentorship_id).await?;
+    rings.add(a, Ring::Message);
+    rings.add(b, Ring::Message);
+    Ok(true)
+}
+
+async fn pair_ids_in(conn: &mut AnyConnection, id: i64) -> Result<(i64, i64), sqlx::Error> {
+    sqlx::query_as("SELECT mentor_id, mentee_id FROM mentorships WHERE id = $1")
+        .bind(id)
+        .fetch_one(conn)
+        .await
 }
 
 /// Moves `user_id`'s read marker forward to `up_to` (never back).
@@ -384,7 +444,8 @@ pub async fn after(
     after: i64,
     limit: i64,
 ) -> Result<Vec<Message>, AppError> {
-    let rows: Vec<(i64, i64, i64, String, String, i64, String)> = sqlx::query_as(&format!(
+    type Named = (i64, i64, i64, String, String, i64, i64, String);
+    let rows: Vec<Named> = sqlx::query_as(&format!(
         "SELECT {COLUMNS}, u.display_name FROM messages m
          JOIN mentorships ms ON ms.id = m.mentorship_id
          JOIN users u ON u.id = m.sender_id
@@ -398,8 +459,8 @@ pub async fn after(
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, m, s, body, key, at, name)| {
-            message(user_id, |_| name.clone(), (id, m, s, body, key, at))
+        .map(|(id, m, s, body, key, at, topic, name)| {
+            message(user_id, |_| name.clone(), (id, m, s, body, key, at, topic))
         })
         .collect())
 }
@@ -541,7 +602,7 @@ const DUE: &str = "SELECT CASE WHEN m.sender_id = ms.mentor_id THEN ms.mentee_id
     JOIN users u ON u.id = m.sender_id
     LEFT JOIN thread_reads r ON r.mentorship_id = ms.id
         AND r.user_id = CASE WHEN m.sender_id = ms.mentor_id THEN ms.mentee_id ELSE ms.mentor_id END
-    WHERE m.sent_at BETWEEN $1 AND $2
+    WHERE m.sent_at BETWEEN $1 AND $2 AND m.topic_id IS NULL
       AND m.id > COALESCE(r.last_read_id, 0) AND m.id > COALESCE(r.emailed_to_id, 0)
       AND NOT EXISTS (SELECT 1 FROM blocks b
           WHERE (b.blocker_id = ms.mentor_id AND b.blocked_id = ms.mentee_id)

@@ -73,6 +73,58 @@ pub fn Field(
     }
 }
 
+/// A labelled drop-down that keeps the chosen value after a refused submit.
+#[component]
+pub fn Choice(
+    label: &'static str,
+    name: &'static str,
+    options: Vec<(&'static str, &'static str)>,
+    error: Signal<Option<AppError>>,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let message = Memo::new(move |_| error.with(|e| e.as_ref().and_then(|e| e.field(name))));
+    let chosen = move || error.with(|e| e.as_ref().and_then(|e| e.value(name)));
+    view! {
+        <div class="field" class:field--invalid=move || message.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="field__hint">{h}</p> })}
+            <select id=id name=name aria-invalid=move || message.with(Option::is_some).then_some("true")>
+                <option value="">"Choose…"</option>
+                {options.into_iter().map(|(value, text)| view! {
+                    <option value=value selected=move || chosen().as_deref() == Some(value)>{text}</option>
+                }).collect_view()}
+            </select>
+            {move || message.get().map(|m| view! { <p class="field__error">{m}</p> })}
+        </div>
+    }
+}
+
+/// A labelled textarea that keeps what was typed after a refused submit.
+#[component]
+pub fn LongField(
+    label: &'static str,
+    name: &'static str,
+    error: Signal<Option<AppError>>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = 4)] rows: u32,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let message = Memo::new(move |_| error.with(|e| e.as_ref().and_then(|e| e.field(name))));
+    let typed = error.with_untracked(|e| e.as_ref().and_then(|e| e.value(name)));
+    view! {
+        <div class="field" class:field--invalid=move || message.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="field__hint">{h}</p> })}
+            <textarea id=id name=name rows=rows
+                aria-invalid=move || message.with(Option::is_some).then_some("true")>
+                {typed}
+            </textarea>
+            {move || message.get().map(|m| view! { <p class="field__error">{m}</p> })}
+        </div>
+    }
+}
+
 /// The message for a problem with the whole form (or any error that is not about
 /// one field), announced to screen readers.
 #[component]

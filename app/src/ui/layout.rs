@@ -30,6 +30,7 @@ pub fn Header() -> impl IntoView {
                                 view! {
                                 <A href="/mentors">"Mentors"</A>
                                 <A href="/mentorships">"My mentoring"</A>
+                                <A href="/programs">"Programs"</A>
                                 <A href="/messages">
                                     "Messages"
                                     {move || match messages() {
@@ -51,6 +52,7 @@ pub fn Header() -> impl IntoView {
                             }.into_any()
                             }
                             _ => view! {
+                                <A href="/programs">"Programs"</A>
                                 <A href="/login">"Sign in"</A>
                                 <A href="/signup" attr:class="button button--primary">"Join"</A>
                             }.into_any(),

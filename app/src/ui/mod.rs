@@ -1,6 +1,7 @@
 //! Shared UI pieces used by every feature.
 
 pub mod auth;
+pub mod chart;
 pub mod dates;
 pub mod errors;
 pub mod form;

@@ -1,0 +1,174 @@
+//! `/feedback`: the member's end-of-cycle surveys; and the survey and its
+//! results on a program's coordinators' page.
+
+use super::{api::*, model::*};
+use crate::{
+    error::AppError,
+    ui::{
+        chart::BarChart,
+        errors::failure,
+        form::{action_error, Choice, Field, FormError},
+    },
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn FeedbackPage() -> impl IntoView {
+    let submit = ServerAction::<SubmitFeedback>::new();
+    let surveys = Resource::new(move || submit.version().get(), |_| pending_surveys());
+    let error = action_error(submit);
+    let query = use_query_map();
+    let thanks = move || {
+        query.with(|q| q.get("thanks").is_some())
+            || submit.value().with(|v| matches!(v, Some(Ok(()))))
+    };
+    view! {
+        <Title text="Feedback"/>
+        <h1>"Feedback"</h1>
+        <p class="lead">"At the end of a program cycle, tell its coordinators how it went. They read answers only in groups of five or more, never one person's."</p>
+        {move || thanks().then(|| view! { <p class="notice" role="status">"Thank you: your answers are in."</p> })}
+        <FormError error/>
+        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match surveys.await {
+                    Ok(list) if list.is_empty() => view! { <p class="empty">"No surveys are waiting for you."</p> }.into_any(),
+                    Ok(list) => list.into_iter().map(|s| view! { <SurveyForm s submit error/> }).collect_view().into_any(),
+                    Err(e) => failure(e, "to answer surveys"),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn SurveyForm(
+    s: Survey,
+    submit: ServerAction<SubmitFeedback>,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let title = format!(
+        "{} · {}: your mentorship with {}",
+        s.program_name, s.cycle_name, s.other_name
+    );
+    let label = title.clone();
+    view! {
+        <section class="card survey" aria-label=label>
+            <h2>{title}</h2>
+            <ActionForm action=submit attr:class="stack">
+                <input type="hidden" name="mentorship_id" value=s.mentorship_id/>
+                {s.questions.into_iter().map(|q| {
+                    let key = format!("q{}", q.id);
+                    let name = format!("answers[{key}]");
+                    let problem = {
+                        let key = key.clone();
+                        move || error.with(|e| e.as_ref().and_then(|e| e.field(&key)))
+                    };
+                    let kept = {
+                        let name = name.clone();
+                        error.with_untracked(|e| e.as_ref().and_then(|e| e.value(&name))).unwrap_or_default()
+                    };
+                    match q.kind {
+                        QuestionKind::Rating => view! {
+                            <fieldset class="checks rating">
+                                <legend>{q.prompt.clone()}</legend>
+                                <p class="field__hint">"1: not at all · 5: very"</p>
+                                <div class="rating__choices">
+                                    {(1..=5).map(|n| view! {
+                                        <label class="field--check">
+                                            <input type="radio" name=name.clone() value=n checked=kept == n.to_string()/>
+                                            {n}
+                                        </label>
+                                    }).collect_view()}
+                                </div>
+                                {move || problem().map(|m| view! { <p class="field__error">{m}</p> })}
+                            </fieldset>
+                        }.into_any(),
+                        QuestionKind::Text => view! {
+                            <div class="field">
+                                <label for=format!("{key}-{}", s.mentorship_id)>{q.prompt.clone()}</label>
+                                <textarea id=format!("{key}-{}", s.mentorship_id) name=name.clone() rows="3">{kept}</textarea>
+                                {move || problem().map(|m| view! { <p class="field__error">{m}</p> })}
+                            </div>
+                        }.into_any(),
+                    }
+                }).collect_view()}
+                <button type="submit" class="button button--primary">"Send my answers"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// The survey's questions and its results, on the coordinators' page.
+#[component]
+pub fn SurveyAdmin(
+    slug: String,
+    questions: Vec<Question>,
+    feedback: Vec<CycleFeedback>,
+    add: ServerAction<AddQuestion>,
+    remove: ServerAction<RemoveQuestion>,
+) -> impl IntoView {
+    let error = Signal::derive(move || {
+        action_error(add)
+            .get()
+            .or_else(|| action_error(remove).get())
+    });
+    let slug_remove = slug.clone();
+    view! {
+        <section id="survey" aria-labelledby="survey-title">
+            <h2 id="survey-title">"End-of-cycle survey"</h2>
+            <p class="muted">"When a cycle ends, both members of each completed pair are asked these questions."</p>
+            <FormError error/>
+            <ol>
+                {questions.into_iter().map(|q| { let slug_remove = slug_remove.clone(); view! {
+                    <li>
+                        {format!("{} ({})", q.prompt, q.kind.label().to_lowercase())}
+                        <ActionForm action=remove attr:class="inline-form">
+                            <input type="hidden" name="slug" value=slug_remove.clone()/>
+                            <input type="hidden" name="question_id" value=q.id/>
+                            " "<button type="submit" class="link-button">"Remove"</button>
+                        </ActionForm>
+                    </li>
+                }}).collect_view()}
+            </ol>
+            <ActionForm action=add attr:class="stack narrow" attr:novalidate=true>
+                <input type="hidden" name="slug" value=slug/>
+                <Field label="New question" name="prompt" error/>
+                <Choice label="Answered as" name="kind" error options=QuestionKind::ALL.iter().map(|k| (k.slug(), k.label())).collect()/>
+                <button type="submit" class="button">"Add question"</button>
+            </ActionForm>
+        </section>
+        <section id="feedback" aria-labelledby="feedback-title">
+            <h2 id="feedback-title">"Feedback"</h2>
+            {feedback.is_empty().then(|| view! { <p class="muted">"No cycle has ended yet, so no one has been asked."</p> })}
+            {feedback.into_iter().map(|c| view! {
+                <section class="card" aria-label=format!("Feedback for {}", &c.cycle_name)>
+                    <h3>{c.cycle_name.clone()}</h3>
+                    {c.groups.into_iter().map(|g| view! {
+                        <h4>{format!("{}s: {} of {} answered", g.role.label(), g.responses, g.asked)}</h4>
+                        {if g.responses < MIN_SHOWN {
+                            view! { <p class="muted">{format!("Answers appear once {MIN_SHOWN} have answered, so no one can be singled out.")}</p> }.into_any()
+                        } else {
+                            g.questions.into_iter().map(|q| view! {
+                                <div class="feedback-question">
+                                    <p><strong>{q.prompt}</strong></p>
+                                    {match q.average {
+                                        Some(avg) => view! {
+                                            <p>{format!("Average {avg:.1} of 5 from {} answers", q.answers)}</p>
+                                            <BarChart title="How many gave each rating".to_owned()
+                                                bars=q.counts.iter().enumerate().map(|(i, n)| (format!("{}", i + 1), *n)).collect()/>
+                                        }.into_any(),
+                                        None => view! {
+                                            <ul class="feedback-texts">{q.texts.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                                        }.into_any(),
+                                    }}
+                                </div>
+                            }).collect_view().into_any()
+                        }}
+                    }).collect_view()}
+                </section>
+            }).collect_view()}
+        </section>
+    }
+}

@@ -1,0 +1,206 @@
+//! Goals in the database. Only the mentorship's two members get past `pair`:
+//! not administrators, not the program's coordinators.
+
+use super::model::{Goal, GoalNote, GoalStatus, Goals};
+use crate::{
+    db::Db,
+    error::AppError,
+    notifications::store::{notify, Notice},
+};
+
+const PRIVATE: &str = "Goals are private to the mentor and mentee of a mentorship.";
+
+struct Pair {
+    mentor_id: i64,
+    mentee_id: i64,
+    mentee_name: String,
+    mentor_name: String,
+    active: bool,
+}
+
+async fn pair(db: &Db, user_id: i64, mentorship_id: i64) -> Result<Pair, AppError> {
+    let row: Option<(i64, i64, String, String, String)> = sqlx::query_as(
+        "SELECT m.mentor_id, m.mentee_id, a.display_name, b.display_name, m.state
+         FROM mentorships m JOIN users a ON a.id = m.mentor_id JOIN users b ON b.id = m.mentee_id
+         WHERE m.id = $1",
+    )
+    .bind(mentorship_id)
+    .fetch_optional(db.pool())
+    .await?;
+    let (mentor_id, mentee_id, mentor_name, mentee_name, state) = row.ok_or(AppError::NotFound)?;
+    if user_id != mentor_id && user_id != mentee_id {
+        return Err(AppError::forbidden(PRIVATE));
+    }
+    if !matches!(state.as_str(), "accepted" | "completed" | "ended") {
+        return Err(AppError::conflict(
+            "Goals open once the mentor accepts the request.",
+        ));
+    }
+    Ok(Pair {
+        mentor_id,
+        mentee_id,
+        mentee_name,
+        mentor_name,
+        active: state == "accepted",
+    })
+}
+
+async fn goal_mentorship(db: &Db, goal_id: i64) -> Result<i64, AppError> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT mentorship_id FROM goals WHERE id = $1")
+        .bind(goal_id)
+        .fetch_optional(db.pool())
+        .await?;
+    row.map(|(m,)| m).ok_or(AppError::NotFound)
+}
+
+pub async fn list(db: &Db, user_id: i64, mentorship_id: i64) -> Result<Goals, AppError> {
+    let p = pair(db, user_id, mentorship_id).await?;
+    let rows: Vec<(i64, String, String, Option<i64>, String)> = sqlx::query_as(
+        "SELECT id, title, why, target_on, status FROM goals WHERE mentorship_id = $1 ORDER BY id",
+    )
+    .bind(mentorship_id)
+    .fetch_all(db.pool())
+    .await?;
+    let notes: Vec<(i64, String, i64, String, i64)> = sqlx::query_as(
+        "SELECT n.goal_id, u.display_name, n.author_id, n.body, n.at
+         FROM goal_notes n JOIN goals g ON g.id = n.goal_id JOIN users u ON u.id = n.author_id
+         WHERE g.mentorship_id = $1 ORDER BY n.id",
+    )
+    .bind(mentorship_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(Goals {
+        goals: rows
+            .into_iter()
+            .map(|(id, title, why, target_on, status)| Goal {
+                id,
+                title,
+                why,
+                target_on,
+                status: GoalStatus::from_slug(&status).unwrap_or(GoalStatus::NotStarted),
+                notes: notes
+                    .iter()
+                    .filter(|n| n.0 == id)
+                    .map(|(_, author, author_id, body, at)| GoalNote {
+                        author: author.clone(),
+                        by_mentor: *author_id == p.mentor_id,
+                        body: body.clone(),
+                        at: *at,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        is_mentee: user_id == p.mentee_id,
+        active: p.active,
+    })
+}
+
+fn mentee_only(p: &Pair, user_id: i64) -> Result<(), AppError> {
+    if user_id != p.mentee_id {
+        return Err(AppError::forbidden(
+            "Goals are the mentee's to set; the mentor can comment on them.",
+        ));
+    }
+    if !p.active {
+        return Err(AppError::conflict(
+            "This mentorship is closed; its goals stay here to read.",
+        ));
+    }
+    Ok(())
+}
+
+pub async fn add(
+    db: &Db,
+    user_id: i64,
+    mentorship_id: i64,
+    title: &str,
+    why: &str,
+    target_on: Option<i64>,
+    now: i64,
+) -> Result<(), AppError> {
+    let p = pair(db, user_id, mentorship_id).await?;
+    mentee_only(&p, user_id)?;
+    sqlx::query(
+        "INSERT INTO goals (mentorship_id, title, why, target_on, status, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, 'not_started', $5, $5)",
+    )
+    .bind(mentorship_id)
+    .bind(title)
+    .bind(why)
+    .bind(target_on)
+    .bind(now)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
+/// Moves a goal to `status` (the mentee); returns its mentorship.
+pub async fn set_status(
+    db: &Db,
+    user_id: i64,
+    goal_id: i64,
+    status: GoalStatus,
+    now: i64,
+) -> Result<i64, AppError> {
+    let mentorship_id = goal_mentorship(db, goal_id).await?;
+    let p = pair(db, user_id, mentorship_id).await?;
+    mentee_only(&p, user_id)?;
+    sqlx::query("UPDATE goals SET status = $1, updated_at = $2 WHERE id = $3")
+        .bind(status.slug())
+        .bind(now)
+        .bind(goal_id)
+        .execute(db.pool())
+        .await?;
+    Ok(mentorship_id)
+}
+
+/// A progress note (the mentee) or a comment (the mentor); the other is
+/// told. Returns the goal's mentorship.
+pub async fn add_note(
+    db: &Db,
+    user_id: i64,
+    goal_id: i64,
+    body: &str,
+    now: i64,
+) -> Result<i64, AppError> {
+    let mentorship_id = goal_mentorship(db, goal_id).await?;
+    let p = pair(db, user_id, mentorship_id).await?;
+    if !p.active {
+        return Err(AppError::conflict(
+            "This mentorship is closed; its goals stay here to read.",
+        ));
+    }
+    let mut tx = db.pool().begin().await?;
+    sqlx::query("INSERT INTO goal_notes (goal_id, author_id, body, at) VALUES ($1, $2, $3, $4)")
+        .bind(goal_id)
+        .bind(user_id)
+        .bind(body)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    let (to, text) = if user_id == p.mentor_id {
+        (
+            p.mentee_id,
+            format!("{} commented on one of your goals.", p.mentor_name),
+        )
+    } else {
+        (
+            p.mentor_id,
+            format!("{} added a progress note to a goal.", p.mentee_name),
+        )
+    };
+    notify(
+        &mut tx,
+        Notice {
+            user_id: to,
+            kind: "goal_note",
+            text,
+            link: format!("/mentorships/{mentorship_id}#goals"),
+            email: None,
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(mentorship_id)
+}

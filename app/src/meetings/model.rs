@@ -1,0 +1,193 @@
+//! Meeting types shared by server and browser, and the rules for a proposal.
+
+use crate::profiles::model::choices;
+use serde::{Deserialize, Serialize};
+
+choices! {
+    Mode {
+        Video = ("video", "Video call"),
+        Phone = ("phone", "Phone"),
+        InPerson = ("in_person", "In person"),
+    }
+}
+
+choices! {
+    MeetingState {
+        Proposed = ("proposed", "Proposed"),
+        Accepted = ("accepted", "Confirmed"),
+        Cancelled = ("cancelled", "Cancelled"),
+        Replaced = ("replaced", "Another time was proposed"),
+    }
+}
+
+/// The programs ask for 24–48 hours' notice of a cancellation.
+pub const SHORT_NOTICE_MS: i64 = 48 * 3_600_000;
+
+pub const DURATIONS: &[(&str, &str)] = &[
+    ("30", "30 minutes"),
+    ("45", "45 minutes"),
+    ("60", "1 hour"),
+    ("90", "1½ hours"),
+];
+
+pub const REMINDERS: &[(&str, &str)] = &[
+    ("1440", "24 hours before"),
+    ("120", "2 hours before"),
+    ("2880", "2 days before"),
+];
+
+/// One meeting as one of the pair sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub id: i64,
+    pub mentorship_id: i64,
+    pub proposed_by_me: bool,
+    pub proposer_name: String,
+    pub starts_at: i64,
+    /// The zone the proposer gave the time in, and the time as they gave it.
+    pub time_zone: String,
+    pub local_time: String,
+    pub minutes: i64,
+    pub mode: Mode,
+    pub place: String,
+    pub agenda: String,
+    pub state: MeetingState,
+    /// Starting within 48 hours: cancelling now is short notice.
+    pub short_notice: bool,
+    pub past: bool,
+}
+
+/// A mentorship's meetings and what the propose form needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meetings {
+    pub meetings: Vec<Meeting>,
+    /// The caller's own time zone from their profile, the form's default.
+    pub my_time_zone: String,
+    /// The caller's private calendar feed, once they asked for it.
+    pub feed_path: Option<String>,
+    pub can_propose: bool,
+}
+
+/// A proposal after checking.
+pub struct NewMeeting {
+    pub starts_at: i64,
+    pub time_zone: String,
+    pub minutes: i64,
+    pub mode: Mode,
+    pub place: String,
+    pub agenda: String,
+    pub remind_minutes: i64,
+}
+
+/// The proposal form as posted.
+pub struct MeetingForm<'a> {
+    /// `2026-12-01T15:00`, as a datetime-local input posts it.
+    pub starts: &'a str,
+    pub time_zone: &'a str,
+    pub minutes: &'a str,
+    pub mode: &'a str,
+    pub place: &'a str,
+    pub agenda: &'a str,
+    pub remind_minutes: &'a str,
+}
+
+/// `2026-12-01T15:00` → (date, hour, minute).
+pub fn parse_local(s: &str) -> Option<(i32, u8, u8, u8, u8)> {
+    let (date, time) = s
+        .trim()
+        .split_once('T')
+        .or_else(|| s.trim().split_once(' '))?;
+    let mut d = date.splitn(3, '-');
+    let year = d.next()?.parse().ok()?;
+    let month = d.next()?.parse().ok()?;
+    let day = d.next()?.parse().ok()?;
+    let mut t = time.splitn(3, ':');
+    let hour = t.next()?.parse().ok()?;
+    let minute = t.next()?.parse().ok()?;
+    Some((year, month, day, hour, minute))
+}
+
+/// Checks a proposal; `to_utc` turns a local time in a zone into UTC
+/// milliseconds (None: no such zone, or a time the clocks skip).
+pub fn parse_meeting(
+    form: &MeetingForm<'_>,
+    now: i64,
+    to_utc: impl Fn((i32, u8, u8, u8, u8), &str) -> Option<i64>,
+) -> Result<NewMeeting, crate::error::FieldErrors> {
+    let mut errors = crate::error::FieldErrors::new()
+        .keep("starts", form.starts)
+        .keep("time_zone", form.time_zone)
+        .keep("minutes", form.minutes)
+        .keep("mode", form.mode)
+        .keep("place", form.place)
+        .keep("agenda", form.agenda)
+        .keep("remind_minutes", form.remind_minutes);
+    let zone = form.time_zone.trim();
+    let starts = match parse_local(form.starts) {
+        None => {
+            errors.add("starts", "Give the day and time, e.g. 2026-12-01 15:00.");
+            None
+        }
+        Some(local) => match to_utc(local, zone) {
+            None => {
+                errors.add(
+                    "time_zone",
+                    "Give a time zone such as America/Chicago or Europe/London (and a time that exists in it).",
+                );
+                None
+            }
+            Some(at) if at <= now => {
+                errors.add("starts", "Choose a time in the future.");
+                None
+            }
+            Some(at) if at > now + 366 * 86_400_000 => {
+                errors.add("starts", "Choose a time within the next year.");
+                None
+            }
+            Some(at) => Some(at),
+        },
+    };
+    let minutes = DURATIONS
+        .iter()
+        .find(|(v, _)| *v == form.minutes)
+        .and_then(|(v, _)| v.parse::<i64>().ok());
+    if minutes.is_none() {
+        errors.add("minutes", "Choose how long the meeting lasts.");
+    }
+    let mode = Mode::from_slug(form.mode);
+    if mode.is_none() {
+        errors.add("mode", "Choose how you will meet.");
+    }
+    let place = form.place.trim().to_owned();
+    if place.chars().count() > 300 {
+        errors.add("place", "Keep the link or place under 300 characters.");
+    } else if mode == Some(Mode::Video)
+        && !place.is_empty()
+        && !(place.starts_with("https://") || place.starts_with("http://"))
+    {
+        errors.add("place", "Give the video link as it starts, https://…");
+    }
+    let agenda = form.agenda.trim().to_owned();
+    if agenda.chars().count() > 2000 {
+        errors.add("agenda", "Keep the agenda under 2000 characters.");
+    }
+    let remind = REMINDERS
+        .iter()
+        .find(|(v, _)| *v == form.remind_minutes)
+        .and_then(|(v, _)| v.parse::<i64>().ok());
+    if remind.is_none() {
+        errors.add("remind_minutes", "Choose when to be reminded.");
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(NewMeeting {
+        starts_at: starts.expect("checked"),
+        time_zone: zone.to_owned(),
+        minutes: minutes.expect("checked"),
+        mode: mode.expect("checked"),
+        place,
+        agenda,
+        remind_minutes: remind.expect("checked"),
+    })
+}

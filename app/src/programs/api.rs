@@ -1,0 +1,334 @@
+//! Program server functions. Anyone may read what programs exist and how to
+//! join; enrolling needs a member, running a program needs one of its
+//! coordinators (or an administrator), and creating one needs an administrator.
+
+// A plain form posts one argument per field, so some functions take many.
+#![allow(clippy::too_many_arguments)]
+
+use super::model::{ImportPreview, ManagePage, ProgramPage, ProgramSummary, Report};
+use crate::error::AppError;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+#[cfg(feature = "ssr")]
+use {
+    super::{
+        checkins,
+        model::{
+            parse_cycle, parse_program, parse_topic, CheckinState, CycleForm, ProgramForm, Role,
+            DAY_MS,
+        },
+        store, topics,
+    },
+    crate::{
+        accounts::{
+            model::SiteRole,
+            store::{current_user, require_user},
+        },
+        db::{now_ms, use_db},
+    },
+};
+
+/// Every program, with the cycle open for enrolment.
+#[server(endpoint = "programs/list")]
+pub async fn list_programs() -> Result<Vec<ProgramSummary>, AppError> {
+    store::list(&use_db()?, now_ms()).await
+}
+
+/// A program's page: its rules, its cycles and, for the cycle's members and
+/// coordinators, the cycle's mentors.
+#[server(endpoint = "programs/get")]
+pub async fn get_program(slug: String) -> Result<ProgramPage, AppError> {
+    let me = current_user().await?;
+    store::page(&use_db()?, &slug, me.as_ref(), now_ms()).await
+}
+
+/// Creates a program with its coordinators (administrators only).
+#[server(endpoint = "programs/create")]
+pub async fn create_program(
+    name: String,
+    description: String,
+    kind: String,
+    matching: String,
+    contact: String,
+    mentor_min_years: String,
+    mentee_stages: Option<BTreeMap<String, String>>,
+    required_tags: String,
+    coordinators: String,
+) -> Result<(), AppError> {
+    let form = ProgramForm {
+        name,
+        description,
+        kind,
+        matching,
+        contact,
+        mentor_min_years,
+        mentee_stages: mentee_stages.unwrap_or_default(),
+        required_tags,
+        coordinators,
+    };
+    let me = require_user().await?;
+    if me.site_role != SiteRole::Admin {
+        return Err(AppError::forbidden(
+            "Only administrators can create programs.",
+        ));
+    }
+    let program = parse_program(&form).map_err(AppError::Invalid)?;
+    let slug = store::create_program(&use_db()?, &program, now_ms()).await?;
+    tracing::info!(user_id = me.id, program = %slug, "program created");
+    leptos_axum::redirect(&format!("/programs/{slug}"));
+    Ok(())
+}
+
+/// What a program's coordinators run it with.
+#[server(endpoint = "programs/manage")]
+pub async fn manage_program(slug: String) -> Result<ManagePage, AppError> {
+    let me = require_user().await?;
+    let db = use_db()?;
+    let program = store::program_by_slug(&db, &slug).await?;
+    store::require_coordinator(&db, &me, &program, "manage it").await?;
+    store::manage(&db, program, now_ms()).await
+}
+
+/// Adds a cycle to a program (its coordinators).
+#[server(endpoint = "programs/add_cycle")]
+pub async fn add_cycle(
+    slug: String,
+    name: String,
+    starts_on: String,
+    ends_on: String,
+    enrol_opens: String,
+    enrol_closes: String,
+    capacity: String,
+) -> Result<(), AppError> {
+    let form = CycleForm {
+        name,
+        starts_on,
+        ends_on,
+        enrol_opens,
+        enrol_closes,
+        capacity,
+    };
+    let me = require_user().await?;
+    let db = use_db()?;
+    let program = store::program_by_slug(&db, &slug).await?;
+    store::require_coordinator(&db, &me, &program, "add cycles").await?;
+    let cycle = parse_cycle(&form).map_err(AppError::Invalid)?;
+    store::add_cycle(&db, program.id, &cycle, now_ms()).await?;
+    tracing::info!(user_id = me.id, program = %slug, "cycle added");
+    leptos_axum::redirect(&format!("/programs/{slug}/manage?added=1"));
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+fn parse_role(role: &str) -> Result<Role, AppError> {
+    Role::from_slug(role)
+        .ok_or_else(|| AppError::BadRequest("Enrol as a mentor or as a mentee.".to_owned()))
+}
+
+/// Enrols the caller in a cycle, checking the program's eligibility rules.
+#[server(endpoint = "programs/enrol")]
+pub async fn enrol(cycle_id: i64, role: String, note: Option<String>) -> Result<(), AppError> {
+    let me = require_user().await?;
+    let role = parse_role(&role)?;
+    let note = note.unwrap_or_default();
+    let note = note.trim();
+    if note.chars().count() > 1000 {
+        let mut errors = crate::error::FieldErrors::new().keep("note", note);
+        errors.add(
+            "note",
+            format!(
+                "Keep the note to 1000 characters; this one has {}.",
+                note.chars().count()
+            ),
+        );
+        return Err(AppError::Invalid(errors));
+    }
+    let db = use_db()?;
+    let (_, program) = store::cycle_and_program(&db, cycle_id).await?;
+    store::enrol(&db, me.id, cycle_id, role, note, now_ms()).await?;
+    tracing::info!(user_id = me.id, cycle_id, role = role.slug(), "enrolled");
+    leptos_axum::redirect(&format!(
+        "/programs/{}?enrolled={}",
+        program.slug,
+        role.slug()
+    ));
+    Ok(())
+}
+
+/// Enrols a mentor in a new cycle with their note from the last one.
+#[server(endpoint = "programs/renew")]
+pub async fn renew_enrolment(cycle_id: i64) -> Result<(), AppError> {
+    let me = require_user().await?;
+    let db = use_db()?;
+    let (_, program) = store::cycle_and_program(&db, cycle_id).await?;
+    store::renew(&db, me.id, cycle_id, now_ms()).await?;
+    leptos_axum::redirect(&format!("/programs/{}?enrolled=mentor", program.slug));
+    Ok(())
+}
+
+/// Takes the caller out of a cycle.
+#[server(endpoint = "programs/leave")]
+pub async fn leave_cycle(cycle_id: i64, role: String) -> Result<(), AppError> {
+    let me = require_user().await?;
+    let role = parse_role(&role)?;
+    let db = use_db()?;
+    let (_, program) = store::cycle_and_program(&db, cycle_id).await?;
+    store::leave(&db, me.id, cycle_id, role).await?;
+    leptos_axum::redirect(&format!("/programs/{}", program.slug));
+    Ok(())
+}
+
+/// Schedules a discussion topic for a cycle (its program's coordinators).
+#[server(endpoint = "programs/schedule_topic")]
+pub async fn schedule_topic(
+    cycle_id: i64,
+    title: String,
+    body: String,
+    send_on: String,
+) -> Result<(), AppError> {
+    let me = require_user().await?;
+    let db = use_db()?;
+    let (cycle, program) = store::cycle_and_program(&db, cycle_id).await?;
+    store::require_coordinator(&db, &me, &program, "schedule its topics").await?;
+    let now = now_ms();
+    let topic = parse_topic(&title, &body, &send_on, now - now.rem_euclid(DAY_MS))
+        .map_err(|e| AppError::Invalid(e.keep("cycle_id", &cycle_id.to_string())))?;
+    if topic.send_on > cycle.ends_on {
+        let mut errors = crate::error::FieldErrors::new()
+            .keep("title", &title)
+            .keep("body", &body)
+            .keep("send_on", &send_on)
+            .keep("cycle_id", &cycle_id.to_string());
+        errors.add(
+            "send_on",
+            format!(
+                "{} ends on {}; choose a day before then.",
+                cycle.name,
+                crate::ui::dates::day(cycle.ends_on)
+            ),
+        );
+        return Err(AppError::Invalid(errors));
+    }
+    topics::schedule(&db, cycle_id, me.id, &topic, now).await?;
+    tracing::info!(user_id = me.id, cycle_id, "topic scheduled");
+    leptos_axum::redirect(&format!("/programs/{}/manage?scheduled=1", program.slug));
+    Ok(())
+}
+
+/// Removes a topic that has not gone out (its program's coordinators).
+#[server(endpoint = "programs/delete_topic")]
+pub async fn delete_topic(topic_id: i64) -> Result<(), AppError> {
+    let me = require_user().await?;
+    let db = use_db()?;
+    let cycle_id = topics::cycle_of(&db, topic_id).await?;
+    let (_, program) = store::cycle_and_program(&db, cycle_id).await?;
+    store::require_coordinator(&db, &me, &program, "change its topics").await?;
+    topics::delete(&db, topic_id).await?;
+    leptos_axum::redirect(&format!("/programs/{}/manage", program.slug));
+    Ok(())
+}
+
+/// The mentor's monthly check-in with the program's liaison.
+#[server(endpoint = "programs/check_in")]
+pub async fn check_in(
+    mentorship_id: i64,
+    state: String,
+    note: Option<String>,
+) -> Result<(), AppError> {
+    let me = require_user().await?;
+    let state = CheckinState::from_slug(&state)
+        .ok_or_else(|| AppError::BadRequest("Choose how the mentorship is going.".to_owned()))?;
+    let note = note.unwrap_or_default();
+    let note = note.trim();
+    if note.chars().count() > 1000 {
+        let mut errors = crate::error::FieldErrors::new().keep("note", note);
+        errors.add(
+            "note",
+            "Keep the note to the liaison under 1000 characters.",
+        );
+        return Err(AppError::Invalid(errors));
+    }
+    checkins::check_in(&use_db()?, me.id, mentorship_id, state, note, now_ms()).await?;
+    leptos_axum::redirect(&format!(
+        "/mentorships/{mentorship_id}?checked_in=1#check-in"
+    ));
+    Ok(())
+}
+
+/// Names a coordinator the liaison of a pair (the program's coordinators).
+#[server(endpoint = "programs/assign_liaison")]
+pub async fn assign_liaison(
+    slug: String,
+    mentorship_id: i64,
+    liaison_id: i64,
+) -> Result<(), AppError> {
+    let me = require_user().await?;
+    let db = use_db()?;
+    let program = store::program_by_slug(&db, &slug).await?;
+    store::require_coordinator(&db, &me, &program, "assign liaisons").await?;
+    checkins::assign_liaison(&db, &program, mentorship_id, liaison_id).await?;
+    leptos_axum::redirect(&format!("/programs/{slug}/manage#pairs"));
+    Ok(())
+}
+
+/// A program's report (its coordinators).
+#[server(endpoint = "programs/report")]
+pub async fn program_report(slug: String) -> Result<(String, Report), AppError> {
+    let me = require_user().await?;
+    let db = use_db()?;
+    let program = store::program_by_slug(&db, &slug).await?;
+    store::require_coordinator(&db, &me, &program, "read its reports").await?;
+    Ok((
+        program.name.clone(),
+        super::reports::report(&db, program.id, now_ms()).await?,
+    ))
+}
+
+/// Keeps a CSV of members for a cycle and opens its preview (coordinators).
+#[server(endpoint = "programs/check_import")]
+pub async fn check_import(slug: String, cycle_id: i64, csv: String) -> Result<i64, AppError> {
+    let me = require_user().await?;
+    let db = use_db()?;
+    let program = store::program_by_slug(&db, &slug).await?;
+    store::require_coordinator(&db, &me, &program, "import members").await?;
+    let (cycle, _) = store::cycle_and_program(&db, cycle_id).await?;
+    if cycle.program_id != program.id {
+        return Err(AppError::NotFound);
+    }
+    if csv.trim().is_empty() {
+        let mut errors = crate::error::FieldErrors::new();
+        errors.add("csv", "Choose a CSV file, or paste its lines.");
+        return Err(AppError::Invalid(errors));
+    }
+    let draft = super::imports::save_draft(&db, me.id, cycle_id, &csv, now_ms()).await?;
+    leptos_axum::redirect(&format!("/programs/{slug}/import/{draft}"));
+    Ok(draft)
+}
+
+/// What importing a kept file would do, row by row (coordinators).
+#[server(endpoint = "programs/import_preview")]
+pub async fn preview_import(slug: String, draft_id: i64) -> Result<ImportPreview, AppError> {
+    let me = require_user().await?;
+    let db = use_db()?;
+    let program = store::program_by_slug(&db, &slug).await?;
+    store::require_coordinator(&db, &me, &program, "import members").await?;
+    let (cycle_id, csv) = super::imports::draft(&db, program.id, draft_id).await?;
+    super::imports::import(&db, me.id, draft_id, cycle_id, &csv, false, now_ms()).await
+}
+
+/// Imports a previewed file: every row or none (coordinators).
+#[server(endpoint = "programs/apply_import")]
+pub async fn apply_import(slug: String, draft_id: i64) -> Result<ImportPreview, AppError> {
+    let me = require_user().await?;
+    let db = use_db()?;
+    let program = store::program_by_slug(&db, &slug).await?;
+    store::require_coordinator(&db, &me, &program, "import members").await?;
+    let (cycle_id, csv) = super::imports::draft(&db, program.id, draft_id).await?;
+    let done = super::imports::import(&db, me.id, draft_id, cycle_id, &csv, true, now_ms()).await?;
+    tracing::info!(user_id = me.id, rows = done.rows.len(), "members imported");
+    leptos_axum::redirect(&format!(
+        "/programs/{slug}/manage?imported={}",
+        done.rows.len()
+    ));
+    Ok(done)
+}

@@ -1,0 +1,308 @@
+//! Liaisons and monthly check-ins, and the coordinators' list of pairs that
+//! need attention: computed from check-ins and message timestamps, never
+//! from what anyone wrote to the other.
+
+use super::model::{CheckinState, PairStatus, Program, DAY_MS, QUIET_DAYS};
+use crate::{
+    db::Db,
+    error::AppError,
+    notifications::store::{notify, Notice},
+};
+
+/// "2026-11" for a moment (UTC).
+pub fn month_of(at: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(at.div_euclid(1000))
+        .map(|t| format!("{}-{:02}", t.year(), u8::from(t.month())))
+        .unwrap_or_default()
+}
+
+/// Every month from `from` to `to` (UTC), oldest first: "2026-09", "2026-10"…
+pub fn months_between(from: i64, to: i64) -> Vec<String> {
+    let mut months: Vec<String> = Vec::new();
+    let mut at = from;
+    while at <= to {
+        let m = month_of(at);
+        if months.last() != Some(&m) {
+            months.push(m);
+        }
+        at += DAY_MS;
+    }
+    months
+}
+
+#[derive(sqlx::FromRow)]
+struct ProgramPair {
+    id: i64,
+    mentor_name: String,
+    mentee_name: String,
+    state: String,
+    liaison_id: Option<i64>,
+    program_id: i64,
+    program_name: String,
+    program_slug: String,
+}
+
+async fn program_pair(db: &Db, mentorship_id: i64) -> Result<ProgramPair, AppError> {
+    let row: Option<ProgramPair> = sqlx::query_as(
+        "SELECT m.id, a.display_name AS mentor_name, b.display_name AS mentee_name,
+                m.state, m.liaison_id, p.id AS program_id, p.name AS program_name,
+                p.slug AS program_slug
+         FROM mentorships m JOIN users a ON a.id = m.mentor_id JOIN users b ON b.id = m.mentee_id
+         JOIN cycles c ON c.id = m.cycle_id JOIN programs p ON p.id = c.program_id
+         WHERE m.id = $1",
+    )
+    .bind(mentorship_id)
+    .fetch_optional(db.pool())
+    .await?;
+    row.ok_or_else(|| {
+        AppError::conflict("Only mentorships in a program cycle have check-ins and liaisons.")
+    })
+}
+
+/// The mentor's check-in for this month; answering again replaces it. A
+/// call for help (or silence from the mentee) is sent to the liaison, or
+/// to every coordinator while the pair has none.
+pub async fn check_in(
+    db: &Db,
+    user_id: i64,
+    mentorship_id: i64,
+    state: CheckinState,
+    note: &str,
+    now: i64,
+) -> Result<(), AppError> {
+    let exists: Option<(i64, i64)> =
+        sqlx::query_as("SELECT mentor_id, mentee_id FROM mentorships WHERE id = $1")
+            .bind(mentorship_id)
+            .fetch_optional(db.pool())
+            .await?;
+    match exists {
+        None => return Err(AppError::NotFound),
+        Some((mentor, _)) if mentor != user_id => {
+            return Err(AppError::forbidden(
+                "Check-ins are the mentor's, for the program's liaison.",
+            ))
+        }
+        Some(_) => {}
+    }
+    let p = program_pair(db, mentorship_id).await?;
+    if p.state != "accepted" {
+        return Err(AppError::conflict("Check-ins are for active mentorships."));
+    }
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(
+        "INSERT INTO checkins (mentorship_id, month, state, note, at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (mentorship_id, month) DO UPDATE
+         SET state = excluded.state, note = excluded.note, at = excluded.at",
+    )
+    .bind(mentorship_id)
+    .bind(month_of(now))
+    .bind(state.slug())
+    .bind(note)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    if matches!(state, CheckinState::NeedHelp | CheckinState::NotHeard) {
+        let to: Vec<(i64,)> = match p.liaison_id {
+            Some(l) => vec![(l,)],
+            None => {
+                sqlx::query_as("SELECT user_id FROM program_coordinators WHERE program_id = $1")
+                    .bind(p.program_id)
+                    .fetch_all(&mut *tx)
+                    .await?
+            }
+        };
+        for (coordinator,) in to {
+            notify(
+                &mut tx,
+                Notice {
+                    user_id: coordinator,
+                    kind: "checkin_attention",
+                    text: format!(
+                        "{} checked in about mentoring {} ({}): {}.",
+                        p.mentor_name,
+                        p.mentee_name,
+                        p.program_name,
+                        state.label().to_lowercase()
+                    ),
+                    link: format!("/programs/{}/manage#pairs", p.program_slug),
+                    email: Some("a pair needs attention".to_owned()),
+                },
+                now,
+            )
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// This month's check-in of a mentorship, for its mentor's page.
+pub async fn this_month(
+    db: &Db,
+    mentorship_id: i64,
+    now: i64,
+) -> Result<Option<CheckinState>, AppError> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT state FROM checkins WHERE mentorship_id = $1 AND month = $2")
+            .bind(mentorship_id)
+            .bind(month_of(now))
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(row.and_then(|(s,)| CheckinState::from_slug(&s)))
+}
+
+/// Makes a coordinator of the pair's program its liaison.
+pub async fn assign_liaison(
+    db: &Db,
+    program: &Program,
+    mentorship_id: i64,
+    liaison_id: i64,
+) -> Result<(), AppError> {
+    let p = program_pair(db, mentorship_id).await?;
+    if p.program_id != program.id {
+        return Err(AppError::NotFound);
+    }
+    let coordinator: Option<(i64,)> = sqlx::query_as(
+        "SELECT user_id FROM program_coordinators WHERE program_id = $1 AND user_id = $2",
+    )
+    .bind(program.id)
+    .bind(liaison_id)
+    .fetch_optional(db.pool())
+    .await?;
+    if coordinator.is_none() {
+        return Err(AppError::form(format!(
+            "A liaison is one of the coordinators of {}.",
+            program.name
+        )));
+    }
+    sqlx::query("UPDATE mentorships SET liaison_id = $1 WHERE id = $2")
+        .bind(liaison_id)
+        .bind(p.id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// The program's active pairs, those needing attention first. Only the
+/// pair's own messages count as contact: a topic card is the program's.
+pub async fn pairs(db: &Db, program_id: i64, now: i64) -> Result<Vec<PairStatus>, AppError> {
+    type Row = (
+        i64,
+        String,
+        String,
+        String,
+        String,
+        Option<i64>,
+        Option<String>,
+        Option<i64>,
+        i64,
+    );
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT m.id, a.display_name, b.display_name, f.label, c.name, m.liaison_id, l.display_name,
+                (SELECT MAX(s.sent_at) FROM messages s
+                 WHERE s.mentorship_id = m.id AND s.topic_id IS NULL),
+                COALESCE(m.accepted_at, m.requested_at)
+         FROM mentorships m
+         JOIN cycles c ON c.id = m.cycle_id
+         JOIN users a ON a.id = m.mentor_id JOIN users b ON b.id = m.mentee_id
+         JOIN focus_areas f ON f.slug = m.focus
+         LEFT JOIN users l ON l.id = m.liaison_id
+         WHERE c.program_id = $1 AND m.state = 'accepted'
+         ORDER BY a.display_name, b.display_name",
+    )
+    .bind(program_id)
+    .fetch_all(db.pool())
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (id, mentor, mentee, focus, cycle, liaison_id, liaison, last, since) in rows {
+        let latest: Option<(String, String, i64)> = sqlx::query_as(
+            "SELECT state, note, at FROM checkins WHERE mentorship_id = $1 ORDER BY month DESC LIMIT 1",
+        )
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
+        let checkin =
+            latest.and_then(|(s, note, at)| CheckinState::from_slug(&s).map(|s| (s, note, at)));
+        let mut attention = Vec::new();
+        match &checkin {
+            Some((CheckinState::NeedHelp, ..)) => {
+                attention.push("The mentor asked for help.".to_owned())
+            }
+            Some((CheckinState::NotHeard, ..)) => {
+                attention.push("The mentor has not heard from the mentee.".to_owned())
+            }
+            _ => {}
+        }
+        let quiet_since = last.unwrap_or(since);
+        let days = (now - quiet_since) / DAY_MS;
+        if days >= QUIET_DAYS {
+            attention.push(match last {
+                Some(_) => format!("No messages for {days} days."),
+                None => format!("No messages since they were matched {days} days ago."),
+            });
+        }
+        out.push(PairStatus {
+            mentorship_id: id,
+            mentor_name: mentor,
+            mentee_name: mentee,
+            focus_label: focus,
+            cycle_name: cycle,
+            liaison_id,
+            liaison_name: liaison,
+            last_message_at: last,
+            checkin,
+            attention,
+        });
+    }
+    out.sort_by_key(|p| p.attention.is_empty());
+    Ok(out)
+}
+
+/// Asks each mentor of an active program pair for this month's check-in,
+/// once a month (not in a pair's first week). Returns how many were asked.
+pub async fn ask_due(db: &Db, now: i64) -> Result<usize, AppError> {
+    let month = month_of(now);
+    let due: Vec<(i64, i64, String, String)> = sqlx::query_as(
+        "SELECT m.id, m.mentor_id, b.display_name, p.name FROM mentorships m
+         JOIN cycles c ON c.id = m.cycle_id JOIN programs p ON p.id = c.program_id
+         JOIN users b ON b.id = m.mentee_id
+         WHERE m.state = 'accepted' AND COALESCE(m.accepted_at, m.requested_at) <= $1
+           AND NOT EXISTS (SELECT 1 FROM checkin_asks k WHERE k.mentorship_id = m.id AND k.month = $2)",
+    )
+    .bind(now - 7 * DAY_MS)
+    .bind(&month)
+    .fetch_all(db.pool())
+    .await?;
+    let mut asked = 0;
+    for (id, mentor, mentee, program) in due {
+        let mut tx = db.pool().begin().await?;
+        let claimed = sqlx::query(
+            "INSERT INTO checkin_asks (mentorship_id, month, asked_at) VALUES ($1, $2, $3)
+             ON CONFLICT (mentorship_id, month) DO NOTHING",
+        )
+        .bind(id)
+        .bind(&month)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        if claimed.rows_affected() == 1 {
+            notify(
+                &mut tx,
+                Notice {
+                    user_id: mentor,
+                    kind: "checkin",
+                    text: format!(
+                        "How is mentoring {mentee} going? Check in with your {program} liaison in one click."
+                    ),
+                    link: format!("/mentorships/{id}#check-in"),
+                    email: Some("your monthly check-in".to_owned()),
+                },
+                now,
+            )
+            .await?;
+            asked += 1;
+        }
+        tx.commit().await?;
+    }
+    Ok(asked)
+}

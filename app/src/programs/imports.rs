@@ -1,0 +1,400 @@
+//! Importing a cycle's members from CSV (name, email, role, tags): a dry run
+//! shows what each row would do and every row's problem; the import itself
+//! runs in one transaction, and only when no row has a problem, so nothing
+//! is ever half-imported. Members without an account are invited by email.
+
+use super::model::{ImportPreview, ImportRow, Phase, Role};
+use crate::{
+    accounts::model::{normalise_email, Email},
+    db::Db,
+    error::AppError,
+    programs::store::cycle_and_program,
+};
+use sqlx::AnyConnection;
+use std::collections::HashMap;
+
+/// At most this many rows in one file.
+pub const MAX_ROWS: usize = 2000;
+
+struct Parsed {
+    row: ImportRow,
+    email: String,
+    role: Option<Role>,
+    user_id: Option<i64>,
+}
+
+/// Reads the CSV and checks every row against the cycle as it is now.
+async fn check(
+    db: &Db,
+    cycle_id: i64,
+    text: &str,
+    now: i64,
+) -> Result<(String, Vec<Parsed>), AppError> {
+    let (cycle, program) = cycle_and_program(db, cycle_id).await?;
+    if cycle.phase(now) == Phase::Ended {
+        return Err(AppError::form(format!(
+            "{} has ended; import into a current cycle.",
+            cycle.name
+        )));
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|_| AppError::form("The file could not be read as CSV."))?
+        .iter()
+        .map(|h| h.to_lowercase())
+        .collect();
+    let column = |name: &str| headers.iter().position(|h| h == name);
+    let (Some(name_at), Some(email_at), Some(role_at)) =
+        (column("name"), column("email"), column("role"))
+    else {
+        return Err(AppError::form(
+            "The first line must name the columns: name, email, role (and tags, optional).",
+        ));
+    };
+    let tags_at = column("tags");
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut out = Vec::new();
+    let (invited,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM invitations WHERE cycle_id = $1 AND role = 'mentee' AND accepted_at IS NULL",
+    )
+    .bind(cycle_id)
+    .fetch_one(db.pool())
+    .await?;
+    let mut mentee_places = cycle.capacity - cycle.mentees - invited;
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 2;
+        if out.len() == MAX_ROWS {
+            return Err(AppError::form(format!(
+                "Import at most {MAX_ROWS} rows at a time."
+            )));
+        }
+        let record =
+            record.map_err(|e| AppError::form(format!("Line {line} could not be read: {e}.")))?;
+        let get = |at: Option<usize>| {
+            at.and_then(|a| record.get(a))
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let (name, raw_email, raw_role, tags) = (
+            get(Some(name_at)),
+            get(Some(email_at)),
+            get(Some(role_at)),
+            get(tags_at),
+        );
+        if name.is_empty() && raw_email.is_empty() && raw_role.is_empty() {
+            continue;
+        }
+        let email = normalise_email(&raw_email);
+        let role = Role::from_slug(&raw_role.to_lowercase());
+        let mut problem = None;
+        if name.chars().count() < 2 || name.chars().count() > 80 {
+            problem = Some("the name is missing or too long".to_owned());
+        } else if Email::parse(&raw_email).is_err() {
+            problem = Some(format!("“{raw_email}” is not an email address"));
+        } else if role.is_none() {
+            problem = Some(format!(
+                "the role must be mentor or mentee, not “{raw_role}”"
+            ));
+        } else if let Some(first) = seen.get(&format!("{email}/{raw_role}")) {
+            problem = Some(format!("this person appears twice (also line {first})"));
+        }
+        seen.entry(format!("{email}/{raw_role}")).or_insert(line);
+        let user: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
+            .bind(&email)
+            .fetch_optional(db.pool())
+            .await?;
+        let user_id = user.map(|(id,)| id);
+        if problem.is_none() {
+            let enrolled: Option<(i64,)> = match user_id {
+                Some(u) => sqlx::query_as(
+                    "SELECT user_id FROM enrolments WHERE cycle_id = $1 AND user_id = $2 AND role = $3",
+                )
+                .bind(cycle_id)
+                .bind(u)
+                .bind(role.map(Role::slug))
+                .fetch_optional(db.pool())
+                .await?,
+                None => sqlx::query_as(
+                    "SELECT id FROM invitations WHERE cycle_id = $1 AND email = $2 AND role = $3",
+                )
+                .bind(cycle_id)
+                .bind(&email)
+                .bind(role.map(Role::slug))
+                .fetch_optional(db.pool())
+                .await?,
+            };
+            if enrolled.is_some() {
+                problem = Some(format!(
+                    "already {} in {} as a {}",
+                    if user_id.is_some() {
+                        "enrolled"
+                    } else {
+                        "invited"
+                    },
+                    cycle.name,
+                    raw_role.to_lowercase()
+                ));
+            } else if role == Some(Role::Mentee) {
+                if mentee_places <= 0 {
+                    problem = Some(format!(
+                        "{} has no mentee places left ({} in all)",
+                        cycle.name, cycle.capacity
+                    ));
+                } else {
+                    mentee_places -= 1;
+                }
+            }
+        }
+        let outcome = match (&problem, user_id) {
+            (Some(p), _) => p.clone(),
+            (None, Some(_)) => format!("enrol as a {} (already a member)", raw_role.to_lowercase()),
+            (None, None) => format!("invite by email to join as a {}", raw_role.to_lowercase()),
+        };
+        out.push(Parsed {
+            row: ImportRow {
+                line,
+                name,
+                email: raw_email,
+                role: raw_role,
+                tags,
+                error: problem.is_some(),
+                outcome,
+            },
+            email,
+            role,
+            user_id,
+        });
+    }
+    if out.is_empty() {
+        return Err(AppError::form("The file has no rows under its header."));
+    }
+    Ok((format!("{} {}", program.name, cycle.name), out))
+}
+
+/// Keeps a file for its preview; returns the draft's id.
+pub async fn save_draft(
+    db: &Db,
+    user_id: i64,
+    cycle_id: i64,
+    text: &str,
+    now: i64,
+) -> Result<i64, AppError> {
+    if text.len() > 1_000_000 {
+        return Err(AppError::form(
+            "The file is over 1 MB; split it into smaller ones.",
+        ));
+    }
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO import_drafts (cycle_id, created_by, csv, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(cycle_id)
+    .bind(user_id)
+    .bind(text)
+    .bind(now)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(id)
+}
+
+/// A draft's cycle and file, if it belongs to `program_id` and has not been imported.
+pub async fn draft(db: &Db, program_id: i64, draft_id: i64) -> Result<(i64, String), AppError> {
+    let row: Option<(i64, String, Option<i64>)> = sqlx::query_as(
+        "SELECT d.cycle_id, d.csv, d.applied_at FROM import_drafts d JOIN cycles c ON c.id = d.cycle_id
+         WHERE d.id = $1 AND c.program_id = $2",
+    )
+    .bind(draft_id)
+    .bind(program_id)
+    .fetch_optional(db.pool())
+    .await?;
+    match row {
+        None => Err(AppError::NotFound),
+        Some((_, _, Some(_))) => Err(AppError::conflict("This file was imported already.")),
+        Some((cycle, csv, None)) => Ok((cycle, csv)),
+    }
+}
+
+/// Checks a draft and, with `apply`, imports it: all rows or none.
+pub async fn import(
+    db: &Db,
+    inviter: i64,
+    draft_id: i64,
+    cycle_id: i64,
+    text: &str,
+    apply: bool,
+    now: i64,
+) -> Result<ImportPreview, AppError> {
+    let (cycle_name, rows) = check(db, cycle_id, text, now).await?;
+    let errors = rows.iter().filter(|r| r.row.error).count();
+    if apply && errors > 0 {
+        return Err(AppError::form(format!(
+            "{errors} rows have problems; fix them and try again. Nothing was imported."
+        )));
+    }
+    if apply {
+        let mut tx = db.pool().begin().await?;
+        // Write first: the cycle's row serialises enrolments (and capacity).
+        sqlx::query("UPDATE cycles SET capacity = capacity WHERE id = $1")
+            .bind(cycle_id)
+            .execute(&mut *tx)
+            .await?;
+        for r in &rows {
+            let role = r.role.expect("checked");
+            let written = match r.user_id {
+                Some(user_id) => {
+                    enrol_imported(&mut tx, cycle_id, user_id, role, &r.row.tags, now).await
+                }
+                None => invite(&mut tx, inviter, cycle_id, &cycle_name, r, now).await,
+            };
+            match written {
+                Ok(()) => {}
+                Err(e) if crate::db::is_unique_violation(&e) => {
+                    return Err(AppError::conflict(format!(
+                        "Line {} was enrolled or invited meanwhile; nothing was imported. Check the file again.",
+                        r.row.line
+                    )))
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        // Re-check capacity inside the transaction: members may have enrolled since the check.
+        let (mentees, capacity): (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM enrolments WHERE cycle_id = $1 AND role = 'mentee')
+                  + (SELECT COUNT(*) FROM invitations WHERE cycle_id = $1 AND role = 'mentee' AND accepted_at IS NULL),
+                    capacity FROM cycles WHERE id = $1",
+        )
+        .bind(cycle_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if mentees > capacity {
+            return Err(AppError::conflict(
+                "The cycle filled up meanwhile; nothing was imported. Check the file again.",
+            ));
+        }
+        let marked = sqlx::query(
+            "UPDATE import_drafts SET applied_at = $1 WHERE id = $2 AND applied_at IS NULL",
+        )
+        .bind(now)
+        .bind(draft_id)
+        .execute(&mut *tx)
+        .await?;
+        if marked.rows_affected() == 0 {
+            return Err(AppError::conflict("This file was imported already."));
+        }
+        tx.commit().await?;
+    }
+    Ok(ImportPreview {
+        cycle_name,
+        rows: rows.into_iter().map(|r| r.row).collect(),
+        errors,
+        applied: apply,
+    })
+}
+
+async fn enrol_imported(
+    conn: &mut AnyConnection,
+    cycle_id: i64,
+    user_id: i64,
+    role: Role,
+    tags: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO enrolments (cycle_id, user_id, role, note, enrolled_at, tags)
+         VALUES ($1, $2, $3, '', $4, $5)",
+    )
+    .bind(cycle_id)
+    .bind(user_id)
+    .bind(role.slug())
+    .bind(now)
+    .bind(tags)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+async fn invite(
+    conn: &mut AnyConnection,
+    inviter: i64,
+    cycle_id: i64,
+    cycle_name: &str,
+    r: &Parsed,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let role = r.role.expect("checked");
+    sqlx::query(
+        "INSERT INTO invitations (email, name, cycle_id, role, tags, invited_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&r.email)
+    .bind(&r.row.name)
+    .bind(cycle_id)
+    .bind(role.slug())
+    .bind(&r.row.tags)
+    .bind(inviter)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "INSERT INTO emails (to_address, to_name, subject, body, link, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(&r.email)
+    .bind(&r.row.name)
+    .bind(format!("You are invited to {cycle_name}"))
+    .bind(format!(
+        "Hello {},\n\nThe coordinators of {cycle_name} have added you as a {} on Carrel, where librarians find mentors and work with them. \
+         Join Carrel with this email address and your place in the cycle is waiting for you.",
+        r.row.name,
+        role.slug()
+    ))
+    .bind("/signup")
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Enrols a new member in the cycles they were invited to, by their address.
+pub async fn accept_invitations(
+    db: &Db,
+    user_id: i64,
+    email: &str,
+    now: i64,
+) -> Result<usize, AppError> {
+    let mut tx = db.pool().begin().await?;
+    let taken = sqlx::query(
+        "UPDATE invitations SET accepted_at = $1 WHERE email = $2 AND accepted_at IS NULL",
+    )
+    .bind(now)
+    .bind(email)
+    .execute(&mut *tx)
+    .await?;
+    if taken.rows_affected() == 0 {
+        return Ok(0);
+    }
+    let invited: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT cycle_id, role, tags FROM invitations WHERE email = $1 AND accepted_at = $2",
+    )
+    .bind(email)
+    .bind(now)
+    .fetch_all(&mut *tx)
+    .await?;
+    for (cycle_id, role, tags) in &invited {
+        sqlx::query(
+            "INSERT INTO enrolments (cycle_id, user_id, role, note, enrolled_at, tags)
+             VALUES ($1, $2, $3, '', $4, $5) ON CONFLICT DO NOTHING",
+        )
+        .bind(cycle_id)
+        .bind(user_id)
+        .bind(role)
+        .bind(now)
+        .bind(tags)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(invited.len())
+}

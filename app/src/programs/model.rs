@@ -1,0 +1,771 @@
+//! Program types shared by server and browser: the fixed choices, the forms as
+//! posted, eligibility in words, and what the program pages show.
+
+use crate::profiles::model::{choices, split_tags, CareerStage};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub const DAY_MS: i64 = 86_400_000;
+
+choices! {
+    ProgramKind {
+        Cycle = ("cycle", "Structured cycle"),
+        Conference = ("conference", "Conference program"),
+        Network = ("network", "Open network"),
+        Institutional = ("institutional", "Institutional program"),
+    }
+}
+
+choices! {
+    /// How pairs are made within a program.
+    Matching {
+        Choose = ("choose", "Mentees choose their mentor"),
+        Assign = ("assign", "Coordinators match each pair"),
+        Both = ("both", "Mentees choose, or ask the coordinators to match them"),
+    }
+}
+
+choices! {
+    /// How often a program expects the pair to be in touch.
+    Contact {
+        Weekly = ("weekly", "at least once a week"),
+        TwiceMonthly = ("twice_monthly", "at least twice a month"),
+        Monthly = ("monthly", "at least once a month"),
+        AsAgreed = ("as_agreed", "as often as the pair agree"),
+    }
+}
+
+choices! {
+    Role {
+        Mentor = ("mentor", "Mentor"),
+        Mentee = ("mentee", "Mentee"),
+    }
+}
+
+choices! {
+    /// The mentor's monthly answer to the liaison.
+    CheckinState {
+        Met = ("met", "We met"),
+        InTouch = ("in_touch", "We are in touch"),
+        NeedHelp = ("need_help", "I need help"),
+        NotHeard = ("not_heard", "I haven't heard from my mentee"),
+    }
+}
+
+/// A pair with no message for this long needs a coordinator's attention.
+pub const QUIET_DAYS: i64 = 30;
+
+/// A program pair as its coordinators see it: names, dates and check-ins,
+/// never a message's words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PairStatus {
+    pub mentorship_id: i64,
+    pub mentor_name: String,
+    pub mentee_name: String,
+    pub focus_label: String,
+    pub cycle_name: String,
+    pub liaison_id: Option<i64>,
+    pub liaison_name: Option<String>,
+    pub last_message_at: Option<i64>,
+    /// The latest check-in: its answer, the mentor's note, when.
+    pub checkin: Option<(CheckinState, String, i64)>,
+    /// Why it needs attention, in words; empty when it does not.
+    pub attention: Vec<String>,
+}
+
+/// A program's report, from counts and timestamps only.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// The month the check-in counts are for, "2026-11".
+    pub month: String,
+    /// (cycle, mentors, mentees, mentee places).
+    pub enrolment: Vec<(String, i64, i64, i64)>,
+    /// (focus area, matches).
+    pub matches: Vec<(String, i64)>,
+    /// (month, messages, meetings held), the last twelve months.
+    pub activity: Vec<(String, i64, i64)>,
+    /// (check-in answer, pairs) this month.
+    pub checkins: Vec<(String, i64)>,
+}
+
+/// One row of an imported CSV and what importing it does (or why it cannot).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportRow {
+    /// The line in the file (the header is line 1).
+    pub line: usize,
+    pub name: String,
+    pub email: String,
+    pub role: String,
+    pub tags: String,
+    /// What will happen, or the problem: "enrol Ana Ruiz (a member)", "invite by email".
+    pub outcome: String,
+    pub error: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportPreview {
+    pub cycle_name: String,
+    pub rows: Vec<ImportRow>,
+    pub errors: usize,
+    /// True once imported; false for a dry run.
+    pub applied: bool,
+}
+
+/// A program and its rules.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Program {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub kind: ProgramKind,
+    pub matching: Matching,
+    pub contact: Contact,
+    pub mentor_min_years: i64,
+    /// Empty: mentees at any career stage.
+    pub mentee_stages: Vec<CareerStage>,
+    /// Affiliations every member must list on their profile.
+    pub required_tags: Vec<String>,
+}
+
+/// What eligibility looks at in a member's profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Standing {
+    pub years_professional: i64,
+    pub career_stage: CareerStage,
+    pub affiliations: Vec<String>,
+}
+
+/// "New professional" → "new professional", but "LIS student" stays.
+fn in_sentence(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if b.is_lowercase() => {
+            a.to_lowercase().chain(label.chars().skip(1)).collect()
+        }
+        _ => label.to_owned(),
+    }
+}
+
+fn join_words(words: &[String], last: &str) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., tail] => format!("{} {last} {tail}", init.join(", ")),
+    }
+}
+
+impl Program {
+    /// The rules for `role`, in words, as the program page lists them.
+    pub fn rules(&self, role: Role) -> Vec<String> {
+        let mut rules = Vec::new();
+        match role {
+            Role::Mentor if self.mentor_min_years > 0 => rules.push(format!(
+                "At least {} years in a professional position.",
+                self.mentor_min_years
+            )),
+            Role::Mentee if !self.mentee_stages.is_empty() => rules.push(format!(
+                "Open to: {}.",
+                join_words(&self.stage_labels(), "or")
+            )),
+            _ => {}
+        }
+        if !self.required_tags.is_empty() {
+            rules.push(format!(
+                "Members of {}.",
+                join_words(&self.required_tags, "and")
+            ));
+        }
+        rules
+    }
+
+    fn stage_labels(&self) -> Vec<String> {
+        self.mentee_stages
+            .iter()
+            .map(|s| in_sentence(s.label()))
+            .collect()
+    }
+
+    /// The first rule `standing` does not meet for `role`, in words; `None`
+    /// when the member may enrol.
+    pub fn unmet_rule(&self, role: Role, standing: Option<&Standing>) -> Option<String> {
+        let Some(s) = standing else {
+            return Some(
+                "Fill in your profile first: eligibility is checked against it.".to_owned(),
+            );
+        };
+        if role == Role::Mentor && s.years_professional < self.mentor_min_years {
+            return Some(format!(
+                "Mentors in {} need at least {} years in a professional position; your profile says {}. \
+                 If that is out of date, correct it on your profile.",
+                self.name,
+                self.mentor_min_years,
+                match s.years_professional {
+                    1 => "1 year".to_owned(),
+                    n => format!("{n} years"),
+                }
+            ));
+        }
+        if role == Role::Mentee
+            && !self.mentee_stages.is_empty()
+            && !self.mentee_stages.contains(&s.career_stage)
+        {
+            return Some(format!(
+                "{} is for mentees who are {}; your profile says {}.",
+                self.name,
+                join_words(&self.stage_labels(), "or"),
+                in_sentence(s.career_stage.label())
+            ));
+        }
+        let missing: Vec<String> = self
+            .required_tags
+            .iter()
+            .filter(|t| !s.affiliations.iter().any(|a| a.eq_ignore_ascii_case(t)))
+            .cloned()
+            .collect();
+        if !missing.is_empty() {
+            return Some(format!(
+                "{} is for members of {}. Your profile's affiliations do not list {}; add {} if you are a member.",
+                self.name,
+                join_words(&self.required_tags, "and"),
+                join_words(&missing, "or"),
+                if missing.len() == 1 { "it" } else { "them" }
+            ));
+        }
+        None
+    }
+}
+
+/// Where a cycle is in its life, as of a moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Phase {
+    /// Enrolment has not opened yet.
+    Upcoming,
+    Enrolling,
+    /// Enrolment closed; the cycle has not ended.
+    Running,
+    Ended,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cycle {
+    pub id: i64,
+    pub program_id: i64,
+    pub name: String,
+    /// Midnight UTC of each day.
+    pub starts_on: i64,
+    pub ends_on: i64,
+    pub enrol_opens: i64,
+    pub enrol_closes: i64,
+    pub capacity: i64,
+    pub mentees: i64,
+    pub mentors: i64,
+}
+
+impl Cycle {
+    pub fn phase(&self, now: i64) -> Phase {
+        if now >= self.ends_on + DAY_MS {
+            Phase::Ended
+        } else if now < self.enrol_opens {
+            Phase::Upcoming
+        } else if now < self.enrol_closes + DAY_MS {
+            Phase::Enrolling
+        } else {
+            Phase::Running
+        }
+    }
+
+    /// Why enrolment is refused as of `now` for `role`, in words.
+    pub fn closed_reason(&self, role: Role, now: i64) -> Option<String> {
+        use crate::ui::dates::day;
+        match self.phase(now) {
+            Phase::Upcoming => Some(format!(
+                "Enrolment for {} opens on {}.",
+                self.name,
+                day(self.enrol_opens)
+            )),
+            Phase::Running | Phase::Ended => Some(format!(
+                "Enrolment for {} closed on {}.",
+                self.name,
+                day(self.enrol_closes)
+            )),
+            Phase::Enrolling if role == Role::Mentee && self.mentees >= self.capacity => {
+                Some(format!(
+                    "{} is full: all {} mentee places are taken.",
+                    self.name, self.capacity
+                ))
+            }
+            Phase::Enrolling => None,
+        }
+    }
+}
+
+/// A mentor enrolled in a cycle, as the cycle's members see them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CycleMentor {
+    pub id: i64,
+    pub name: String,
+    pub position: String,
+    pub note: String,
+}
+
+/// A cycle on the program page, from the reader's point of view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CycleView {
+    pub cycle: Cycle,
+    pub phase: Phase,
+    /// The roles the reader enrolled in.
+    pub mine: Vec<Role>,
+    /// The reader's note from their last cycle as a mentor in this program,
+    /// when they could renew it here with one click.
+    pub renew_note: Option<String>,
+    /// Only for the cycle's members and its coordinators.
+    pub mentors: Option<Vec<CycleMentor>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgramSummary {
+    pub program: Program,
+    pub coordinators: Vec<String>,
+    /// The cycle taking enrolments now, if any.
+    pub enrolling: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgramPage {
+    pub program: Program,
+    pub coordinators: Vec<String>,
+    pub cycles: Vec<CycleView>,
+    pub signed_in: bool,
+    pub can_manage: bool,
+}
+
+/// A member enrolled in a cycle, as its coordinators see them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Enrolment {
+    pub user_id: i64,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub enrolled_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ManagedCycle {
+    pub cycle: Cycle,
+    pub phase: Phase,
+    pub enrolments: Vec<Enrolment>,
+    /// Active mentorships in the cycle.
+    pub pairs: i64,
+    pub topics: Vec<Topic>,
+}
+
+/// A discussion topic scheduled for a cycle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Topic {
+    pub id: i64,
+    pub title: String,
+    pub body: String,
+    pub send_on: i64,
+    pub sent_at: Option<i64>,
+}
+
+pub struct NewTopic {
+    pub title: String,
+    pub body: String,
+    pub send_on: i64,
+}
+
+/// Checks a topic as a coordinator typed it; `today` is midnight UTC of today.
+pub fn parse_topic(
+    title: &str,
+    body: &str,
+    send_on: &str,
+    today: i64,
+) -> Result<NewTopic, crate::error::FieldErrors> {
+    let mut errors = crate::error::FieldErrors::new()
+        .keep("title", title)
+        .keep("body", body)
+        .keep("send_on", send_on);
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    if title.chars().count() < 3 || title.chars().count() > 120 {
+        errors.add("title", "Give the topic a title of 3 to 120 characters.");
+    }
+    let body = body.trim().to_owned();
+    if body.chars().count() < 10 || body.chars().count() > 4000 {
+        errors.add(
+            "body",
+            "Write the topic in 10 to 4000 characters: a question or two to talk about.",
+        );
+    }
+    let day = parse_day(send_on);
+    match day {
+        None => errors.add("send_on", "Give a date as YYYY-MM-DD."),
+        Some(d) if d < today => errors.add("send_on", "Choose today or a later day."),
+        Some(_) => {}
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(NewTopic {
+        title,
+        body,
+        send_on: day.expect("checked"),
+    })
+}
+
+/// How a topic reads as a card in a thread (Markdown).
+pub fn topic_card(program: &str, title: &str, body: &str) -> String {
+    format!("**{title}**\n\n{body}\n\n*A discussion topic from {program}.*")
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ManagePage {
+    pub program: Program,
+    pub cycles: Vec<ManagedCycle>,
+    /// Active pairs, those needing attention first.
+    pub pairs: Vec<PairStatus>,
+    /// The coordinators, who may be liaisons: (id, name).
+    pub coordinators: Vec<(i64, String)>,
+    /// The end-of-cycle survey's questions, and the answers so far.
+    pub questions: Vec<crate::feedback::model::Question>,
+    pub feedback: Vec<crate::feedback::model::CycleFeedback>,
+    pub letters: Vec<crate::letters::model::LetterRequest>,
+}
+
+/// The program form as posted (admins).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProgramForm {
+    pub name: String,
+    pub description: String,
+    pub kind: String,
+    pub matching: String,
+    pub contact: String,
+    pub mentor_min_years: String,
+    pub mentee_stages: BTreeMap<String, String>,
+    pub required_tags: String,
+    /// Coordinators' email addresses, separated by commas.
+    pub coordinators: String,
+}
+
+/// A program's fields after checking, with the coordinators' addresses.
+pub struct NewProgram {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub kind: ProgramKind,
+    pub matching: Matching,
+    pub contact: Contact,
+    pub mentor_min_years: i64,
+    pub mentee_stages: Vec<CareerStage>,
+    pub required_tags: Vec<String>,
+    pub coordinators: Vec<String>,
+}
+
+/// "NMRT Career Mentoring 2026" → "nmrt-career-mentoring-2026".
+pub fn slugify(name: &str) -> String {
+    name.to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Checks the program form; every problem is reported by field, with what was typed.
+pub fn parse_program(form: &ProgramForm) -> Result<NewProgram, crate::error::FieldErrors> {
+    let mut errors = crate::error::FieldErrors::new();
+    for (k, v) in [
+        ("name", &form.name),
+        ("description", &form.description),
+        ("kind", &form.kind),
+        ("matching", &form.matching),
+        ("contact", &form.contact),
+        ("mentor_min_years", &form.mentor_min_years),
+        ("required_tags", &form.required_tags),
+        ("coordinators", &form.coordinators),
+    ] {
+        errors = errors.keep(k, v);
+    }
+    let name = form.name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let slug = slugify(&name);
+    if slug.len() < 3 || name.chars().count() > 100 {
+        errors.add("name", "Name the program in 3 to 100 characters.");
+    }
+    let description = form.description.trim().to_owned();
+    if description.chars().count() < 10 || description.chars().count() > 4000 {
+        errors.add(
+            "description",
+            "Describe the program in 10 to 4000 characters: who it is for and what it asks.",
+        );
+    }
+    let kind = ProgramKind::from_slug(&form.kind);
+    if kind.is_none() {
+        errors.add("kind", "Choose the kind of program.");
+    }
+    let matching = Matching::from_slug(&form.matching);
+    if matching.is_none() {
+        errors.add("matching", "Choose how pairs are made.");
+    }
+    let contact = Contact::from_slug(&form.contact);
+    if contact.is_none() {
+        errors.add(
+            "contact",
+            "Choose how often pairs are expected to be in touch.",
+        );
+    }
+    let years = match form.mentor_min_years.trim() {
+        "" => Some(0),
+        s => s.parse::<i64>().ok().filter(|y| (0..=50).contains(y)),
+    };
+    if years.is_none() {
+        errors.add(
+            "mentor_min_years",
+            "Give a whole number of years from 0 to 50 (0: no minimum).",
+        );
+    }
+    let mentee_stages: Vec<CareerStage> = CareerStage::ALL
+        .iter()
+        .copied()
+        .filter(|s| form.mentee_stages.contains_key(s.slug()))
+        .collect();
+    let required_tags = split_tags(&form.required_tags);
+    if required_tags.len() > 5 || required_tags.iter().any(|t| t.chars().count() > 40) {
+        errors.add(
+            "required_tags",
+            "List at most 5 affiliations, each under 40 characters.",
+        );
+    }
+    let coordinators = split_tags(&form.coordinators);
+    if let Some(bad) = coordinators
+        .iter()
+        .find(|e| crate::accounts::model::Email::parse(e).is_err())
+    {
+        errors.add(
+            "coordinators",
+            format!("“{bad}” is not an email address. Separate addresses with commas."),
+        );
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(NewProgram {
+        slug,
+        name,
+        description,
+        kind: kind.expect("checked"),
+        matching: matching.expect("checked"),
+        contact: contact.expect("checked"),
+        mentor_min_years: years.expect("checked"),
+        mentee_stages,
+        required_tags,
+        coordinators: coordinators
+            .iter()
+            .map(|e| crate::accounts::model::normalise_email(e))
+            .collect(),
+    })
+}
+
+/// The cycle form as posted (coordinators); dates as `YYYY-MM-DD`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CycleForm {
+    pub name: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub enrol_opens: String,
+    pub enrol_closes: String,
+    pub capacity: String,
+}
+
+pub struct NewCycle {
+    pub name: String,
+    pub starts_on: i64,
+    pub ends_on: i64,
+    pub enrol_opens: i64,
+    pub enrol_closes: i64,
+    pub capacity: i64,
+}
+
+/// `2026-09-01` → Unix milliseconds at midnight UTC.
+pub fn parse_day(s: &str) -> Option<i64> {
+    let mut parts = s.trim().splitn(3, '-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: u8 = parts.next()?.parse().ok()?;
+    let day: u8 = parts.next()?.parse().ok()?;
+    let date =
+        time::Date::from_calendar_date(year, time::Month::try_from(month).ok()?, day).ok()?;
+    Some(date.midnight().assume_utc().unix_timestamp() * 1000)
+}
+
+/// Unix milliseconds → `2026-09-01`, as a date input wants it.
+pub fn iso_day(ms: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000))
+        .map(|t| format!("{}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day()))
+        .unwrap_or_default()
+}
+
+pub fn parse_cycle(form: &CycleForm) -> Result<NewCycle, crate::error::FieldErrors> {
+    let mut errors = crate::error::FieldErrors::new();
+    for (k, v) in [
+        ("name", &form.name),
+        ("starts_on", &form.starts_on),
+        ("ends_on", &form.ends_on),
+        ("enrol_opens", &form.enrol_opens),
+        ("enrol_closes", &form.enrol_closes),
+        ("capacity", &form.capacity),
+    ] {
+        errors = errors.keep(k, v);
+    }
+    let name = form.name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.chars().count() < 3 || name.chars().count() > 80 {
+        errors.add(
+            "name",
+            "Name the cycle in 3 to 80 characters, e.g. 2026–27.",
+        );
+    }
+    let mut date = |field: &str, raw: &str| {
+        let d = parse_day(raw);
+        if d.is_none() {
+            errors.add(field, "Give a date as YYYY-MM-DD.");
+        }
+        d
+    };
+    let starts = date("starts_on", &form.starts_on);
+    let ends = date("ends_on", &form.ends_on);
+    let opens = date("enrol_opens", &form.enrol_opens);
+    let closes = date("enrol_closes", &form.enrol_closes);
+    if let (Some(s), Some(e)) = (starts, ends) {
+        if e <= s {
+            errors.add("ends_on", "The cycle must end after it starts.");
+        } else if e - s > 3 * 366 * DAY_MS {
+            errors.add("ends_on", "A cycle can last at most three years.");
+        }
+    }
+    if let (Some(o), Some(c)) = (opens, closes) {
+        if c < o {
+            errors.add("enrol_closes", "Enrolment must close on or after it opens.");
+        }
+    }
+    if let (Some(c), Some(e)) = (closes, ends) {
+        if c > e {
+            errors.add(
+                "enrol_closes",
+                "Enrolment must close by the day the cycle ends.",
+            );
+        }
+    }
+    let capacity = form
+        .capacity
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|c| (1..=10_000).contains(c));
+    if capacity.is_none() {
+        errors.add(
+            "capacity",
+            "Give the number of mentee places, from 1 to 10000.",
+        );
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(NewCycle {
+        name,
+        starts_on: starts.expect("checked"),
+        ends_on: ends.expect("checked"),
+        enrol_opens: opens.expect("checked"),
+        enrol_closes: closes.expect("checked"),
+        capacity: capacity.expect("checked"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn career() -> Program {
+        Program {
+            id: 1,
+            slug: "career".into(),
+            name: "Career Mentoring".into(),
+            description: String::new(),
+            kind: ProgramKind::Cycle,
+            matching: Matching::Assign,
+            contact: Contact::Monthly,
+            mentor_min_years: 5,
+            mentee_stages: vec![CareerStage::Student, CareerStage::New],
+            required_tags: vec!["NMRT".into()],
+        }
+    }
+
+    fn standing(years: i64, stage: CareerStage, tags: &[&str]) -> Standing {
+        Standing {
+            years_professional: years,
+            career_stage: stage,
+            affiliations: tags.iter().map(|t| (*t).to_owned()).collect(),
+        }
+    }
+
+    #[test]
+    fn eligibility_names_the_rule_that_is_not_met() {
+        let p = career();
+        let short = p
+            .unmet_rule(
+                Role::Mentor,
+                Some(&standing(3, CareerStage::Mid, &["nmrt"])),
+            )
+            .unwrap();
+        assert!(short.contains("at least 5 years"), "{short}");
+        assert!(short.contains("your profile says 3 years"), "{short}");
+        assert_eq!(
+            p.unmet_rule(
+                Role::Mentor,
+                Some(&standing(5, CareerStage::Mid, &["nmrt"]))
+            ),
+            None
+        );
+        let stage = p
+            .unmet_rule(
+                Role::Mentee,
+                Some(&standing(0, CareerStage::Mid, &["NMRT"])),
+            )
+            .unwrap();
+        assert!(
+            stage.contains("LIS student or new professional (under 5 years)"),
+            "{stage}"
+        );
+        let tag = p
+            .unmet_rule(Role::Mentee, Some(&standing(0, CareerStage::New, &["ALA"])))
+            .unwrap();
+        assert!(tag.contains("do not list NMRT"), "{tag}");
+        assert!(p
+            .unmet_rule(Role::Mentee, None)
+            .unwrap()
+            .contains("profile"));
+    }
+
+    #[test]
+    fn cycle_phases_follow_whole_days() {
+        let d = |s| parse_day(s).unwrap();
+        let c = Cycle {
+            id: 1,
+            program_id: 1,
+            name: "2026–27".into(),
+            starts_on: d("2026-09-01"),
+            ends_on: d("2027-05-31"),
+            enrol_opens: d("2026-07-01"),
+            enrol_closes: d("2026-08-15"),
+            capacity: 1,
+            mentees: 0,
+            mentors: 0,
+        };
+        assert_eq!(c.phase(d("2026-06-30")), Phase::Upcoming);
+        assert_eq!(c.phase(d("2026-08-15") + DAY_MS - 1), Phase::Enrolling);
+        assert_eq!(c.phase(d("2026-08-16")), Phase::Running);
+        assert_eq!(c.phase(d("2027-05-31") + DAY_MS - 1), Phase::Running);
+        assert_eq!(c.phase(d("2027-06-01")), Phase::Ended);
+        assert_eq!(iso_day(d("2027-05-31")), "2027-05-31");
+        assert!(parse_day("2027-02-30").is_none());
+    }
+}

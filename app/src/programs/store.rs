@@ -1,0 +1,627 @@
+//! Programs, cycles and enrolments in the database. Enrolment locks the cycle's
+//! row first, so capacity holds however many members enrol at once.
+
+use super::model::*;
+use crate::{
+    accounts::model::{CurrentUser, SiteRole},
+    db::{is_unique_violation, Db},
+    error::{AppError, FieldErrors},
+    mentorships::store::complete_for_cycle,
+    profiles::model::CareerStage,
+};
+use sqlx::AnyConnection;
+
+#[derive(sqlx::FromRow)]
+struct ProgramRow {
+    id: i64,
+    slug: String,
+    name: String,
+    description: String,
+    kind: String,
+    matching: String,
+    contact: String,
+    mentor_min_years: i64,
+    mentee_stages: String,
+    required_tags: String,
+}
+
+impl From<ProgramRow> for Program {
+    fn from(r: ProgramRow) -> Self {
+        Program {
+            id: r.id,
+            slug: r.slug,
+            name: r.name,
+            description: r.description,
+            kind: ProgramKind::from_slug(&r.kind).unwrap_or(ProgramKind::Network),
+            matching: Matching::from_slug(&r.matching).unwrap_or(Matching::Choose),
+            contact: Contact::from_slug(&r.contact).unwrap_or(Contact::AsAgreed),
+            mentor_min_years: r.mentor_min_years,
+            mentee_stages: r
+                .mentee_stages
+                .split(',')
+                .filter_map(CareerStage::from_slug)
+                .collect(),
+            required_tags: r
+                .required_tags
+                .split(',')
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        }
+    }
+}
+
+const PROGRAM_SELECT: &str = "SELECT id, slug, name, description, kind, matching, contact,
+        mentor_min_years, mentee_stages, required_tags FROM programs";
+
+const CYCLE_SELECT: &str = "SELECT c.id, c.program_id, c.name, c.starts_on, c.ends_on,
+        c.enrol_opens, c.enrol_closes, c.capacity,
+        (SELECT COUNT(*) FROM enrolments e WHERE e.cycle_id = c.id AND e.role = 'mentee') AS mentees,
+        (SELECT COUNT(*) FROM enrolments e WHERE e.cycle_id = c.id AND e.role = 'mentor') AS mentors
+    FROM cycles c";
+
+#[derive(sqlx::FromRow)]
+struct CycleRow {
+    id: i64,
+    program_id: i64,
+    name: String,
+    starts_on: i64,
+    ends_on: i64,
+    enrol_opens: i64,
+    enrol_closes: i64,
+    capacity: i64,
+    mentees: i64,
+    mentors: i64,
+}
+
+impl From<CycleRow> for Cycle {
+    fn from(r: CycleRow) -> Self {
+        Cycle {
+            id: r.id,
+            program_id: r.program_id,
+            name: r.name,
+            starts_on: r.starts_on,
+            ends_on: r.ends_on,
+            enrol_opens: r.enrol_opens,
+            enrol_closes: r.enrol_closes,
+            capacity: r.capacity,
+            mentees: r.mentees,
+            mentors: r.mentors,
+        }
+    }
+}
+
+pub async fn program_by_slug(db: &Db, slug: &str) -> Result<Program, AppError> {
+    let row: Option<ProgramRow> = sqlx::query_as(&format!("{PROGRAM_SELECT} WHERE slug = $1"))
+        .bind(slug)
+        .fetch_optional(db.pool())
+        .await?;
+    row.map(Program::from).ok_or(AppError::NotFound)
+}
+
+async fn program_by_id(conn: &mut AnyConnection, id: i64) -> Result<Program, AppError> {
+    let row: Option<ProgramRow> = sqlx::query_as(&format!("{PROGRAM_SELECT} WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    row.map(Program::from).ok_or(AppError::NotFound)
+}
+
+async fn coordinator_names(db: &Db, program_id: i64) -> Result<Vec<String>, AppError> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT u.display_name FROM program_coordinators c JOIN users u ON u.id = c.user_id
+         WHERE c.program_id = $1 ORDER BY u.display_name",
+    )
+    .bind(program_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().map(|(n,)| n).collect())
+}
+
+/// Whether `user` may run `program`: its coordinators and administrators.
+pub async fn can_manage(db: &Db, user: &CurrentUser, program_id: i64) -> Result<bool, AppError> {
+    if user.site_role == SiteRole::Admin {
+        return Ok(true);
+    }
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT user_id FROM program_coordinators WHERE program_id = $1 AND user_id = $2",
+    )
+    .bind(program_id)
+    .bind(user.id)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.is_some())
+}
+
+/// Refuses anyone but the program's coordinators and administrators.
+pub async fn require_coordinator(
+    db: &Db,
+    user: &CurrentUser,
+    program: &Program,
+    what: &str,
+) -> Result<(), AppError> {
+    if can_manage(db, user, program.id).await? {
+        Ok(())
+    } else {
+        Err(AppError::forbidden(format!(
+            "Only the coordinators of {} can {what}.",
+            program.name
+        )))
+    }
+}
+
+async fn cycles(db: &Db, program_id: i64) -> Result<Vec<Cycle>, AppError> {
+    let rows: Vec<CycleRow> = sqlx::query_as(&format!(
+        "{CYCLE_SELECT} WHERE c.program_id = $1 ORDER BY c.starts_on DESC, c.id DESC"
+    ))
+    .bind(program_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().map(Cycle::from).collect())
+}
+
+async fn cycle_in(conn: &mut AnyConnection, id: i64) -> Result<Cycle, AppError> {
+    let row: Option<CycleRow> = sqlx::query_as(&format!("{CYCLE_SELECT} WHERE c.id = $1"))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    row.map(Cycle::from).ok_or(AppError::NotFound)
+}
+
+/// A cycle and its program, read outside any transaction.
+pub async fn cycle_and_program(db: &Db, cycle_id: i64) -> Result<(Cycle, Program), AppError> {
+    let mut conn = db.pool().acquire().await?;
+    let cycle = cycle_in(&mut conn, cycle_id).await?;
+    let program = program_by_id(&mut conn, cycle.program_id).await?;
+    Ok((cycle, program))
+}
+
+/// Every program, by name, with its coordinators and the cycle open for enrolment.
+pub async fn list(db: &Db, now: i64) -> Result<Vec<ProgramSummary>, AppError> {
+    let rows: Vec<ProgramRow> = sqlx::query_as(&format!("{PROGRAM_SELECT} ORDER BY name"))
+        .fetch_all(db.pool())
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let program = Program::from(row);
+        let enrolling = cycles(db, program.id)
+            .await?
+            .into_iter()
+            .find(|c| c.phase(now) == Phase::Enrolling)
+            .map(|c| c.name);
+        out.push(ProgramSummary {
+            coordinators: coordinator_names(db, program.id).await?,
+            program,
+            enrolling,
+        });
+    }
+    Ok(out)
+}
+
+async fn my_roles(db: &Db, user_id: i64, cycle_id: i64) -> Result<Vec<Role>, AppError> {
+    let rows: Vec<(String,)> =
+        sqlx::query_as("SELECT role FROM enrolments WHERE cycle_id = $1 AND user_id = $2")
+            .bind(cycle_id)
+            .bind(user_id)
+            .fetch_all(db.pool())
+            .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(r,)| Role::from_slug(&r))
+        .collect())
+}
+
+/// The mentor's note from their latest earlier cycle of this program.
+async fn last_mentor_note(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    program_id: i64,
+    before_cycle: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT e.note FROM enrolments e JOIN cycles c ON c.id = e.cycle_id
+         WHERE e.user_id = $1 AND e.role = 'mentor' AND c.program_id = $2 AND c.id <> $3
+         ORDER BY c.starts_on DESC LIMIT 1",
+    )
+    .bind(user_id)
+    .bind(program_id)
+    .bind(before_cycle)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(n,)| n))
+}
+
+async fn cycle_mentors(db: &Db, cycle_id: i64) -> Result<Vec<CycleMentor>, AppError> {
+    let rows: Vec<(i64, String, Option<String>, String)> = sqlx::query_as(
+        "SELECT u.id, u.display_name, p.position, e.note
+         FROM enrolments e JOIN users u ON u.id = e.user_id
+         LEFT JOIN profiles p ON p.user_id = e.user_id
+         WHERE e.cycle_id = $1 AND e.role = 'mentor' ORDER BY u.display_name",
+    )
+    .bind(cycle_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, position, note)| CycleMentor {
+            id,
+            name,
+            position: position.unwrap_or_default(),
+            note,
+        })
+        .collect())
+}
+
+/// The program page for `viewer` (None: a visitor). A cycle's mentors are
+/// listed only to members enrolled in it and to coordinators.
+pub async fn page(
+    db: &Db,
+    slug: &str,
+    viewer: Option<&CurrentUser>,
+    now: i64,
+) -> Result<ProgramPage, AppError> {
+    let program = program_by_slug(db, slug).await?;
+    let can_manage = match viewer {
+        Some(v) => can_manage(db, v, program.id).await?,
+        None => false,
+    };
+    let mut views = Vec::new();
+    for cycle in cycles(db, program.id).await? {
+        let phase = cycle.phase(now);
+        let (mine, renew_note) = match viewer {
+            Some(v) => {
+                let mine = my_roles(db, v.id, cycle.id).await?;
+                let renew = if phase == Phase::Enrolling && !mine.contains(&Role::Mentor) {
+                    let mut conn = db.pool().acquire().await?;
+                    last_mentor_note(&mut conn, v.id, program.id, cycle.id).await?
+                } else {
+                    None
+                };
+                (mine, renew)
+            }
+            None => (Vec::new(), None),
+        };
+        let mentors = if can_manage || !mine.is_empty() {
+            Some(cycle_mentors(db, cycle.id).await?)
+        } else {
+            None
+        };
+        views.push(CycleView {
+            cycle,
+            phase,
+            mine,
+            renew_note,
+            mentors,
+        });
+    }
+    Ok(ProgramPage {
+        coordinators: coordinator_names(db, program.id).await?,
+        program,
+        cycles: views,
+        signed_in: viewer.is_some(),
+        can_manage,
+    })
+}
+
+/// Creates a program and names its coordinators, who must already be members.
+pub async fn create_program(db: &Db, p: &NewProgram, now: i64) -> Result<String, AppError> {
+    let mut coordinator_ids = Vec::new();
+    let mut unknown = Vec::new();
+    for email in &p.coordinators {
+        let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_optional(db.pool())
+            .await?;
+        match row {
+            Some((id,)) => coordinator_ids.push(id),
+            None => unknown.push(email.clone()),
+        }
+    }
+    if !unknown.is_empty() {
+        let mut errors = FieldErrors::new();
+        errors.add(
+            "coordinators",
+            format!(
+                "No member has the address {}. Coordinators sign up first.",
+                unknown.join(", ")
+            ),
+        );
+        return Err(AppError::Invalid(errors));
+    }
+    let mut tx = db.pool().begin().await?;
+    let stages: Vec<&str> = p.mentee_stages.iter().map(|s| s.slug()).collect();
+    let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
+        "INSERT INTO programs (slug, name, description, kind, matching, contact,
+             mentor_min_years, mentee_stages, required_tags, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+    )
+    .bind(&p.slug)
+    .bind(&p.name)
+    .bind(&p.description)
+    .bind(p.kind.slug())
+    .bind(p.matching.slug())
+    .bind(p.contact.slug())
+    .bind(p.mentor_min_years)
+    .bind(stages.join(","))
+    .bind(p.required_tags.join(","))
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await;
+    let id = match inserted {
+        Ok((id,)) => id,
+        Err(e) if is_unique_violation(&e) => {
+            let mut errors = FieldErrors::new().keep("name", &p.name);
+            errors.add("name", "A program with that name already exists.");
+            return Err(AppError::Invalid(errors));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    crate::feedback::store::add_default_questions(&mut tx, id).await?;
+    for user_id in coordinator_ids {
+        sqlx::query(
+            "INSERT INTO program_coordinators (program_id, user_id) VALUES ($1, $2)
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(id)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(p.slug.clone())
+}
+
+pub async fn add_cycle(db: &Db, program_id: i64, c: &NewCycle, now: i64) -> Result<i64, AppError> {
+    let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
+        "INSERT INTO cycles (program_id, name, starts_on, ends_on, enrol_opens, enrol_closes,
+             capacity, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(program_id)
+    .bind(&c.name)
+    .bind(c.starts_on)
+    .bind(c.ends_on)
+    .bind(c.enrol_opens)
+    .bind(c.enrol_closes)
+    .bind(c.capacity)
+    .bind(now)
+    .fetch_one(db.pool())
+    .await;
+    match inserted {
+        Ok((id,)) => Ok(id),
+        Err(e) if is_unique_violation(&e) => {
+            let mut errors = FieldErrors::new().keep("name", &c.name);
+            errors.add("name", "This program already has a cycle with that name.");
+            Err(AppError::Invalid(errors))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn standing(conn: &mut AnyConnection, user_id: i64) -> Result<Option<Standing>, AppError> {
+    let row: Option<(i64, String)> =
+        sqlx::query_as("SELECT years_professional, career_stage FROM profiles WHERE user_id = $1")
+            .bind(user_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let Some((years, stage)) = row else {
+        return Ok(None);
+    };
+    let tags: Vec<(String,)> = sqlx::query_as(
+        "SELECT value FROM profile_tags WHERE user_id = $1 AND kind = 'affiliation'",
+    )
+    .bind(user_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(Some(Standing {
+        years_professional: years,
+        career_stage: CareerStage::from_slug(&stage).unwrap_or(CareerStage::Mid),
+        affiliations: tags.into_iter().map(|(t,)| t).collect(),
+    }))
+}
+
+/// Enrols `user_id` in a cycle as `role`, or says in words which rule stops it.
+pub async fn enrol(
+    db: &Db,
+    user_id: i64,
+    cycle_id: i64,
+    role: Role,
+    note: &str,
+    now: i64,
+) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    // Write first: the cycle's row serialises its enrolments, so the last
+    // mentee place goes to one member only.
+    let locked = sqlx::query("UPDATE cycles SET capacity = capacity WHERE id = $1")
+        .bind(cycle_id)
+        .execute(&mut *tx)
+        .await?;
+    if locked.rows_affected() == 0 {
+        return Err(AppError::NotFound);
+    }
+    let cycle = cycle_in(&mut tx, cycle_id).await?;
+    let program = program_by_id(&mut tx, cycle.program_id).await?;
+    if let Some(why) = cycle.closed_reason(role, now) {
+        return Err(AppError::form(why));
+    }
+    let standing = standing(&mut tx, user_id).await?;
+    if let Some(why) = program.unmet_rule(role, standing.as_ref()) {
+        return Err(AppError::form(why));
+    }
+    let inserted = sqlx::query(
+        "INSERT INTO enrolments (cycle_id, user_id, role, note, enrolled_at)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(cycle_id)
+    .bind(user_id)
+    .bind(role.slug())
+    .bind(note)
+    .bind(now)
+    .execute(&mut *tx)
+    .await;
+    match inserted {
+        Ok(_) => {}
+        Err(e) if is_unique_violation(&e) => {
+            return Err(AppError::conflict(format!(
+                "You are already enrolled in {} as a {}.",
+                cycle.name,
+                role.slug()
+            )))
+        }
+        Err(e) => return Err(e.into()),
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Enrols a mentor again with the note from their last cycle of this program.
+pub async fn renew(db: &Db, user_id: i64, cycle_id: i64, now: i64) -> Result<(), AppError> {
+    let (cycle, program) = cycle_and_program(db, cycle_id).await?;
+    let mut conn = db.pool().acquire().await?;
+    let note = last_mentor_note(&mut conn, user_id, program.id, cycle.id).await?;
+    drop(conn);
+    let Some(note) = note else {
+        return Err(AppError::conflict(format!(
+            "You have not mentored in an earlier cycle of {}; enrol as a mentor instead.",
+            program.name
+        )));
+    };
+    enrol(db, user_id, cycle_id, Role::Mentor, &note, now).await
+}
+
+/// Leaves a cycle. Mentorships already made carry on.
+pub async fn leave(db: &Db, user_id: i64, cycle_id: i64, role: Role) -> Result<(), AppError> {
+    let gone =
+        sqlx::query("DELETE FROM enrolments WHERE cycle_id = $1 AND user_id = $2 AND role = $3")
+            .bind(cycle_id)
+            .bind(user_id)
+            .bind(role.slug())
+            .execute(db.pool())
+            .await?;
+    if gone.rows_affected() == 0 {
+        return Err(AppError::conflict(format!(
+            "You are not enrolled in that cycle as a {}.",
+            role.slug()
+        )));
+    }
+    Ok(())
+}
+
+/// Everything a program's coordinators run it with.
+pub async fn manage(db: &Db, program: Program, now: i64) -> Result<ManagePage, AppError> {
+    let mut out = Vec::new();
+    for cycle in cycles(db, program.id).await? {
+        let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
+            "SELECT u.id, u.display_name, u.email, e.role, e.enrolled_at
+             FROM enrolments e JOIN users u ON u.id = e.user_id
+             WHERE e.cycle_id = $1 ORDER BY e.role, u.display_name",
+        )
+        .bind(cycle.id)
+        .fetch_all(db.pool())
+        .await?;
+        let (pairs,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM mentorships WHERE cycle_id = $1 AND state = 'accepted'",
+        )
+        .bind(cycle.id)
+        .fetch_one(db.pool())
+        .await?;
+        out.push(ManagedCycle {
+            phase: cycle.phase(now),
+            cycle: cycle.clone(),
+            enrolments: rows
+                .into_iter()
+                .map(|(user_id, name, email, role, enrolled_at)| Enrolment {
+                    user_id,
+                    name,
+                    email,
+                    role: Role::from_slug(&role).unwrap_or(Role::Mentee),
+                    enrolled_at,
+                })
+                .collect(),
+            pairs,
+            topics: super::topics::of_cycle(db, cycle.id).await?,
+        });
+    }
+    let coordinators: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT u.id, u.display_name FROM program_coordinators c JOIN users u ON u.id = c.user_id
+         WHERE c.program_id = $1 ORDER BY u.display_name",
+    )
+    .bind(program.id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(ManagePage {
+        questions: crate::feedback::store::questions(db, program.id).await?,
+        feedback: crate::feedback::store::summary(db, program.id).await?,
+        letters: crate::letters::store::waiting(db, program.id).await?,
+        pairs: super::checkins::pairs(db, program.id, now).await?,
+        coordinators,
+        program,
+        cycles: out,
+    })
+}
+
+/// The cycle a new request between these two belongs to: one that has not
+/// ended, in which the mentor enrolled as a mentor and the mentee as a mentee,
+/// in a program that lets mentees choose (or the request comes from a
+/// coordinator). The cycle ending soonest wins.
+pub async fn cycle_for_pair(
+    conn: &mut AnyConnection,
+    mentor_id: i64,
+    mentee_id: i64,
+    assigned: bool,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT c.id FROM cycles c
+         JOIN programs p ON p.id = c.program_id
+         JOIN enrolments r ON r.cycle_id = c.id AND r.user_id = $1 AND r.role = 'mentor'
+         JOIN enrolments e ON e.cycle_id = c.id AND e.user_id = $2 AND e.role = 'mentee'
+         WHERE c.completed_at IS NULL AND c.ends_on + 86400000 > $3
+           AND (p.matching <> 'assign' OR $4 = 1)
+         ORDER BY c.ends_on, c.id LIMIT 1",
+    )
+    .bind(mentor_id)
+    .bind(mentee_id)
+    .bind(now)
+    .bind(i64::from(assigned))
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(id,)| id))
+}
+
+/// Carrel's scheduled work on cycles as of `now`: a cycle past its last day
+/// completes its active mentorships, except those the pair extended. Returns
+/// how many mentorships completed. Safe to run on several instances at once.
+pub async fn complete_cycles(db: &Db, now: i64) -> Result<usize, AppError> {
+    let due: Vec<(i64,)> = sqlx::query_as(
+        "SELECT id FROM cycles WHERE completed_at IS NULL AND ends_on + 86400000 <= $1",
+    )
+    .bind(now)
+    .fetch_all(db.pool())
+    .await?;
+    let mut completed = 0;
+    for (cycle_id,) in due {
+        let mut tx = db.pool().begin().await?;
+        let claimed = sqlx::query(
+            "UPDATE cycles SET completed_at = $1 WHERE id = $2 AND completed_at IS NULL",
+        )
+        .bind(now)
+        .bind(cycle_id)
+        .execute(&mut *tx)
+        .await?;
+        if claimed.rows_affected() == 1 {
+            let cycle = cycle_in(&mut tx, cycle_id).await?;
+            let program = program_by_id(&mut tx, cycle.program_id).await?;
+            completed += complete_for_cycle(
+                &mut tx,
+                cycle_id,
+                &format!("{} {}", program.name, cycle.name),
+                now,
+            )
+            .await?;
+            crate::feedback::store::ask_for_cycle(&mut tx, cycle_id, &program.name, now).await?;
+        }
+        tx.commit().await?;
+    }
+    Ok(completed)
+}

@@ -1,0 +1,145 @@
+import { execFileSync } from "node:child_process";
+import { Browser, Page } from "@playwright/test";
+import { test, expect, becomeMentor, newMember, uniqueEmail, signUp, watchConsole } from "./fixtures";
+
+// Programs: an administrator creates one and names a coordinator, who adds a
+// cycle and schedules a discussion topic; a mentor fails the program's eligibility with the rule in words, puts
+// their profile right, and enrols. With JavaScript on and off.
+
+/** Signs up a member in a context of their own; returns their page and email. */
+async function member(browser: Browser, js: boolean, name: string) {
+  const context = await browser.newContext({ javaScriptEnabled: js });
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  const email = uniqueEmail(name.split(" ")[0].toLowerCase());
+  await page.goto("/signup");
+  await signUp(page, email, name);
+  await expect(page.getByRole("navigation", { name: "Main" })).toContainText(name);
+  return { page, email, errors };
+}
+
+/** Names an administrator the way a new site does: the `carrel admin` command. */
+function makeAdmin(email: string) {
+  execFileSync("../target/release/carrel", ["admin", email], {
+    env: { ...process.env, DATABASE_URL: "sqlite://.tmp/e2e.db", CARREL_LOG: "warn" },
+  });
+}
+
+function isoDay(offsetDays: number): string {
+  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function hydrated(page: Page, js: boolean) {
+  if (js) await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+}
+
+/** A program with a five-year rule for mentors, run by `coordinatorEmail`; returns its path. */
+async function createProgram(page: Page, js: boolean, name: string, coordinatorEmail: string) {
+  await page.goto("/admin/programs");
+  await hydrated(page, js);
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Description").fill("Nine months of monthly conversations for librarians new to the profession.");
+  await page.getByLabel("Kind").selectOption({ label: "Structured cycle" });
+  await page.getByLabel("Matching").selectOption({ label: "Mentees choose their mentor" });
+  await page.getByLabel("Pairs are in touch").selectOption({ label: "at least once a month" });
+  await page.getByLabel(/Minimum years/).fill("5");
+  await page.getByLabel("Coordinators").fill(coordinatorEmail);
+  await page.getByRole("button", { name: "Create program" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByText("At least 5 years in a professional position.")).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+test("an administrator creates a program and its coordinator adds a cycle", async ({ page, browser, javaScriptEnabled: js }) => {
+  const admin = await member(browser, js, "Ada Admin");
+  makeAdmin(admin.email);
+  const coordinator = await member(browser, js, "Cora Coordinator");
+  const name = `Career Mentoring ${Date.now().toString(36)}${js ? "j" : "n"}`;
+  const path = await createProgram(admin.page, js, name, coordinator.email);
+
+  const c = coordinator.page;
+  await c.goto(path);
+  await hydrated(c, js);
+  await c.getByRole("link", { name: "Manage this program" }).click();
+  await expect(c.getByRole("heading", { level: 1 })).toContainText(`Manage ${name}`);
+  await hydrated(c, js);
+  // Backwards dates are refused, and what was typed stays.
+  await c.getByLabel("Name", { exact: true }).fill("2026–27");
+  await c.getByLabel("Starts on").fill(isoDay(10));
+  await c.getByLabel("Ends on").fill(isoDay(5));
+  await c.getByLabel("Enrolment opens").fill(isoDay(-1));
+  await c.getByLabel("Enrolment closes").fill(isoDay(8));
+  await c.getByLabel("Mentee places").fill("30");
+  await c.getByRole("button", { name: "Add cycle" }).click();
+  await expect(c.getByText("The cycle must end after it starts.")).toBeVisible();
+  await expect(c.getByLabel("Name", { exact: true })).toHaveValue("2026–27");
+  await c.getByLabel("Ends on").fill(isoDay(280));
+  await c.getByRole("button", { name: "Add cycle" }).click();
+  await expect(c.getByText("The cycle is added.")).toBeVisible();
+  await expect(c.getByRole("region", { name: "Cycle 2026–27" })).toContainText("Enrolling now");
+
+  // A topic for the cycle: a missing title is refused with the rest kept, then it is scheduled.
+  await hydrated(c, js);
+  await c.getByLabel("Topic", { exact: true }).fill("Where do you find your professional community?");
+  await c.getByLabel("Send on").fill(isoDay(14));
+  await c.getByRole("button", { name: "Schedule topic" }).click();
+  await expect(c.getByText("Give the topic a title of 3 to 120 characters.")).toBeVisible();
+  await expect(c.getByLabel("Topic", { exact: true })).toHaveValue("Where do you find your professional community?");
+  await c.getByLabel("Title").fill("Finding your community");
+  await c.getByRole("button", { name: "Schedule topic" }).click();
+  await expect(c.getByText("The topic is scheduled.")).toBeVisible();
+  await expect(c.getByRole("region", { name: "Cycle 2026–27" })).toContainText("Finding your community · goes out");
+
+  // Members see it on the program page; a plain member cannot manage it.
+  await newMember(page, "Pat Member");
+  await page.goto(path);
+  await expect(page.getByRole("region", { name: "Cycle 2026–27" })).toContainText("0 of 30 taken");
+  await page.goto(`${path}/manage`);
+  await expect(page.getByText(/Only the coordinators of .* can manage it/)).toBeVisible();
+  expect([...admin.errors, ...coordinator.errors], "other members' console errors").toEqual([]);
+});
+
+test("a mentor who does not meet the rule is told which, then enrols", async ({ page, browser, javaScriptEnabled: js }) => {
+  const admin = await member(browser, js, "Abe Admin");
+  makeAdmin(admin.email);
+  const name = `Five Year Mentors ${Date.now().toString(36)}${js ? "j" : "n"}`;
+  const path = await createProgram(admin.page, js, name, admin.email);
+  await admin.page.goto(`${path}/manage`);
+  await hydrated(admin.page, js);
+  await admin.page.getByLabel("Name", { exact: true }).fill("Spring");
+  await admin.page.getByLabel("Starts on").fill(isoDay(1));
+  await admin.page.getByLabel("Ends on").fill(isoDay(200));
+  await admin.page.getByLabel("Enrolment opens").fill(isoDay(-1));
+  await admin.page.getByLabel("Enrolment closes").fill(isoDay(20));
+  await admin.page.getByLabel("Mentee places").fill("10");
+  await admin.page.getByRole("button", { name: "Add cycle" }).click();
+  await expect(admin.page.getByText("The cycle is added.")).toBeVisible();
+
+  await newMember(page, "Mina Castellanos");
+  await becomeMentor(page, js, "Mina Castellanos", "maps");
+  // Three years is not five.
+  await page.getByLabel("Years in a professional position").fill("3");
+  await page.getByRole("button", { name: "Save my profile" }).click();
+  await expect(page.getByText("Your profile is saved.")).toBeVisible();
+
+  await page.goto(path);
+  await hydrated(page, js);
+  const cycle = page.getByRole("region", { name: "Cycle Spring" });
+  await cycle.getByLabel(/What you can offer/).fill("Cataloguing, and first jobs in special collections.");
+  await cycle.getByRole("button", { name: "Enrol as a mentor" }).click();
+  await expect(page.getByText(/need at least 5 years in a professional position; your profile says 3 years/)).toBeVisible();
+
+  await page.goto("/me/profile");
+  await hydrated(page, js);
+  await page.getByLabel("Years in a professional position").fill("7");
+  await page.getByRole("button", { name: "Save my profile" }).click();
+  await expect(page.getByText("Your profile is saved.")).toBeVisible();
+
+  await page.goto(path);
+  await hydrated(page, js);
+  await page.getByRole("region", { name: "Cycle Spring" }).getByRole("button", { name: "Enrol as a mentor" }).click();
+  await expect(page.getByText("You are enrolled as a mentor.").first()).toBeVisible();
+  // Enrolled, the mentor sees the cycle's mentors, themselves among them.
+  await expect(page.getByRole("region", { name: "Cycle Spring" }).getByRole("link", { name: "Mina Castellanos" })).toBeVisible();
+  expect(admin.errors, "the administrator's console errors").toEqual([]);
+});
