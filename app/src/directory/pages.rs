@@ -200,12 +200,15 @@ pub fn DirectoryPage() -> impl IntoView {
     view! {
         <Title text="Find a mentor"/>
         <h1>"Find a mentor"</h1>
+        // autocomplete="off": a page loaded by Back must show its address's
+        // filters, not the ticks the browser saved when it was left.
         <form
             method="get"
             action="/mentors"
             class="directory"
             node_ref=form
             role="search"
+            autocomplete="off"
             on:submit=move |ev| {
                 ev.prevent_default();
                 go_submit(false);
