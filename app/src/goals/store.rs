@@ -5,44 +5,23 @@ use super::model::{Goal, GoalNote, GoalStatus, Goals};
 use crate::{
     db::Db,
     error::AppError,
+    mentorships::store::{pair_for_member, Pair},
     notifications::store::{notify, Notice},
 };
 
 const PRIVATE: &str = "Goals are private to the mentor and mentee of a mentorship.";
 
-struct Pair {
-    mentor_id: i64,
-    mentee_id: i64,
-    mentee_name: String,
-    mentor_name: String,
-    active: bool,
-}
-
+/// The pair, when `user_id` is one of them and the mentor accepted at some
+/// point.
 async fn pair(db: &Db, user_id: i64, mentorship_id: i64) -> Result<Pair, AppError> {
-    let row: Option<(i64, i64, String, String, String)> = sqlx::query_as(
-        "SELECT m.mentor_id, m.mentee_id, a.display_name, b.display_name, m.state
-         FROM mentorships m JOIN users a ON a.id = m.mentor_id JOIN users b ON b.id = m.mentee_id
-         WHERE m.id = $1",
-    )
-    .bind(mentorship_id)
-    .fetch_optional(db.pool())
-    .await?;
-    let (mentor_id, mentee_id, mentor_name, mentee_name, state) = row.ok_or(AppError::NotFound)?;
-    if user_id != mentor_id && user_id != mentee_id {
-        return Err(AppError::forbidden(PRIVATE));
-    }
-    if !matches!(state.as_str(), "accepted" | "completed" | "ended") {
+    let mut conn = db.pool().acquire().await?;
+    let p = pair_for_member(&mut conn, user_id, mentorship_id, PRIVATE).await?;
+    if !p.opened() {
         return Err(AppError::conflict(
             "Goals open once the mentor accepts the request.",
         ));
     }
-    Ok(Pair {
-        mentor_id,
-        mentee_id,
-        mentee_name,
-        mentor_name,
-        active: state == "accepted",
-    })
+    Ok(p)
 }
 
 async fn goal_mentorship(db: &Db, goal_id: i64) -> Result<i64, AppError> {
@@ -91,7 +70,7 @@ pub async fn list(db: &Db, user_id: i64, mentorship_id: i64) -> Result<Goals, Ap
             })
             .collect(),
         is_mentee: user_id == p.mentee_id,
-        active: p.active,
+        active: p.state.is_active(),
     })
 }
 
@@ -101,7 +80,7 @@ fn mentee_only(p: &Pair, user_id: i64) -> Result<(), AppError> {
             "Goals are the mentee's to set; the mentor can comment on them.",
         ));
     }
-    if !p.active {
+    if !p.state.is_active() {
         return Err(AppError::conflict(
             "This mentorship is closed; its goals stay here to read.",
         ));
@@ -165,7 +144,7 @@ pub async fn add_note(
 ) -> Result<i64, AppError> {
     let mentorship_id = goal_mentorship(db, goal_id).await?;
     let p = pair(db, user_id, mentorship_id).await?;
-    if !p.active {
+    if !p.state.is_active() {
         return Err(AppError::conflict(
             "This mentorship is closed; its goals stay here to read.",
         ));

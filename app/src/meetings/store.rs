@@ -6,70 +6,21 @@ use super::model::*;
 use crate::{
     db::Db,
     error::AppError,
-    mentorships::store::{blocked_between, lock_member},
+    mentorships::store::{blocked_between, lock_member, pair_for_member, Pair},
     notifications::store::{notify, Notice},
 };
 use sqlx::AnyConnection;
 
 const PRIVATE: &str = "Meetings are private to the mentor and mentee of a mentorship.";
 
-struct Pair {
-    id: i64,
-    mentor_id: i64,
-    mentee_id: i64,
-    mentor_name: String,
-    mentee_name: String,
-    focus_label: String,
-    active: bool,
-    /// The mentorship was accepted at some point.
-    opened: bool,
-}
-
-impl Pair {
-    fn other(&self, user_id: i64) -> i64 {
-        if user_id == self.mentor_id {
-            self.mentee_id
-        } else {
-            self.mentor_id
-        }
-    }
-    fn name_of(&self, user_id: i64) -> &str {
-        if user_id == self.mentor_id {
-            &self.mentor_name
-        } else {
-            &self.mentee_name
-        }
-    }
-    fn link(&self) -> String {
-        format!("/mentorships/{}#meetings", self.id)
-    }
+/// Where a pair's meetings are, for links in notices.
+fn meetings_link(p: &Pair) -> String {
+    format!("/mentorships/{}#meetings", p.id)
 }
 
 /// The pair of a mentorship, if `user_id` is one of them.
 async fn pair(conn: &mut AnyConnection, user_id: i64, id: i64) -> Result<Pair, AppError> {
-    let row: Option<(i64, i64, String, String, String, String)> = sqlx::query_as(
-        "SELECT m.mentor_id, m.mentee_id, a.display_name, b.display_name, f.label, m.state
-         FROM mentorships m JOIN users a ON a.id = m.mentor_id JOIN users b ON b.id = m.mentee_id
-         JOIN focus_areas f ON f.slug = m.focus WHERE m.id = $1",
-    )
-    .bind(id)
-    .fetch_optional(conn)
-    .await?;
-    let (mentor_id, mentee_id, mentor_name, mentee_name, focus_label, state) =
-        row.ok_or(AppError::NotFound)?;
-    if user_id != mentor_id && user_id != mentee_id {
-        return Err(AppError::forbidden(PRIVATE));
-    }
-    Ok(Pair {
-        id,
-        mentor_id,
-        mentee_id,
-        mentor_name,
-        mentee_name,
-        focus_label,
-        opened: matches!(state.as_str(), "accepted" | "completed" | "ended"),
-        active: state == "accepted",
-    })
+    pair_for_member(conn, user_id, id, PRIVATE).await
 }
 
 /// Local time in `zone`: "Tue 1 Dec 2026, 15:00 (America/Chicago)".
@@ -158,7 +109,7 @@ pub async fn list(
 ) -> Result<Meetings, AppError> {
     let mut conn = db.pool().acquire().await?;
     let p = pair(&mut conn, user_id, mentorship_id).await?;
-    if !p.opened {
+    if !p.opened() {
         return Err(AppError::conflict(
             "Meetings open once the mentor accepts the request.",
         ));
@@ -174,7 +125,8 @@ pub async fn list(
             .bind(user_id)
             .fetch_optional(&mut *conn)
             .await?;
-    let can_propose = p.active && !blocked_between(&mut conn, p.mentor_id, p.mentee_id).await?;
+    let can_propose =
+        p.state.is_active() && !blocked_between(&mut conn, p.mentor_id, p.mentee_id).await?;
     drop(conn);
     Ok(Meetings {
         meetings: rows.into_iter().map(|r| r.meeting(user_id, now)).collect(),
@@ -198,7 +150,7 @@ pub async fn propose(
     // Write first (SQLite): the proposer's row serialises their changes.
     lock_member(&mut tx, user_id).await?;
     let p = pair(&mut tx, user_id, mentorship_id).await?;
-    if !p.active {
+    if !p.state.is_active() {
         return Err(AppError::conflict(
             "Meetings can be arranged while the mentorship is active.",
         ));
@@ -258,7 +210,7 @@ pub async fn propose(
                 local_time(m.starts_at, &m.time_zone),
                 m.mode.label().to_lowercase()
             ),
-            link: p.link(),
+            link: meetings_link(&p),
             email: Some("a meeting proposal".to_owned()),
         },
         now,
@@ -314,7 +266,7 @@ pub async fn accept(db: &Db, user_id: i64, id: i64, now: i64) -> Result<i64, App
                 p.name_of(user_id),
                 local_time(row.starts_at, &row.time_zone)
             ),
-            link: p.link(),
+            link: meetings_link(&p),
             email: Some("a meeting is confirmed".to_owned()),
         },
         now,
@@ -368,7 +320,7 @@ pub async fn cancel(
                 local_time(row.starts_at, &row.time_zone),
                 if short { ", at short notice" } else { "" }
             ),
-            link: p.link(),
+            link: meetings_link(&p),
             email: Some("a meeting was cancelled".to_owned()),
         },
         now,
@@ -418,7 +370,7 @@ pub async fn send_reminders(db: &Db, now: i64) -> Result<usize, AppError> {
                             p.focus_label,
                             local_time(row.starts_at, &zone)
                         ),
-                        link: p.link(),
+                        link: meetings_link(&p),
                         email: Some("your meeting is coming up".to_owned()),
                     },
                     now,

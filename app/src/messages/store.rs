@@ -11,65 +11,12 @@ use crate::{
     error::AppError,
     mentorships::{
         model::State,
-        store::{blocked_between, lock_member},
+        store::{blocked_between, lock_member, pair_for_member, Pair},
     },
     notifications::store::queue_email,
     ui::markdown::render,
 };
 use sqlx::AnyConnection;
-
-/// The pair of a mentorship, as a message needs it.
-struct Pair {
-    mentor_id: i64,
-    mentee_id: i64,
-    mentor_name: String,
-    mentee_name: String,
-    focus_label: String,
-    state: State,
-}
-
-impl Pair {
-    fn other(&self, user_id: i64) -> i64 {
-        if user_id == self.mentor_id {
-            self.mentee_id
-        } else {
-            self.mentor_id
-        }
-    }
-    fn name_of(&self, user_id: i64) -> &str {
-        if user_id == self.mentor_id {
-            &self.mentor_name
-        } else {
-            &self.mentee_name
-        }
-    }
-}
-
-async fn pair(conn: &mut AnyConnection, id: i64) -> Result<Option<Pair>, sqlx::Error> {
-    let row: Option<(i64, i64, String, String, String, String)> = sqlx::query_as(
-        "SELECT m.mentor_id, m.mentee_id, a.display_name, b.display_name, f.label, m.state
-         FROM mentorships m
-         JOIN users a ON a.id = m.mentor_id
-         JOIN users b ON b.id = m.mentee_id
-         JOIN focus_areas f ON f.slug = m.focus
-         WHERE m.id = $1",
-    )
-    .bind(id)
-    .fetch_optional(conn)
-    .await?;
-    Ok(row.and_then(
-        |(mentor_id, mentee_id, mentor_name, mentee_name, focus_label, state)| {
-            Some(Pair {
-                mentor_id,
-                mentee_id,
-                mentor_name,
-                mentee_name,
-                focus_label,
-                state: State::from_slug(&state)?,
-            })
-        },
-    ))
-}
 
 const PRIVATE: &str = "Messages are private to the mentor and mentee of a mentorship.";
 
@@ -85,14 +32,8 @@ async fn pair_ids(db: &Db, mentorship_id: i64) -> Result<(i64, i64), AppError> {
 /// The pair, when `user_id` is one of them and the mentorship ever had a
 /// thread (it was accepted). Everyone else, administrators included, is refused.
 async fn member_pair(conn: &mut AnyConnection, user_id: i64, id: i64) -> Result<Pair, AppError> {
-    let pair = pair(conn, id).await?.ok_or(AppError::NotFound)?;
-    if user_id != pair.mentor_id && user_id != pair.mentee_id {
-        return Err(AppError::forbidden(PRIVATE));
-    }
-    if matches!(
-        pair.state,
-        State::Requested | State::Declined | State::Withdrawn | State::Expired
-    ) {
+    let pair = pair_for_member(conn, user_id, id, PRIVATE).await?;
+    if !pair.opened() {
         return Err(AppError::conflict(
             "Messages open once the mentor accepts the request.",
         ));
