@@ -3,7 +3,7 @@ import { Browser, Page } from "@playwright/test";
 import { test, expect, becomeMentor, newMember, uniqueEmail, signUp, watchConsole } from "./fixtures";
 
 // Programs: an administrator creates one and names a coordinator, who adds a
-// cycle and schedules a discussion topic; a mentor fails the program's eligibility with the rule in words, puts
+// cycle, schedules a discussion topic and corrects the cycle; a mentor fails the program's eligibility with the rule in words, puts
 // their profile right, and enrols. With JavaScript on and off.
 
 /** Signs up a member in a context of their own; returns their page and email. */
@@ -90,10 +90,25 @@ test("an administrator creates a program and its coordinator adds a cycle", asyn
   await expect(c.getByText("The topic is scheduled.")).toBeVisible();
   await expect(c.getByRole("region", { name: "Cycle 2026–27" })).toContainText("Finding your community · goes out");
 
+  // The cycle is corrected: a bad number of places is refused with the rest kept, then saved.
+  await c.getByRole("link", { name: "Change dates or places of 2026–27" }).click();
+  await expect(c.getByRole("heading", { level: 1, name: "Change 2026–27" })).toBeVisible();
+  await hydrated(c, js);
+  await expect(c.getByLabel("Mentee places")).toHaveValue("30");
+  await c.getByLabel("Name", { exact: true }).fill("2026–27 cohort");
+  await c.getByLabel("Mentee places").fill("0");
+  await c.getByRole("button", { name: "Save changes" }).click();
+  await expect(c.getByText("Give the number of mentee places, from 1 to 10000.")).toBeVisible();
+  await expect(c.getByLabel("Name", { exact: true })).toHaveValue("2026–27 cohort");
+  await c.getByLabel("Mentee places").fill("25");
+  await c.getByRole("button", { name: "Save changes" }).click();
+  await expect(c.getByText("The cycle is changed.")).toBeVisible();
+  await expect(c.getByRole("region", { name: "Cycle 2026–27 cohort" })).toContainText("0 of 25 mentee places");
+
   // Members see it on the program page; a plain member cannot manage it.
   await newMember(page, "Pat Member");
   await page.goto(path);
-  await expect(page.getByRole("region", { name: "Cycle 2026–27" })).toContainText("0 of 30 taken");
+  await expect(page.getByRole("region", { name: "Cycle 2026–27 cohort" })).toContainText("0 of 25 taken");
   await page.goto(`${path}/manage`);
   await expect(page.getByText(/Only the coordinators of .* can manage it/)).toBeVisible();
   expect([...admin.errors, ...coordinator.errors], "other members' console errors").toEqual([]);

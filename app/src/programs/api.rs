@@ -5,7 +5,7 @@
 // A plain form posts one argument per field, so some functions take many.
 #![allow(clippy::too_many_arguments)]
 
-use super::model::{ImportPreview, ManagePage, ProgramPage, ProgramSummary, Report};
+use super::model::{CycleEdit, ImportPreview, ManagePage, ProgramPage, ProgramSummary, Report};
 use crate::error::AppError;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -116,6 +116,47 @@ pub async fn add_cycle(
     store::add_cycle(&db, program.id, &cycle, now_ms()).await?;
     tracing::info!(user_id = me.id, program = %slug, "cycle added");
     leptos_axum::redirect(&format!("/programs/{slug}/manage?added=1"));
+    Ok(())
+}
+
+/// A cycle as its coordinators change it.
+#[server(endpoint = "programs/cycle_to_edit")]
+pub async fn cycle_to_edit(slug: String, cycle_id: i64) -> Result<CycleEdit, AppError> {
+    let me = require_user().await?;
+    let db = use_db()?;
+    let program = store::program_by_slug(&db, &slug).await?;
+    store::require_coordinator(&db, &me, &program, "change its cycles").await?;
+    store::cycle_to_edit(&db, program, cycle_id, now_ms()).await
+}
+
+/// Changes a cycle's name, dates or places (its coordinators).
+#[server(endpoint = "programs/update_cycle")]
+pub async fn update_cycle(
+    slug: String,
+    cycle_id: i64,
+    name: String,
+    starts_on: String,
+    ends_on: String,
+    enrol_opens: String,
+    enrol_closes: String,
+    capacity: String,
+) -> Result<(), AppError> {
+    let form = CycleForm {
+        name,
+        starts_on,
+        ends_on,
+        enrol_opens,
+        enrol_closes,
+        capacity,
+    };
+    let me = require_user().await?;
+    let db = use_db()?;
+    let program = store::program_by_slug(&db, &slug).await?;
+    store::require_coordinator(&db, &me, &program, "change its cycles").await?;
+    let cycle = parse_cycle(&form).map_err(AppError::Invalid)?;
+    store::update_cycle(&db, program.id, cycle_id, &cycle, now_ms()).await?;
+    tracing::info!(user_id = me.id, program = %slug, cycle_id, "cycle changed");
+    leptos_axum::redirect(&format!("/programs/{slug}/manage?changed=1"));
     Ok(())
 }
 

@@ -587,6 +587,28 @@ pub struct NewCycle {
     pub capacity: i64,
 }
 
+impl NewCycle {
+    /// The form as it was sent, for a refusal from the database that keeps it.
+    pub fn kept(&self) -> crate::error::FieldErrors {
+        crate::error::FieldErrors::new()
+            .keep("name", &self.name)
+            .keep("starts_on", &iso_day(self.starts_on))
+            .keep("ends_on", &iso_day(self.ends_on))
+            .keep("enrol_opens", &iso_day(self.enrol_opens))
+            .keep("enrol_closes", &iso_day(self.enrol_closes))
+            .keep("capacity", &self.capacity.to_string())
+    }
+}
+
+/// A cycle as its coordinators change it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CycleEdit {
+    pub program: Program,
+    pub cycle: Cycle,
+    /// Past its last day: its dates are in members' records and letters.
+    pub ended: bool,
+}
+
 /// `2026-09-01` → Unix milliseconds at midnight UTC.
 pub fn parse_day(s: &str) -> Option<i64> {
     let mut parts = s.trim().splitn(3, '-');

@@ -366,6 +366,8 @@ fn ManageView(
     let pairs_slug = m.program.slug.clone();
     let slug = m.program.slug.clone();
     let query = use_query_map();
+    let slug_for_cycles = m.program.slug.clone();
+    let changed = query.with_untracked(|q| q.get("changed").is_some());
     let added = move || {
         query.with(|q| q.get("added").is_some()) || add.value().with(|v| matches!(v, Some(Ok(()))))
     };
@@ -392,6 +394,7 @@ fn ManageView(
         <h1>{format!("Manage {}", m.program.name)}</h1>
         <p><A href=format!("/programs/{slug}")>"See the program page"</A>" · "<A href=format!("/programs/{slug}/reports")>"Reports"</A></p>
         {move || added().then(|| view! { <p class="notice" role="status">"The cycle is added."</p> })}
+        {changed.then(|| view! { <p class="notice" role="status">"The cycle is changed."</p> })}
         {move || scheduled().then(|| view! { <p class="notice" role="status">"The topic is scheduled."</p> })}
         {imported.map(|n| view! { <p class="notice" role="status">{format!("Imported {n} rows: members are enrolled, and the others invited by email.")}</p> })}
         <section id="pairs" aria-labelledby="pairs-title">
@@ -449,9 +452,15 @@ fn ManageView(
             {m.cycles.is_empty().then(|| view! { <p class="empty">"No cycles yet. Add the first below."</p> })}
             {m.cycles.into_iter().map(|c| {
                 let mentees = c.enrolments.iter().filter(|e| e.role == Role::Mentee).count();
+                let change_link = (c.phase != Phase::Ended).then(|| {
+                    let href = format!("/programs/{slug_for_cycles}/cycles/{}/edit", c.cycle.id);
+                    let of = format!(" of {}", c.cycle.name);
+                    view! { <p><A href=href>"Change dates or places"<span class="visually-hidden">{of}</span></A></p> }
+                });
                 view! {
                     <section class="card cycle" aria-label=format!("Cycle {}", c.cycle.name)>
                         <h3>{c.cycle.name.clone()} " " {phase_badge(c.phase)}</h3>
+                        {change_link}
                         <p>{format!(
                             "Runs {}; enrolment {}. {} mentors, {mentees} of {} mentee places, {} active pairs.",
                             span(c.cycle.starts_on, c.cycle.ends_on),
@@ -791,5 +800,77 @@ pub fn ImportPreviewPage() -> impl IntoView {
                 }
             })}
         </Transition>
+    }
+}
+
+/// `/programs/{slug}/cycles/{id}/edit`: a coordinator corrects a cycle's name,
+/// dates or places.
+#[component]
+pub fn EditCyclePage() -> impl IntoView {
+    let params = use_params_map();
+    let key = move || {
+        params.with(|p| {
+            (
+                p.get("slug").unwrap_or_default(),
+                p.get("id")
+                    .and_then(|d| d.parse::<i64>().ok())
+                    .unwrap_or_default(),
+            )
+        })
+    };
+    let update = ServerAction::<UpdateCycle>::new();
+    let edit = Resource::new(key, |(slug, id)| cycle_to_edit(slug, id));
+    let error = action_error(update);
+    view! {
+        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match edit.await {
+                    Ok(e) => view! { <EditCycleForm e update error/> }.into_any(),
+                    Err(e) => failure(e, "to change this cycle"),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn EditCycleForm(
+    e: CycleEdit,
+    update: ServerAction<UpdateCycle>,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let c = e.cycle;
+    let slug = e.program.slug;
+    let back = format!("/programs/{slug}/manage");
+    let title = format!("Change {}", c.name);
+    let form = (!e.ended).then(|| {
+        view! {
+            <p class="muted">{format!(
+                "{} mentees and {} mentors are enrolled. Members see the new dates on the program page.",
+                c.mentees, c.mentors
+            )}</p>
+            <ActionForm action=update attr:class="stack narrow" attr:novalidate=true>
+                <FormError error/>
+                <input type="hidden" name="slug" value=slug.clone()/>
+                <input type="hidden" name="cycle_id" value=c.id/>
+                <Field label="Name" name="name" error current=c.name.clone()/>
+                <Field label="Starts on" name="starts_on" kind="date" error current=iso_day(c.starts_on)/>
+                <Field label="Ends on" name="ends_on" kind="date" error current=iso_day(c.ends_on)
+                    hint="Active mentorships complete after this day unless the pair extends."/>
+                <Field label="Enrolment opens" name="enrol_opens" kind="date" error current=iso_day(c.enrol_opens)/>
+                <Field label="Enrolment closes" name="enrol_closes" kind="date" error current=iso_day(c.enrol_closes)/>
+                <Field label="Mentee places" name="capacity" kind="number" error current=c.capacity.to_string()/>
+                <button type="submit" class="button button--primary">"Save changes"</button>
+            </ActionForm>
+        }
+    });
+    view! {
+        <Title text=title.clone()/>
+        <h1>{title}</h1>
+        <p><A href=back.clone()>{format!("Back to {}", e.program.name)}</A></p>
+        {e.ended.then(|| view! {
+            <p class="notice">"This cycle has ended, so its dates and places stay as they were: members' records and letters cite them."</p>
+        })}
+        {form}
     }
 }

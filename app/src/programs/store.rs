@@ -389,13 +389,107 @@ pub async fn add_cycle(db: &Db, program_id: i64, c: &NewCycle, now: i64) -> Resu
     .await;
     match inserted {
         Ok((id,)) => Ok(id),
-        Err(e) if is_unique_violation(&e) => {
-            let mut errors = FieldErrors::new().keep("name", &c.name);
-            errors.add("name", "This program already has a cycle with that name.");
-            Err(AppError::Invalid(errors))
-        }
+        Err(e) if is_unique_violation(&e) => Err(duplicate_cycle_name(c)),
         Err(e) => Err(e.into()),
     }
+}
+
+fn duplicate_cycle_name(c: &NewCycle) -> AppError {
+    let mut errors = c.kept();
+    errors.add("name", "This program already has a cycle with that name.");
+    AppError::Invalid(errors)
+}
+
+/// A cycle of `program_id` as its coordinators change it.
+pub async fn cycle_to_edit(
+    db: &Db,
+    program: Program,
+    cycle_id: i64,
+    now: i64,
+) -> Result<CycleEdit, AppError> {
+    let mut conn = db.pool().acquire().await?;
+    let cycle = cycle_in(&mut conn, cycle_id).await?;
+    if cycle.program_id != program.id {
+        return Err(AppError::NotFound);
+    }
+    let ended = cycle.phase(now) == Phase::Ended;
+    Ok(CycleEdit {
+        program,
+        cycle,
+        ended,
+    })
+}
+
+/// Changes a cycle's name, dates or places. An ended cycle keeps its dates
+/// (members' records and letters cite them); places cannot drop below the
+/// mentees enrolled; and the end cannot move before today, which would
+/// complete the pairs' mentorships at once.
+pub async fn update_cycle(
+    db: &Db,
+    program_id: i64,
+    cycle_id: i64,
+    c: &NewCycle,
+    now: i64,
+) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    // Write first: the lock enrolment takes, so the mentees are counted
+    // after any enrolment in flight.
+    let locked =
+        sqlx::query("UPDATE cycles SET capacity = capacity WHERE id = $1 AND program_id = $2")
+            .bind(cycle_id)
+            .bind(program_id)
+            .execute(&mut *tx)
+            .await?;
+    if locked.rows_affected() == 0 {
+        return Err(AppError::NotFound);
+    }
+    let cycle = cycle_in(&mut tx, cycle_id).await?;
+    if cycle.phase(now) == Phase::Ended {
+        return Err(AppError::conflict(format!(
+            "{} has ended, so its dates and places stay as they were: members' records and letters cite them.",
+            cycle.name
+        )));
+    }
+    let mut errors = c.kept();
+    if c.ends_on < now - now.rem_euclid(DAY_MS) {
+        errors.add(
+            "ends_on",
+            "The cycle cannot end before today: that would complete its mentorships at once.",
+        );
+    }
+    if c.capacity < cycle.mentees {
+        errors.add(
+            "capacity",
+            match cycle.mentees {
+                1 => "1 mentee is enrolled already; keep at least 1 place.".to_owned(),
+                n => format!("{n} mentees are enrolled already; keep at least {n} places."),
+            },
+        );
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let updated = sqlx::query(
+        "UPDATE cycles SET name = $1, starts_on = $2, ends_on = $3, enrol_opens = $4,
+             enrol_closes = $5, capacity = $6
+         WHERE id = $7",
+    )
+    .bind(&c.name)
+    .bind(c.starts_on)
+    .bind(c.ends_on)
+    .bind(c.enrol_opens)
+    .bind(c.enrol_closes)
+    .bind(c.capacity)
+    .bind(cycle_id)
+    .execute(&mut *tx)
+    .await;
+    match updated {
+        Ok(_) => {}
+        Err(e) if is_unique_violation(&e) => return Err(duplicate_cycle_name(c)),
+        Err(e) => return Err(e.into()),
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 async fn standing(conn: &mut AnyConnection, user_id: i64) -> Result<Option<Standing>, AppError> {

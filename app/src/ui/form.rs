@@ -26,6 +26,9 @@ pub fn Field(
     #[prop(default = "text")] kind: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
     #[prop(optional)] hint: Option<&'static str>,
+    /// The saved value, shown until a refused submit brings back what was typed.
+    #[prop(optional, into)]
+    current: Option<String>,
 ) -> impl IntoView {
     let id = format!("field-{name}");
     let hint_id = format!("{id}-hint");
@@ -36,6 +39,7 @@ pub fn Field(
         (kind != "password")
             .then(|| error.with(|e| e.as_ref().and_then(|e| e.value(name))))
             .flatten()
+            .or_else(|| current.clone())
             .unwrap_or_default()
     };
     let described_by = {
