@@ -105,6 +105,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("programs/:slug") view=ProgramPage ssr=SsrMode::Async/>
                             <Route path=path!("programs/:slug/manage") view=ManageProgramPage ssr=SsrMode::Async/>
                             <Route path=path!("programs/:slug/reports") view=programs::pages::ReportsPage ssr=SsrMode::Async/>
+                            <Route path=path!("programs/:slug/assignments") view=AssignmentsPage ssr=SsrMode::Async/>
                             <Route path=path!("programs/:slug/cycles/:id/edit") view=programs::pages::EditCyclePage ssr=SsrMode::Async/>
                             <Route path=path!("programs/:slug/import/:draft") view=programs::pages::ImportPreviewPage ssr=SsrMode::Async/>
                             <Route path=path!("feedback") view=feedback::pages::FeedbackPage ssr=SsrMode::Async/>

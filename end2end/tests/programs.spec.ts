@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { Browser, Page } from "@playwright/test";
-import { test, expect, becomeMentor, newMember, uniqueEmail, signUp, watchConsole } from "./fixtures";
+import { test, expect, becomeMentor, memberWithProfile, newMember, uniqueEmail, signUp, watchConsole } from "./fixtures";
 
 // Programs: an administrator creates one and names a coordinator, who adds a
 // cycle, schedules a discussion topic and corrects the cycle; a mentor fails the program's eligibility with the rule in words, puts
@@ -34,13 +34,19 @@ async function hydrated(page: Page, js: boolean) {
 }
 
 /** A program with a five-year rule for mentors, run by `coordinatorEmail`; returns its path. */
-async function createProgram(page: Page, js: boolean, name: string, coordinatorEmail: string) {
+async function createProgram(
+  page: Page,
+  js: boolean,
+  name: string,
+  coordinatorEmail: string,
+  matching = "Mentees choose their mentor",
+) {
   await page.goto("/admin/programs");
   await hydrated(page, js);
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Description").fill("Nine months of monthly conversations for librarians new to the profession.");
   await page.getByLabel("Kind").selectOption({ label: "Structured cycle" });
-  await page.getByLabel("Matching").selectOption({ label: "Mentees choose their mentor" });
+  await page.getByLabel("Matching").selectOption({ label: matching });
   await page.getByLabel("Pairs are in touch").selectOption({ label: "at least once a month" });
   await page.getByLabel(/Minimum years/).fill("5");
   await page.getByLabel("Coordinators").fill(coordinatorEmail);
@@ -48,6 +54,20 @@ async function createProgram(page: Page, js: boolean, name: string, coordinatorE
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(page.getByText("At least 5 years in a professional position.")).toBeVisible();
   return new URL(page.url()).pathname;
+}
+
+/** Adds a cycle taking enrolments now, on the program's manage page. */
+async function addCycle(page: Page, js: boolean, path: string, name: string) {
+  await page.goto(`${path}/manage`);
+  await hydrated(page, js);
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Starts on").fill(isoDay(1));
+  await page.getByLabel("Ends on").fill(isoDay(200));
+  await page.getByLabel("Enrolment opens").fill(isoDay(-1));
+  await page.getByLabel("Enrolment closes").fill(isoDay(20));
+  await page.getByLabel("Mentee places").fill("10");
+  await page.getByRole("button", { name: "Add cycle" }).click();
+  await expect(page.getByText("The cycle is added.")).toBeVisible();
 }
 
 test("an administrator creates a program and its coordinator adds a cycle", async ({ page, browser, javaScriptEnabled: js }) => {
@@ -119,16 +139,7 @@ test("a mentor who does not meet the rule is told which, then enrols", async ({ 
   makeAdmin(admin.email);
   const name = `Five Year Mentors ${Date.now().toString(36)}${js ? "j" : "n"}`;
   const path = await createProgram(admin.page, js, name, admin.email);
-  await admin.page.goto(`${path}/manage`);
-  await hydrated(admin.page, js);
-  await admin.page.getByLabel("Name", { exact: true }).fill("Spring");
-  await admin.page.getByLabel("Starts on").fill(isoDay(1));
-  await admin.page.getByLabel("Ends on").fill(isoDay(200));
-  await admin.page.getByLabel("Enrolment opens").fill(isoDay(-1));
-  await admin.page.getByLabel("Enrolment closes").fill(isoDay(20));
-  await admin.page.getByLabel("Mentee places").fill("10");
-  await admin.page.getByRole("button", { name: "Add cycle" }).click();
-  await expect(admin.page.getByText("The cycle is added.")).toBeVisible();
+  await addCycle(admin.page, js, path, "Spring");
 
   await newMember(page, "Mina Castellanos");
   await becomeMentor(page, js, "Mina Castellanos", "maps");
@@ -157,4 +168,49 @@ test("a mentor who does not meet the rule is told which, then enrols", async ({ 
   // Enrolled, the mentor sees the cycle's mentors, themselves among them.
   await expect(page.getByRole("region", { name: "Cycle Spring" }).getByRole("link", { name: "Mina Castellanos" })).toBeVisible();
   expect(admin.errors, "the administrator's console errors").toEqual([]);
+});
+
+test("a mentee asks the coordinators for a match, and a coordinator assigns a mentor from the cycle", async ({ browser, javaScriptEnabled: js }) => {
+  const admin = await member(browser, js, "Ines Admin");
+  makeAdmin(admin.email);
+  const name = `Conference Buddies ${Date.now().toString(36)}${js ? "j" : "n"}`;
+  const path = await createProgram(admin.page, js, name, admin.email, "Coordinators match each pair");
+  await addCycle(admin.page, js, path, "Summer");
+
+  const mentor = await memberWithProfile(browser, js, "Mateo Quispe", { focus: ["Leadership"] });
+  await mentor.page.goto(path);
+  await hydrated(mentor.page, js);
+  await mentor.page.getByRole("region", { name: "Cycle Summer" }).getByRole("button", { name: "Enrol as a mentor" }).click();
+  await expect(mentor.page.getByText("You are enrolled as a mentor.").first()).toBeVisible();
+
+  const mentee = await memberWithProfile(browser, js, "Leila Haddad", { mentor: false });
+  const m = mentee.page;
+  await m.goto(path);
+  await hydrated(m, js);
+  await m.getByRole("region", { name: "Cycle Summer" }).getByRole("button", { name: "Enrol as a mentee" }).click();
+  await expect(m.getByText(/Tell the coordinators what you want a mentor for/)).toBeVisible();
+  await hydrated(m, js);
+  const cycle = m.getByRole("region", { name: "Cycle Summer" });
+  await cycle.getByText("Ask the coordinators for a match").click();
+  await cycle.getByLabel("What you want a mentor for").selectOption({ label: "Leadership" });
+  await cycle.getByLabel(/A note for the coordinators/).fill("My first conference, and my first year leading a team.");
+  await cycle.getByRole("button", { name: "Ask for a match" }).click();
+  await expect(m.getByText("Thank you. The coordinators will find you a mentor")).toBeVisible();
+  await expect(m.getByText("You asked the coordinators for a mentor in Leadership")).toBeVisible();
+
+  // The coordinator's queue for this program offers the cycle's mentor.
+  const c = admin.page;
+  await c.goto(`${path}/manage`);
+  await hydrated(c, js);
+  await c.getByRole("link", { name: "Mentees waiting for a match" }).click();
+  await expect(c.getByRole("heading", { level: 2, name: "Leila Haddad · Leadership · Summer" })).toBeVisible();
+  await expect(c.getByText("My first conference, and my first year leading a team.")).toBeVisible();
+  await hydrated(c, js);
+  await c.getByRole("button", { name: "Assign Mateo Quispe" }).click();
+  await expect(c.getByText("Sent 1 request.")).toBeVisible();
+  await expect(c.getByText("Nobody is waiting.")).toBeVisible();
+
+  await mentor.page.goto("/mentorships");
+  await expect(mentor.page.getByRole("region", { name: "Requests to me" })).toContainText("Leila Haddad");
+  expect([...admin.errors, ...mentor.errors, ...mentee.errors], "console errors").toEqual([]);
 });

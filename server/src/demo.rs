@@ -479,7 +479,10 @@ pub async fn seed_mentorships(db: &Db, pairs: usize, seed: u64) -> anyhow::Resul
         let Some(area) = areas.iter().find(|a| &a.slug == focus) else {
             continue;
         };
-        if assignment::ask(db, *mentee, area, "", now).await.is_ok() {
+        if assignment::ask(db, *mentee, area, "", None, now)
+            .await
+            .is_ok()
+        {
             queued += 1;
         }
     }
@@ -2376,6 +2379,9 @@ pub async fn seed_programs(db: &Db, now: i64) -> anyhow::Result<usize> {
             }
         }
         enrolled += mentors + mentees;
+        if matching == Matching::Assign {
+            waiting_for_match(db, cycle, now).await?;
+        }
         // The career program's committee has a topic out and the next one scheduled,
         // and its first pairs, matched six weeks ago, are under way.
         if matching == Matching::Both {
@@ -2404,6 +2410,30 @@ pub async fn seed_programs(db: &Db, now: i64) -> anyhow::Result<usize> {
         }
     }
     Ok(enrolled)
+}
+
+/// A few of a cycle's mentees ask its coordinators for a match, so the
+/// program's queue has people in it.
+async fn waiting_for_match(db: &Db, cycle: i64, now: i64) -> anyhow::Result<()> {
+    let asks: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT e.user_id, MIN(t.value) FROM enrolments e
+         JOIN profile_tags t ON t.user_id = e.user_id AND t.kind = 'focus_sought'
+         WHERE e.cycle_id = $1 AND e.role = 'mentee'
+         GROUP BY e.user_id ORDER BY e.user_id LIMIT 4",
+    )
+    .bind(cycle)
+    .fetch_all(db.pool())
+    .await?;
+    let areas = app::profiles::store::focus_areas(db)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    for (mentee, focus) in asks {
+        if let Some(area) = areas.iter().find(|a| a.slug == focus) {
+            let note = "My first conference: I would like a buddy who knows their way around.";
+            let _ = assignment::ask(db, mentee, area, note, Some(cycle), now).await;
+        }
+    }
+    Ok(())
 }
 
 /// Pairs some of a cycle's mentees with its mentors, through the same rules

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
     super::{
-        assignment,
+        assignment::{self, Scope},
         model::{
             parse_agreement, parse_message, parse_note, DeclineReason, State, MAX_OPEN_REQUESTS,
         },
@@ -24,6 +24,7 @@ use {
         db::{now_ms, use_db, Db},
         error::FieldErrors,
         profiles::{model::FocusArea, store as profiles},
+        programs::store as programs,
     },
 };
 
@@ -35,15 +36,23 @@ async fn focus_area(db: &Db, slug: &str) -> Result<Option<FocusArea>, AppError> 
         .find(|f| f.slug == slug))
 }
 
+/// The caller and the queue they keep: the site's (administrators) or, with
+/// `program`, that program's (its coordinators and administrators).
 #[cfg(feature = "ssr")]
-async fn require_admin(what: &str) -> Result<CurrentUser, AppError> {
+async fn queue_keeper(program: Option<&str>, what: &str) -> Result<(CurrentUser, Scope), AppError> {
     let me = require_user().await?;
-    if me.site_role != SiteRole::Admin {
-        return Err(AppError::forbidden(format!(
-            "Only coordinators and administrators can {what}."
-        )));
+    match program.filter(|slug| !slug.is_empty()) {
+        Some(slug) => {
+            let db = use_db()?;
+            let program = programs::program_by_slug(&db, slug).await?;
+            programs::require_coordinator(&db, &me, &program, what).await?;
+            Ok((me, Scope::Program(program.id)))
+        }
+        None if me.site_role == SiteRole::Admin => Ok((me, Scope::Site)),
+        None => Err(AppError::forbidden(format!(
+            "Only administrators can {what} for the whole site; a program's coordinators keep its own queue."
+        ))),
     }
-    Ok(me)
 }
 
 /// My mentors, mentees, requests and past mentorships.
@@ -258,9 +267,14 @@ pub async fn save_agreement(id: i64, agreement: AgreementForm) -> Result<(), App
     Ok(())
 }
 
-/// Asks a coordinator to find me a mentor in one focus area.
+/// Asks a coordinator to find me a mentor in one focus area: within
+/// `cycle_id`, that cycle's program's coordinators.
 #[server(endpoint = "mentorships/ask_assignment")]
-pub async fn ask_assignment(focus: String, note: String) -> Result<(), AppError> {
+pub async fn ask_assignment(
+    focus: String,
+    note: String,
+    cycle_id: Option<i64>,
+) -> Result<(), AppError> {
     let me = require_user().await?;
     let db = use_db()?;
     let mut errors = FieldErrors::new().keep("focus", &focus).keep("note", &note);
@@ -280,8 +294,14 @@ pub async fn ask_assignment(focus: String, note: String) -> Result<(), AppError>
             "Save your profile first, so the coordinator can find a good match.",
         ));
     }
-    assignment::ask(&db, me.id, &area, &note, now_ms()).await?;
-    leptos_axum::redirect("/mentorships?asked=1");
+    assignment::ask(&db, me.id, &area, &note, cycle_id, now_ms()).await?;
+    match cycle_id {
+        Some(id) => {
+            let (_, program) = programs::cycle_and_program(&db, id).await?;
+            leptos_axum::redirect(&format!("/programs/{}?asked=1", program.slug));
+        }
+        None => leptos_axum::redirect("/mentorships?asked=1"),
+    }
     Ok(())
 }
 
@@ -298,26 +318,25 @@ pub async fn cancel_assignment(focus: String) -> Result<(), AppError> {
     Ok(())
 }
 
-/// The assignment queue with ranked suggestions (administrators; program
-/// coordinators once programs exist).
+/// An assignment queue with ranked suggestions: the site's, or `program`'s.
 #[server(endpoint = "mentorships/queue")]
-pub async fn assignment_queue() -> Result<Vec<QueueItem>, AppError> {
-    require_admin("see the assignment queue").await?;
-    assignment::queue(&use_db()?).await
+pub async fn assignment_queue(program: Option<String>) -> Result<Vec<QueueItem>, AppError> {
+    let (_, scope) = queue_keeper(program.as_deref(), "see the assignment queue").await?;
+    assignment::queue(&use_db()?, scope).await
 }
 
-/// Proposes mentors for the whole queue at once, for review; sends nothing.
+/// Proposes mentors for a whole queue at once, for review; sends nothing.
 #[server(endpoint = "mentorships/propose")]
-pub async fn propose_matches() -> Result<Proposal, AppError> {
-    require_admin("match the queue").await?;
-    assignment::propose(&use_db()?).await
+pub async fn propose_matches(program: Option<String>) -> Result<Proposal, AppError> {
+    let (_, scope) = queue_keeper(program.as_deref(), "match the queue").await?;
+    assignment::propose(&use_db()?, scope).await
 }
 
 /// Sends queued mentees' requests to the chosen mentors. `pairs` is
 /// `request:mentor` separated by commas, as the review form posts it.
 #[server(endpoint = "mentorships/assign")]
-pub async fn assign_mentors(pairs: String) -> Result<(), AppError> {
-    let me = require_admin("assign mentors").await?;
+pub async fn assign_mentors(pairs: String, program: Option<String>) -> Result<(), AppError> {
+    let (me, scope) = queue_keeper(program.as_deref(), "assign mentors").await?;
     let db = use_db()?;
     let parsed: Option<Vec<(i64, i64)>> = pairs
         .split(',')
@@ -333,7 +352,7 @@ pub async fn assign_mentors(pairs: String) -> Result<(), AppError> {
     let mut refused = Vec::new();
     let mut sent = 0;
     for (request_id, mentor_id) in parsed {
-        match assignment::assign(&db, me.id, request_id, mentor_id, now_ms()).await {
+        match assignment::assign(&db, me.id, scope, request_id, mentor_id, now_ms()).await {
             Ok(_) => sent += 1,
             Err(AppError::Internal) => return Err(AppError::Internal),
             Err(e) => refused.push(e.to_string()),
@@ -351,6 +370,14 @@ pub async fn assign_mentors(pairs: String) -> Result<(), AppError> {
             refused.join(" ")
         )));
     }
-    leptos_axum::redirect(&format!("/admin/assignments?sent={sent}"));
+    leptos_axum::redirect(&format!("{}?sent={sent}", queue_path(program.as_deref())));
     Ok(())
+}
+
+/// Where a queue's page is: the site's, or a program's.
+pub fn queue_path(program: Option<&str>) -> String {
+    match program.filter(|slug| !slug.is_empty()) {
+        Some(slug) => format!("/programs/{slug}/assignments"),
+        None => "/admin/assignments".to_owned(),
+    }
 }

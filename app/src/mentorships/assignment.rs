@@ -1,5 +1,5 @@
 //! Assignment by a coordinator: mentees who ask to be assigned wait in a
-//! queue; each queued request gets ranked suggestions from the directory's fit
+//! queue (the site's, or a program's when they ask within one of its cycles); each queued request gets ranked suggestions from the directory's fit
 //! score, and "match everyone" proposes the assignment of the whole queue that
 //! fills the most requests with the highest total fit (`matching`). Nothing is
 //! sent until a coordinator confirms; then each pair is an ordinary request the
@@ -21,21 +21,53 @@ use roaring::RoaringBitmap;
 /// Suggestions shown per queued request.
 const SUGGESTIONS: usize = 5;
 
-/// Puts the mentee in the queue for `focus`.
+/// Whose queue: the site's (administrators) or one program's (its
+/// coordinators), which holds the requests made within its cycles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Site,
+    Program(i64),
+}
+
+impl Scope {
+    /// A condition on `assignment_requests a` selecting this queue; `$1` is
+    /// the program's id.
+    fn filter(self) -> &'static str {
+        match self {
+            Scope::Site => "a.cycle_id IS NULL AND $1 = 0",
+            Scope::Program(_) => {
+                "a.cycle_id IN (SELECT c.id FROM cycles c WHERE c.program_id = $1)"
+            }
+        }
+    }
+
+    fn program_id(self) -> i64 {
+        match self {
+            Scope::Site => 0,
+            Scope::Program(id) => id,
+        }
+    }
+}
+
+/// Puts the mentee in the queue for `focus`: within `cycle_id`, the queue of
+/// its program, which the mentee must be enrolled in as a mentee while the
+/// cycle runs and whose coordinators match pairs.
 pub async fn ask(
     db: &Db,
     mentee_id: i64,
     focus: &FocusArea,
     note: &str,
+    cycle_id: Option<i64>,
     now: i64,
 ) -> Result<(), AppError> {
     let mut tx = db.pool().begin().await?;
     let inserted = sqlx::query(
-        "INSERT INTO assignment_requests (mentee_id, focus, note, state, created_at)
-         VALUES ($1, $2, $3, 'open', $4)",
+        "INSERT INTO assignment_requests (mentee_id, focus, cycle_id, note, state, created_at)
+         VALUES ($1, $2, $3, $4, 'open', $5)",
     )
     .bind(mentee_id)
     .bind(&focus.slug)
+    .bind(cycle_id)
     .bind(note)
     .bind(now)
     .execute(&mut *tx)
@@ -63,6 +95,25 @@ pub async fn ask(
             focus.label
         )));
     }
+    if let Some(cycle_id) = cycle_id {
+        let enrolled: Option<(i64,)> = sqlx::query_as(
+            "SELECT c.id FROM enrolments e JOIN cycles c ON c.id = e.cycle_id
+             JOIN programs p ON p.id = c.program_id
+             WHERE e.cycle_id = $1 AND e.user_id = $2 AND e.role = 'mentee'
+               AND p.matching <> 'choose' AND c.completed_at IS NULL AND c.ends_on + 86400000 > $3",
+        )
+        .bind(cycle_id)
+        .bind(mentee_id)
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if enrolled.is_none() {
+            return Err(AppError::form(
+                "Only a cycle's mentees can ask its coordinators for a match, while the cycle runs \
+                 and if its coordinators match pairs.",
+            ));
+        }
+    }
     tx.commit().await?;
     Ok(())
 }
@@ -83,6 +134,7 @@ pub async fn cancel(db: &Db, mentee_id: i64, focus: &str, now: i64) -> Result<bo
 
 struct Queued {
     id: i64,
+    cycle: Option<(i64, String)>,
     mentee_id: i64,
     mentee_name: String,
     focus: String,
@@ -91,20 +143,37 @@ struct Queued {
     created_at: i64,
 }
 
-async fn queued(db: &Db) -> Result<Vec<Queued>, AppError> {
-    let rows: Vec<(i64, i64, String, String, String, String, i64)> = sqlx::query_as(
-        "SELECT a.id, a.mentee_id, u.display_name, a.focus, f.label, a.note, a.created_at
+type QueuedRow = (i64, i64, String, i64, String, String, String, String, i64);
+
+async fn queued(db: &Db, scope: Scope) -> Result<Vec<Queued>, AppError> {
+    let rows: Vec<QueuedRow> = sqlx::query_as(&format!(
+        "SELECT a.id, COALESCE(a.cycle_id, 0), COALESCE(c.name, ''), a.mentee_id, u.display_name,
+             a.focus, f.label, a.note, a.created_at
          FROM assignment_requests a JOIN users u ON u.id = a.mentee_id
          JOIN focus_areas f ON f.slug = a.focus
-         WHERE a.state = 'open' ORDER BY a.created_at, a.id",
-    )
+         LEFT JOIN cycles c ON c.id = a.cycle_id
+         WHERE a.state = 'open' AND {} ORDER BY a.created_at, a.id",
+        scope.filter()
+    ))
+    .bind(scope.program_id())
     .fetch_all(db.pool())
     .await?;
     Ok(rows
         .into_iter()
         .map(
-            |(id, mentee_id, mentee_name, focus, focus_label, note, created_at)| Queued {
+            |(
                 id,
+                cycle_id,
+                cycle_name,
+                mentee_id,
+                mentee_name,
+                focus,
+                focus_label,
+                note,
+                created_at,
+            )| Queued {
+                id,
+                cycle: (cycle_id != 0).then_some((cycle_id, cycle_name)),
                 mentee_id,
                 mentee_name,
                 focus,
@@ -149,6 +218,19 @@ async fn candidates(db: &Db, index: &Index, q: &Queued) -> Result<Vec<Suggestion
     {
         matched.remove(id);
     }
+    // Within a cycle, only the mentors enrolled in it.
+    if let Some((cycle_id, _)) = q.cycle {
+        let enrolled: Vec<(i64,)> = sqlx::query_as(
+            "SELECT user_id FROM enrolments WHERE cycle_id = $1 AND role = 'mentor'",
+        )
+        .bind(cycle_id)
+        .fetch_all(db.pool())
+        .await?;
+        matched &= enrolled
+            .into_iter()
+            .filter_map(|(id,)| u32::try_from(id).ok())
+            .collect::<RoaringBitmap>();
+    }
     let seeker = Seeker::new(profile, index);
     let scores = seeker.scores(index, &matched);
     let mut out: Vec<Suggestion> = matched
@@ -169,8 +251,8 @@ async fn candidates(db: &Db, index: &Index, q: &Queued) -> Result<Vec<Suggestion
 }
 
 /// The queue, oldest first, each with its best suggestions.
-pub async fn queue(db: &Db) -> Result<Vec<QueueItem>, AppError> {
-    let items = queued(db).await?;
+pub async fn queue(db: &Db, scope: Scope) -> Result<Vec<QueueItem>, AppError> {
+    let items = queued(db, scope).await?;
     let index = db.directory().current(db).await?;
     let mut out = Vec::with_capacity(items.len());
     for q in items {
@@ -178,6 +260,7 @@ pub async fn queue(db: &Db) -> Result<Vec<QueueItem>, AppError> {
         suggestions.truncate(SUGGESTIONS);
         out.push(QueueItem {
             id: q.id,
+            cycle_name: q.cycle.map(|(_, name)| name),
             mentee_id: q.mentee_id,
             mentee_name: q.mentee_name,
             focus_label: q.focus_label,
@@ -190,8 +273,8 @@ pub async fn queue(db: &Db) -> Result<Vec<QueueItem>, AppError> {
 }
 
 /// The whole queue's best assignment under the mentors' free places.
-pub async fn propose(db: &Db) -> Result<Proposal, AppError> {
-    let items = queued(db).await?;
+pub async fn propose(db: &Db, scope: Scope) -> Result<Proposal, AppError> {
+    let items = queued(db, scope).await?;
     let index = db.directory().current(db).await?;
     let mut mentors: Vec<(i64, String, u32)> = Vec::new();
     let mut column = std::collections::HashMap::new();
@@ -250,27 +333,51 @@ pub async fn propose(db: &Db) -> Result<Proposal, AppError> {
 }
 
 /// Sends the request of a queued mentee to `mentor_id` on the coordinator's
-/// behalf, and takes the mentee out of the queue, in one transaction.
+/// behalf, and takes the mentee out of the queue, in one transaction. Only a
+/// request in `scope`'s queue: a program's coordinators assign its mentees.
 pub async fn assign(
     db: &Db,
     coordinator: i64,
+    scope: Scope,
     request_id: i64,
     mentor_id: i64,
     now: i64,
 ) -> Result<i64, AppError> {
-    let queued: Option<(i64, String, String, String)> = sqlx::query_as(
-        "SELECT a.mentee_id, a.focus, f.label, u.display_name FROM assignment_requests a
+    let queued: Option<(i64, String, String, String, i64, String)> = sqlx::query_as(&format!(
+        "SELECT a.mentee_id, a.focus, f.label, u.display_name, COALESCE(a.cycle_id, 0), a.state
+         FROM assignment_requests a
          JOIN focus_areas f ON f.slug = a.focus JOIN users u ON u.id = a.mentee_id
-         WHERE a.id = $1 AND a.state = 'open'",
-    )
+         WHERE a.id = $2 AND {}",
+        scope.filter()
+    ))
+    .bind(scope.program_id())
     .bind(request_id)
     .fetch_optional(db.pool())
     .await?;
-    let Some((mentee_id, slug, label, mentee_name)) = queued else {
+    let Some((mentee_id, slug, label, mentee_name, cycle_id, state)) = queued else {
+        return Err(AppError::forbidden(
+            "That mentee is not waiting in this queue: the coordinators of their program match them.",
+        ));
+    };
+    if state != "open" {
         return Err(AppError::conflict(
             "This mentee is no longer waiting: someone assigned them already.",
         ));
-    };
+    }
+    if cycle_id != 0 {
+        let enrolled: Option<(i64,)> = sqlx::query_as(
+            "SELECT user_id FROM enrolments WHERE cycle_id = $1 AND user_id = $2 AND role = 'mentor'",
+        )
+        .bind(cycle_id)
+        .bind(mentor_id)
+        .fetch_optional(db.pool())
+        .await?;
+        if enrolled.is_none() {
+            return Err(AppError::form(format!(
+                "{mentee_name} can only be paired with a mentor enrolled in their cycle."
+            )));
+        }
+    }
     let mut tx = db.pool().begin().await?;
     let claimed = sqlx::query(
         "UPDATE assignment_requests SET state = 'assigned', decided_by = $1, decided_at = $2

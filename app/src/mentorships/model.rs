@@ -345,6 +345,8 @@ pub struct RequestOptions {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueItem {
     pub id: i64,
+    /// The cycle the mentee asked within, in a program's queue.
+    pub cycle_name: Option<String>,
     pub mentee_id: i64,
     pub mentee_name: String,
     pub focus_label: String,

@@ -758,28 +758,39 @@ pub fn RequestPanel(
 pub fn AssignmentsPage() -> impl IntoView {
     let assign = ServerAction::<AssignMentors>::new();
     let query = use_query_map();
+    // The site's queue at /admin/assignments; a program's under its slug.
+    let params = use_params_map();
+    let program = move || params.with(|p| p.get("slug"));
     let proposing = move || query.with(|q| q.get("propose").is_some());
-    let queue = Resource::new(move || assign.version().get(), |_| assignment_queue());
+    let queue = Resource::new(
+        move || (program(), assign.version().get()),
+        |(program, _)| assignment_queue(program),
+    );
     let proposal = Resource::new(
-        move || (proposing(), assign.version().get()),
-        |(on, _)| async move {
+        move || (program(), proposing(), assign.version().get()),
+        |(program, on, _)| async move {
             if on {
-                propose_matches().await.map(Some)
+                propose_matches(program).await.map(Some)
             } else {
                 Ok(None)
             }
         },
     );
+    let home = move || queue_path(program().as_deref());
     let error = action_error(assign);
     let sent = move || query.with(|q| q.get("sent"));
     view! {
         <Title text="Assignment queue"/>
         <h1>"Assignment queue"</h1>
         <p class="muted">"Mentees who asked a coordinator to find them a mentor. Each suggestion has a free place and offers the focus; the mentor still accepts or declines."</p>
-        {move || sent().map(|n| view! { <p class="notice" role="status">{format!("Sent {n} requests.")}</p> })}
+        {move || sent().map(|n| view! { <p class="notice" role="status">{format!("Sent {n} request{}.", if n == "1" { "" } else { "s" })}</p> })}
+        {move || program().map(|slug| view! {
+            <p><A href=format!("/programs/{slug}/manage")>"Back to the program"</A></p>
+        })}
         <FormError error/>
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
+                let program = program();
                 let items = match queue.await {
                     Ok(items) => items,
                     Err(e) => return failure(e, "to see the assignment queue"),
@@ -790,15 +801,15 @@ pub fn AssignmentsPage() -> impl IntoView {
                 }
                 view! {
                     {match proposal {
-                        Ok(Some(p)) => view! { <ProposalView p assign/> }.into_any(),
+                        Ok(Some(p)) => view! { <ProposalView p assign program=program.clone()/> }.into_any(),
                         Ok(None) => view! {
-                            <p><A href="/admin/assignments?propose=1" attr:class="button button--primary">"Match everyone…"</A>
+                            <p><A href=format!("{}?propose=1", home()) attr:class="button button--primary">"Match everyone…"</A>
                             " Proposes the best mentor for each mentee at once, for you to review before anything is sent."</p>
                         }.into_any(),
                         Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
                     }}
                     <ol class="queue">
-                        {items.into_iter().map(|q| view! { <QueueEntry q assign/> }).collect_view()}
+                        {items.into_iter().map(|q| view! { <QueueEntry q assign program=program.clone()/> }).collect_view()}
                     </ol>
                 }.into_any()
             })}
@@ -807,26 +818,41 @@ pub fn AssignmentsPage() -> impl IntoView {
 }
 
 #[component]
-fn QueueEntry(q: QueueItem, assign: ServerAction<AssignMentors>) -> impl IntoView {
+fn QueueEntry(
+    q: QueueItem,
+    assign: ServerAction<AssignMentors>,
+    program: Option<String>,
+) -> impl IntoView {
     let request_id = q.id;
+    let heading = match &q.cycle_name {
+        Some(cycle) => format!("{} · {} · {cycle}", q.mentee_name, q.focus_label),
+        None => format!("{} · {}", q.mentee_name, q.focus_label),
+    };
+    let empty = if program.is_some() {
+        "No mentor enrolled in this cycle with a free place offers this focus now."
+    } else {
+        "No mentor with a free place offers this focus now."
+    };
     view! {
         <li class="card">
-            <h2>{format!("{} · {}", q.mentee_name, q.focus_label)}</h2>
+            <h2>{heading}</h2>
             <p class="muted">{format!("Waiting since {}", day(q.created_at))}</p>
             {(!q.note.is_empty()).then(|| view! { <blockquote>{q.note.clone()}</blockquote> })}
             {if q.suggestions.is_empty() {
-                view! { <p class="muted">"No mentor with a free place offers this focus now."</p> }.into_any()
+                view! { <p class="muted">{empty}</p> }.into_any()
             } else {
                 view! {
                     <ol class="suggestions">
                         {q.suggestions.into_iter().map(|s| {
                             let assign_label = format!("Assign {}", s.mentor_name);
+                            let program = program.clone();
                             view! {
                             <li>
                                 <A href=format!("/mentors/{}", s.mentor_id)>{s.mentor_name.clone()}</A>
                                 {format!(" · fit {} · {} free place{}", s.score, s.free_places, if s.free_places == 1 { "" } else { "s" })}
                                 {(!s.reasons.is_empty()).then(|| view! { <p class="mentor-card__reasons">{s.reasons.join("; ")}</p> })}
                                 <ActionForm action=assign attr:class="inline-form">
+                                    <ProgramInput program/>
                                     <input type="hidden" name="pairs" value=format!("{request_id}:{}", s.mentor_id)/>
                                     <button type="submit" class="button" aria-label=assign_label>"Assign"</button>
                                 </ActionForm>
@@ -839,8 +865,19 @@ fn QueueEntry(q: QueueItem, assign: ServerAction<AssignMentors>) -> impl IntoVie
     }
 }
 
+/// The queue a form acts on, when it is a program's.
 #[component]
-fn ProposalView(p: Proposal, assign: ServerAction<AssignMentors>) -> impl IntoView {
+fn ProgramInput(program: Option<String>) -> impl IntoView {
+    program.map(|slug| view! { <input type="hidden" name="program" value=slug/> })
+}
+
+#[component]
+fn ProposalView(
+    p: Proposal,
+    assign: ServerAction<AssignMentors>,
+    program: Option<String>,
+) -> impl IntoView {
+    let home = queue_path(program.as_deref());
     let pairs = p
         .pairs
         .iter()
@@ -864,11 +901,12 @@ fn ProposalView(p: Proposal, assign: ServerAction<AssignMentors>) -> impl IntoVi
             })}
             {(n > 0).then(|| view! {
                 <ActionForm action=assign attr:class="inline-form">
+                    <ProgramInput program=program.clone()/>
                     <input type="hidden" name="pairs" value=pairs/>
                     <button type="submit" class="button button--primary">{format!("Send these {n} requests")}</button>
                 </ActionForm>
             })}
-            " " <A href="/admin/assignments">"Cancel"</A>
+            " " <A href=home>"Cancel"</A>
         </section>
     }
 }

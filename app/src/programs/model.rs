@@ -321,6 +321,8 @@ pub struct CycleView {
     pub renew_note: Option<String>,
     /// Only for the cycle's members and its coordinators.
     pub mentors: Option<Vec<CycleMentor>>,
+    /// Focus areas the reader asked this cycle's coordinators to match them in.
+    pub asked: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -338,6 +340,9 @@ pub struct ProgramPage {
     pub cycles: Vec<CycleView>,
     pub signed_in: bool,
     pub can_manage: bool,
+    /// What a mentee can ask to be matched in, where the coordinators match
+    /// pairs (empty otherwise).
+    pub focus_areas: Vec<crate::profiles::model::FocusArea>,
 }
 
 /// A member enrolled in a cycle, as its coordinators see them.

@@ -8,10 +8,11 @@ use crate::feedback::{
     pages::SurveyAdmin,
 };
 use crate::letters::{api::DecideLetter, pages::LetterRequests};
+use crate::mentorships::api::AskAssignment;
 use crate::{
     accounts::{context::use_auth, model::SiteRole},
     error::AppError,
-    profiles::model::CareerStage,
+    profiles::model::{CareerStage, FocusArea},
     ui::{
         chart::BarChart,
         dates::day,
@@ -96,17 +97,19 @@ pub fn ProgramPage() -> impl IntoView {
     let enrol = ServerAction::<Enrol>::new();
     let renew = ServerAction::<RenewEnrolment>::new();
     let leave = ServerAction::<LeaveCycle>::new();
+    let ask = ServerAction::<AskAssignment>::new();
     let page = Resource::new(
         move || {
             (
                 slug(),
                 enrol.version().get(),
                 renew.version().get(),
-                leave.version().get(),
+                leave.version().get() + ask.version().get(),
             )
         },
         |(slug, ..)| get_program(slug),
     );
+    let ask_error = action_error(ask);
     let error = Signal::derive(move || {
         action_error(enrol)
             .get()
@@ -123,7 +126,7 @@ pub fn ProgramPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(p) => view! { <ProgramView p error enrol renew leave enrolled=enrolled()/> }.into_any(),
+                    Ok(p) => view! { <ProgramView p error enrol renew leave ask ask_error enrolled=enrolled()/> }.into_any(),
                     Err(e) => failure(e, "to see this program"),
                 }
             })}
@@ -138,9 +141,13 @@ fn ProgramView(
     enrol: ServerAction<Enrol>,
     renew: ServerAction<RenewEnrolment>,
     leave: ServerAction<LeaveCycle>,
+    ask: ServerAction<AskAssignment>,
+    ask_error: Signal<Option<AppError>>,
     enrolled: Option<Role>,
 ) -> impl IntoView {
     let program = p.program.clone();
+    let areas = StoredValue::new(p.focus_areas.clone());
+    let asked = use_query_map().with_untracked(|q| q.get("asked").is_some());
     let rules = |role: Role| {
         let rules = program.rules(role);
         if rules.is_empty() {
@@ -162,6 +169,9 @@ fn ProgramView(
             <p class="muted">{format!("{} · {}", program.kind.label(), program.matching.label())}</p>
             {enrolled.map(|r| view! {
                 <p class="notice" role="status">{format!("You are enrolled as a {}.", r.slug())}</p>
+            })}
+            {asked.then(|| view! {
+                <p class="notice" role="status">"Thank you. The coordinators will find you a mentor, and you will hear when they do."</p>
             })}
             <FormError error/>
             <div class="prose program__description">
@@ -193,7 +203,7 @@ fn ProgramView(
             <section aria-labelledby="cycles">
                 <h2 id="cycles">"Cycles"</h2>
                 {p.cycles.is_empty().then(|| view! { <p class="empty">"No cycles yet. The coordinators will announce the next one."</p> })}
-                {p.cycles.into_iter().map(|c| view! { <CycleCard c signed_in enrol renew leave matching=program.matching/> }).collect_view()}
+                {p.cycles.into_iter().map(|c| view! { <CycleCard c signed_in enrol renew leave ask ask_error areas matching=program.matching/> }).collect_view()}
             </section>
         </article>
     }
@@ -206,6 +216,9 @@ fn CycleCard(
     enrol: ServerAction<Enrol>,
     renew: ServerAction<RenewEnrolment>,
     leave: ServerAction<LeaveCycle>,
+    ask: ServerAction<AskAssignment>,
+    ask_error: Signal<Option<AppError>>,
+    areas: StoredValue<Vec<FocusArea>>,
     matching: Matching,
 ) -> impl IntoView {
     let cycle = c.cycle.clone();
@@ -250,11 +263,19 @@ fn CycleCard(
     };
     let mentee_part = if enrolled_as(Role::Mentee) {
         let next = match matching {
-            Matching::Assign => "The coordinators will match you with a mentor.",
-            _ => "Choose a mentor from the cycle's mentors below.",
+            Matching::Assign => "Tell the coordinators what you want a mentor for, and they will match you.",
+            Matching::Both => "Choose a mentor from the cycle's mentors below, or ask the coordinators to match you.",
+            Matching::Choose => "Choose a mentor from the cycle's mentors below.",
         };
-        view! { <div class="enrolled">{format!("You are enrolled as a mentee. {next} ")} {leave_form(Role::Mentee)}</div> }
-            .into_any()
+        let can_ask = matching != Matching::Choose && c.phase != Phase::Ended;
+        view! {
+            <div class="enrolled">{format!("You are enrolled as a mentee. {next} ")} {leave_form(Role::Mentee)}</div>
+            {(!c.asked.is_empty()).then(|| view! {
+                <p class="muted">{format!("You asked the coordinators for a mentor in {}; you will hear when they match you.", c.asked.join(", "))}</p>
+            })}
+            {can_ask.then(|| view! { <AskForMatch cycle_id=id ask error=ask_error areas/> })}
+        }
+        .into_any()
     } else if can_enrol {
         view! {
             <ActionForm action=enrol attr:class="inline-form">
@@ -291,6 +312,43 @@ fn CycleCard(
                 </ul>
             })}
         </section>
+    }
+}
+
+/// A mentee asks the cycle's coordinators to match them in one focus area.
+#[component]
+fn AskForMatch(
+    cycle_id: i64,
+    ask: ServerAction<AskAssignment>,
+    error: Signal<Option<AppError>>,
+    areas: StoredValue<Vec<FocusArea>>,
+) -> impl IntoView {
+    let note_error = move || error.with(|e| e.as_ref().and_then(|e| e.field("note")));
+    let kept = move |name: &str| error.with(|e| e.as_ref().and_then(|e| e.value(name)));
+    let chosen = kept("focus");
+    view! {
+        <details class="enrol" open=error.with_untracked(Option::is_some)>
+            <summary>"Ask the coordinators for a match"</summary>
+            <ActionForm action=ask attr:class="stack">
+                <FormError error/>
+                <input type="hidden" name="cycle_id" value=cycle_id/>
+                <div class="field">
+                    <label for=format!("ask-focus-{cycle_id}")>"What you want a mentor for"</label>
+                    <select id=format!("ask-focus-{cycle_id}") name="focus">
+                        {areas.get_value().into_iter().map(|a| {
+                            let selected = chosen.as_deref() == Some(a.slug.as_str());
+                            view! { <option value=a.slug selected=selected>{a.label}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field" class:field--invalid=move || note_error().is_some()>
+                    <label for=format!("ask-note-{cycle_id}")>"A note for the coordinators (optional)"</label>
+                    <textarea id=format!("ask-note-{cycle_id}") name="note" rows="3">{kept("note")}</textarea>
+                    {move || note_error().map(|m| view! { <p class="field__error">{m}</p> })}
+                </div>
+                <button type="submit" class="button button--primary">"Ask for a match"</button>
+            </ActionForm>
+        </details>
     }
 }
 
@@ -392,7 +450,13 @@ fn ManageView(
     view! {
         <Title text=format!("Manage {}", m.program.name)/>
         <h1>{format!("Manage {}", m.program.name)}</h1>
-        <p><A href=format!("/programs/{slug}")>"See the program page"</A>" · "<A href=format!("/programs/{slug}/reports")>"Reports"</A></p>
+        <p>
+            <A href=format!("/programs/{slug}")>"See the program page"</A>
+            " · "<A href=format!("/programs/{slug}/reports")>"Reports"</A>
+            {(m.program.matching != Matching::Choose).then(|| view! {
+                " · "<A href=format!("/programs/{slug}/assignments")>"Mentees waiting for a match"</A>
+            })}
+        </p>
         {move || added().then(|| view! { <p class="notice" role="status">"The cycle is added."</p> })}
         {changed.then(|| view! { <p class="notice" role="status">"The cycle is changed."</p> })}
         {move || scheduled().then(|| view! { <p class="notice" role="status">"The topic is scheduled."</p> })}

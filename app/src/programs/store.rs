@@ -252,6 +252,19 @@ async fn cycle_mentors(db: &Db, cycle_id: i64) -> Result<Vec<CycleMentor>, AppEr
         .collect())
 }
 
+/// The focus areas `user_id` waits to be matched in within a cycle.
+async fn asked_in(db: &Db, user_id: i64, cycle_id: i64) -> Result<Vec<String>, AppError> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT f.label FROM assignment_requests a JOIN focus_areas f ON f.slug = a.focus
+         WHERE a.mentee_id = $1 AND a.cycle_id = $2 AND a.state = 'open' ORDER BY f.label",
+    )
+    .bind(user_id)
+    .bind(cycle_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().map(|(l,)| l).collect())
+}
+
 /// The program page for `viewer` (None: a visitor). A cycle's mentors are
 /// listed only to members enrolled in it and to coordinators.
 pub async fn page(
@@ -286,20 +299,31 @@ pub async fn page(
         } else {
             None
         };
+        let asked = match viewer {
+            Some(v) if mine.contains(&Role::Mentee) => asked_in(db, v.id, cycle.id).await?,
+            _ => Vec::new(),
+        };
         views.push(CycleView {
             cycle,
             phase,
             mine,
             renew_note,
             mentors,
+            asked,
         });
     }
+    let focus_areas = if viewer.is_some() && program.matching != Matching::Choose {
+        crate::profiles::store::focus_areas(db).await?
+    } else {
+        Vec::new()
+    };
     Ok(ProgramPage {
         coordinators: coordinator_names(db, program.id).await?,
         program,
         cycles: views,
         signed_in: viewer.is_some(),
         can_manage,
+        focus_areas,
     })
 }
 
