@@ -2412,13 +2412,16 @@ pub async fn seed_programs(db: &Db, now: i64) -> anyhow::Result<usize> {
     Ok(enrolled)
 }
 
-/// A few of a cycle's mentees ask its coordinators for a match, so the
-/// program's queue has people in it.
+/// A few of a cycle's mentees ask its coordinators for a match in a focus
+/// its mentors offer, so the program's queue has people to match.
 async fn waiting_for_match(db: &Db, cycle: i64, now: i64) -> anyhow::Result<()> {
     let asks: Vec<(i64, String)> = sqlx::query_as(
         "SELECT e.user_id, MIN(t.value) FROM enrolments e
          JOIN profile_tags t ON t.user_id = e.user_id AND t.kind = 'focus_sought'
          WHERE e.cycle_id = $1 AND e.role = 'mentee'
+           AND t.value IN (SELECT o.value FROM enrolments m
+               JOIN profile_tags o ON o.user_id = m.user_id AND o.kind = 'focus_offered'
+               WHERE m.cycle_id = $1 AND m.role = 'mentor')
          GROUP BY e.user_id ORDER BY e.user_id LIMIT 4",
     )
     .bind(cycle)

@@ -780,8 +780,8 @@ pub fn AssignmentsPage() -> impl IntoView {
     let error = action_error(assign);
     let sent = move || query.with(|q| q.get("sent"));
     view! {
-        <Title text="Assignment queue"/>
-        <h1>"Assignment queue"</h1>
+        <Title text=move || if program().is_some() { "Mentees waiting for a match" } else { "Assignment queue" }/>
+        <h1>{move || if program().is_some() { "Mentees waiting for a match" } else { "Assignment queue" }}</h1>
         <p class="muted">"Mentees who asked a coordinator to find them a mentor. Each suggestion has a free place and offers the focus; the mentor still accepts or declines."</p>
         {move || sent().map(|n| view! { <p class="notice" role="status">{format!("Sent {n} request{}.", if n == "1" { "" } else { "s" })}</p> })}
         {move || program().map(|slug| view! {

@@ -246,7 +246,7 @@ fn CycleCard(
                     <button type="submit" class="button button--primary">"Renew from last cycle"</button>
                 </ActionForm>
             })}
-            <details class="enrol" open=c.renew_note.is_none()>
+            <details class="enrol" open=c.renew_note.is_none() && !enrolled_as(Role::Mentee)>
                 <summary>"Enrol as a mentor"</summary>
                 <ActionForm action=enrol attr:class="stack">
                     <input type="hidden" name="cycle_id" value=id/>
@@ -273,7 +273,11 @@ fn CycleCard(
             {(!c.asked.is_empty()).then(|| view! {
                 <p class="muted">{format!("You asked the coordinators for a mentor in {}; you will hear when they match you.", c.asked.join(", "))}</p>
             })}
-            {can_ask.then(|| view! { <AskForMatch cycle_id=id ask error=ask_error areas/> })}
+            {can_ask.then(|| {
+                // Where only the coordinators match, asking is the next step.
+                let open = matching == Matching::Assign && c.asked.is_empty();
+                view! { <AskForMatch cycle_id=id ask error=ask_error areas open/> }
+            })}
         }
         .into_any()
     } else if can_enrol {
@@ -322,12 +326,13 @@ fn AskForMatch(
     ask: ServerAction<AskAssignment>,
     error: Signal<Option<AppError>>,
     areas: StoredValue<Vec<FocusArea>>,
+    open: bool,
 ) -> impl IntoView {
     let note_error = move || error.with(|e| e.as_ref().and_then(|e| e.field("note")));
     let kept = move |name: &str| error.with(|e| e.as_ref().and_then(|e| e.value(name)));
     let chosen = kept("focus");
     view! {
-        <details class="enrol" open=error.with_untracked(Option::is_some)>
+        <details class="enrol" open=open || error.with_untracked(Option::is_some)>
             <summary>"Ask the coordinators for a match"</summary>
             <ActionForm action=ask attr:class="stack">
                 <FormError error/>
