@@ -131,6 +131,11 @@ test("an administrator creates a program and its coordinator adds a cycle", asyn
   await expect(page.getByRole("region", { name: "Cycle 2026–27 cohort" })).toContainText("0 of 25 taken");
   await page.goto(`${path}/manage`);
   await expect(page.getByText(/Only the coordinators of .* can manage it/)).toBeVisible();
+  // The administrator, not the coordinator, names the coordinators.
+  await expect(c.getByRole("textbox", { name: "Coordinators" })).toHaveCount(0);
+  await admin.page.goto(`${path}/manage`);
+  await hydrated(admin.page, js);
+  await expect(admin.page.getByRole("textbox", { name: "Coordinators" })).toHaveValue(coordinator.email);
   expect([...admin.errors, ...coordinator.errors], "other members' console errors").toEqual([]);
 });
 

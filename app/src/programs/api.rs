@@ -14,8 +14,8 @@ use {
     super::{
         checkins,
         model::{
-            parse_cycle, parse_program, parse_topic, CheckinState, CycleForm, ProgramForm, Role,
-            DAY_MS,
+            parse_coordinators, parse_cycle, parse_program, parse_topic, CheckinState, CycleForm,
+            ProgramForm, Role, DAY_MS,
         },
         store, topics,
     },
@@ -25,6 +25,7 @@ use {
             store::{current_user, require_user},
         },
         db::{now_ms, use_db},
+        error::FieldErrors,
     },
 };
 
@@ -86,7 +87,29 @@ pub async fn manage_program(slug: String) -> Result<ManagePage, AppError> {
     let db = use_db()?;
     let program = store::program_by_slug(&db, &slug).await?;
     store::require_coordinator(&db, &me, &program, "manage it").await?;
-    store::manage(&db, program, now_ms()).await
+    store::manage(&db, program, me.site_role == SiteRole::Admin, now_ms()).await
+}
+
+/// Names a program's coordinators anew (administrators only).
+#[server(endpoint = "programs/set_coordinators")]
+pub async fn set_coordinators(slug: String, coordinators: String) -> Result<(), AppError> {
+    let me = require_user().await?;
+    if me.site_role != SiteRole::Admin {
+        return Err(AppError::forbidden(
+            "Only administrators can name a program's coordinators.",
+        ));
+    }
+    let db = use_db()?;
+    let program = store::program_by_slug(&db, &slug).await?;
+    let emails = parse_coordinators(&coordinators).map_err(|m| {
+        let mut errors = FieldErrors::new().keep("coordinators", &coordinators);
+        errors.add("coordinators", m);
+        AppError::Invalid(errors)
+    })?;
+    store::set_coordinators(&db, program.id, &emails).await?;
+    tracing::info!(user_id = me.id, program = %slug, count = emails.len(), "coordinators named");
+    leptos_axum::redirect(&format!("/programs/{slug}/manage?coordinators=1"));
+    Ok(())
 }
 
 /// Adds a cycle to a program (its coordinators).

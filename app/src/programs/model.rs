@@ -432,6 +432,8 @@ pub struct ManagePage {
     pub pairs: Vec<PairStatus>,
     /// The coordinators, who may be liaisons: (id, name).
     pub coordinators: Vec<(i64, String)>,
+    /// Their addresses, when the reader is an administrator, who names them.
+    pub coordinator_emails: Option<Vec<String>>,
     /// The end-of-cycle survey's questions, and the answers so far.
     pub questions: Vec<crate::feedback::model::Question>,
     pub feedback: Vec<crate::feedback::model::CycleFeedback>,
@@ -541,16 +543,10 @@ pub fn parse_program(form: &ProgramForm) -> Result<NewProgram, crate::error::Fie
             "List at most 5 affiliations, each under 40 characters.",
         );
     }
-    let coordinators = split_tags(&form.coordinators);
-    if let Some(bad) = coordinators
-        .iter()
-        .find(|e| crate::accounts::model::Email::parse(e).is_err())
-    {
-        errors.add(
-            "coordinators",
-            format!("“{bad}” is not an email address. Separate addresses with commas."),
-        );
-    }
+    let coordinators = parse_coordinators(&form.coordinators).unwrap_or_else(|m| {
+        errors.add("coordinators", m);
+        Vec::new()
+    });
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -612,6 +608,21 @@ pub struct CycleEdit {
     pub cycle: Cycle,
     /// Past its last day: its dates are in members' records and letters.
     pub ended: bool,
+}
+
+/// Coordinators as an administrator types them: email addresses separated
+/// by commas.
+pub fn parse_coordinators(raw: &str) -> Result<Vec<String>, String> {
+    let emails = split_tags(raw);
+    match emails
+        .iter()
+        .find(|e| crate::accounts::model::Email::parse(e).is_err())
+    {
+        Some(bad) => Err(format!(
+            "“{bad}” is not an email address. Separate addresses with commas."
+        )),
+        None => Ok(emails),
+    }
 }
 
 /// `2026-09-01` → Unix milliseconds at midnight UTC.

@@ -369,6 +369,7 @@ pub fn ManageProgramPage() -> impl IntoView {
     let remove_question = ServerAction::<RemoveQuestion>::new();
     let decide = ServerAction::<DecideLetter>::new();
     let check = ServerAction::<CheckImport>::new();
+    let name = ServerAction::<SetCoordinators>::new();
     let page = Resource::new(
         move || {
             (
@@ -379,7 +380,8 @@ pub fn ManageProgramPage() -> impl IntoView {
                 liaison.version().get(),
                 add_question.version().get()
                     + remove_question.version().get()
-                    + decide.version().get(),
+                    + decide.version().get()
+                    + name.version().get(),
             )
         },
         |(slug, ..)| manage_program(slug),
@@ -395,7 +397,7 @@ pub fn ManageProgramPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(m) => view! { <ManageView m add error schedule delete topic_error liaison pair_error add_question remove_question decide check/> }.into_any(),
+                    Ok(m) => view! { <ManageView m add error schedule delete topic_error liaison pair_error add_question remove_question decide check name/> }.into_any(),
                     Err(e) => failure(e, "to manage this program"),
                 }
             })}
@@ -417,7 +419,11 @@ fn ManageView(
     remove_question: ServerAction<RemoveQuestion>,
     decide: ServerAction<DecideLetter>,
     check: ServerAction<CheckImport>,
+    name: ServerAction<SetCoordinators>,
 ) -> impl IntoView {
+    let naming = m.coordinator_emails.clone().map(|emails| {
+        view! { <NameCoordinators slug=m.program.slug.clone() emails name/> }
+    });
     let letters =
         view! { <LetterRequests slug=m.program.slug.clone() requests=m.letters.clone() decide/> };
     let survey = view! {
@@ -576,6 +582,7 @@ fn ManageView(
                 }
             }).collect_view()}
         </section>
+        {naming}
         {letters}
         {import_form}
         {survey}
@@ -869,6 +876,30 @@ pub fn ImportPreviewPage() -> impl IntoView {
                 }
             })}
         </Transition>
+    }
+}
+
+/// Administrators name a program's coordinators anew.
+#[component]
+fn NameCoordinators(
+    slug: String,
+    emails: Vec<String>,
+    name: ServerAction<SetCoordinators>,
+) -> impl IntoView {
+    let error = action_error(name);
+    let named = use_query_map().with_untracked(|q| q.get("coordinators").is_some());
+    view! {
+        <section aria-labelledby="coordinators">
+            <h2 id="coordinators">"Coordinators"</h2>
+            {named.then(|| view! { <p class="notice" role="status">"The coordinators are saved."</p> })}
+            <ActionForm action=name attr:class="stack narrow" attr:novalidate=true>
+                <FormError error/>
+                <input type="hidden" name="slug" value=slug/>
+                <Field label="Coordinators" name="coordinators" error current=emails.join(", ")
+                    hint="Members' email addresses, separated by commas. Someone removed can no longer run the program, and their pairs wait for a new liaison."/>
+                <button type="submit" class="button">"Save coordinators"</button>
+            </ActionForm>
+        </section>
     }
 }
 

@@ -329,29 +329,7 @@ pub async fn page(
 
 /// Creates a program and names its coordinators, who must already be members.
 pub async fn create_program(db: &Db, p: &NewProgram, now: i64) -> Result<String, AppError> {
-    let mut coordinator_ids = Vec::new();
-    let mut unknown = Vec::new();
-    for email in &p.coordinators {
-        let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
-            .bind(email)
-            .fetch_optional(db.pool())
-            .await?;
-        match row {
-            Some((id,)) => coordinator_ids.push(id),
-            None => unknown.push(email.clone()),
-        }
-    }
-    if !unknown.is_empty() {
-        let mut errors = FieldErrors::new();
-        errors.add(
-            "coordinators",
-            format!(
-                "No member has the address {}. Coordinators sign up first.",
-                unknown.join(", ")
-            ),
-        );
-        return Err(AppError::Invalid(errors));
-    }
+    let coordinator_ids = member_ids(db, &p.coordinators, FieldErrors::new()).await?;
     let mut tx = db.pool().begin().await?;
     let stages: Vec<&str> = p.mentee_stages.iter().map(|s| s.slug()).collect();
     let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
@@ -393,6 +371,75 @@ pub async fn create_program(db: &Db, p: &NewProgram, now: i64) -> Result<String,
     }
     tx.commit().await?;
     Ok(p.slug.clone())
+}
+
+/// The members with these addresses, or a refusal on the coordinators field
+/// naming the addresses no member has (added to `errors`, which keeps the form).
+async fn member_ids(
+    db: &Db,
+    emails: &[String],
+    mut errors: FieldErrors,
+) -> Result<Vec<i64>, AppError> {
+    let mut ids = Vec::new();
+    let mut unknown = Vec::new();
+    for email in emails {
+        let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
+            .bind(
+                crate::accounts::model::Email::parse(email)
+                    .map_or_else(|_| email.clone(), |e| e.as_str().to_owned()),
+            )
+            .fetch_optional(db.pool())
+            .await?;
+        match row {
+            Some((id,)) => ids.push(id),
+            None => unknown.push(email.clone()),
+        }
+    }
+    if !unknown.is_empty() {
+        errors.add(
+            "coordinators",
+            format!(
+                "No member has the address {}. Coordinators sign up first.",
+                unknown.join(", ")
+            ),
+        );
+        return Err(AppError::Invalid(errors));
+    }
+    Ok(ids)
+}
+
+/// Names a program's coordinators anew. Pairs whose liaison is no longer
+/// among them have no liaison until one is assigned, so nobody removed keeps
+/// receiving a pair's calls for help.
+pub async fn set_coordinators(db: &Db, program_id: i64, emails: &[String]) -> Result<(), AppError> {
+    let kept = FieldErrors::new().keep("coordinators", &emails.join(", "));
+    let ids = member_ids(db, emails, kept).await?;
+    let mut tx = db.pool().begin().await?;
+    sqlx::query("DELETE FROM program_coordinators WHERE program_id = $1")
+        .bind(program_id)
+        .execute(&mut *tx)
+        .await?;
+    for user_id in ids {
+        sqlx::query(
+            "INSERT INTO program_coordinators (program_id, user_id) VALUES ($1, $2)
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(program_id)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    sqlx::query(
+        "UPDATE mentorships SET liaison_id = NULL
+         WHERE liaison_id IS NOT NULL
+           AND cycle_id IN (SELECT id FROM cycles WHERE program_id = $1)
+           AND liaison_id NOT IN (SELECT user_id FROM program_coordinators WHERE program_id = $1)",
+    )
+    .bind(program_id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 pub async fn add_cycle(db: &Db, program_id: i64, c: &NewCycle, now: i64) -> Result<i64, AppError> {
@@ -625,8 +672,14 @@ pub async fn leave(db: &Db, user_id: i64, cycle_id: i64, role: Role) -> Result<(
     Ok(())
 }
 
-/// Everything a program's coordinators run it with.
-pub async fn manage(db: &Db, program: Program, now: i64) -> Result<ManagePage, AppError> {
+/// Everything a program's coordinators run it with; `admin` also gets the
+/// coordinators' addresses, to change them.
+pub async fn manage(
+    db: &Db,
+    program: Program,
+    admin: bool,
+    now: i64,
+) -> Result<ManagePage, AppError> {
     let mut out = Vec::new();
     for cycle in cycles(db, program.id).await? {
         let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
@@ -667,7 +720,20 @@ pub async fn manage(db: &Db, program: Program, now: i64) -> Result<ManagePage, A
     .bind(program.id)
     .fetch_all(db.pool())
     .await?;
+    let coordinator_emails = if admin {
+        let rows: Vec<(String,)> = sqlx::query_as(
+            "SELECT u.email FROM program_coordinators c JOIN users u ON u.id = c.user_id
+             WHERE c.program_id = $1 ORDER BY u.email",
+        )
+        .bind(program.id)
+        .fetch_all(db.pool())
+        .await?;
+        Some(rows.into_iter().map(|(e,)| e).collect())
+    } else {
+        None
+    };
     Ok(ManagePage {
+        coordinator_emails,
         questions: crate::feedback::store::questions(db, program.id).await?,
         feedback: crate::feedback::store::summary(db, program.id).await?,
         letters: crate::letters::store::waiting(db, program.id).await?,
