@@ -47,8 +47,7 @@ pub async fn submit_feedback(
 pub async fn add_question(slug: String, kind: String, prompt: String) -> Result<(), AppError> {
     let me = require_user().await?;
     let db = use_db()?;
-    let program = programs::program_by_slug(&db, &slug).await?;
-    programs::require_coordinator(&db, &me, &program, "change its survey").await?;
+    let program = programs::coordinated_by(&db, &me, &slug, "change its survey").await?;
     let mut errors = FieldErrors::new()
         .keep("kind", &kind)
         .keep("prompt", &prompt);
@@ -71,8 +70,7 @@ pub async fn add_question(slug: String, kind: String, prompt: String) -> Result<
 pub async fn remove_question(slug: String, question_id: i64) -> Result<(), AppError> {
     let me = require_user().await?;
     let db = use_db()?;
-    let program = programs::program_by_slug(&db, &slug).await?;
-    programs::require_coordinator(&db, &me, &program, "change its survey").await?;
+    let program = programs::coordinated_by(&db, &me, &slug, "change its survey").await?;
     store::remove_question(&db, program.id, question_id).await?;
     leptos_axum::redirect(&format!("/programs/{slug}/manage#survey"));
     Ok(())

@@ -44,8 +44,7 @@ async fn queue_keeper(program: Option<&str>, what: &str) -> Result<(CurrentUser,
     match program.filter(|slug| !slug.is_empty()) {
         Some(slug) => {
             let db = use_db()?;
-            let program = programs::program_by_slug(&db, slug).await?;
-            programs::require_coordinator(&db, &me, &program, what).await?;
+            let program = programs::coordinated_by(&db, &me, slug, what).await?;
             Ok((me, Scope::Program(program.id)))
         }
         None if me.site_role == SiteRole::Admin => Ok((me, Scope::Site)),

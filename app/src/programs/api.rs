@@ -85,8 +85,7 @@ pub async fn create_program(
 pub async fn manage_program(slug: String) -> Result<ManagePage, AppError> {
     let me = require_user().await?;
     let db = use_db()?;
-    let program = store::program_by_slug(&db, &slug).await?;
-    store::require_coordinator(&db, &me, &program, "manage it").await?;
+    let program = store::coordinated_by(&db, &me, &slug, "manage it").await?;
     store::manage(&db, program, me.site_role == SiteRole::Admin, now_ms()).await
 }
 
@@ -133,8 +132,7 @@ pub async fn add_cycle(
     };
     let me = require_user().await?;
     let db = use_db()?;
-    let program = store::program_by_slug(&db, &slug).await?;
-    store::require_coordinator(&db, &me, &program, "add cycles").await?;
+    let program = store::coordinated_by(&db, &me, &slug, "add cycles").await?;
     let cycle = parse_cycle(&form).map_err(AppError::Invalid)?;
     store::add_cycle(&db, program.id, &cycle, now_ms()).await?;
     tracing::info!(user_id = me.id, program = %slug, "cycle added");
@@ -147,8 +145,7 @@ pub async fn add_cycle(
 pub async fn cycle_to_edit(slug: String, cycle_id: i64) -> Result<CycleEdit, AppError> {
     let me = require_user().await?;
     let db = use_db()?;
-    let program = store::program_by_slug(&db, &slug).await?;
-    store::require_coordinator(&db, &me, &program, "change its cycles").await?;
+    let program = store::coordinated_by(&db, &me, &slug, "change its cycles").await?;
     store::cycle_to_edit(&db, program, cycle_id, now_ms()).await
 }
 
@@ -174,8 +171,7 @@ pub async fn update_cycle(
     };
     let me = require_user().await?;
     let db = use_db()?;
-    let program = store::program_by_slug(&db, &slug).await?;
-    store::require_coordinator(&db, &me, &program, "change its cycles").await?;
+    let program = store::coordinated_by(&db, &me, &slug, "change its cycles").await?;
     let cycle = parse_cycle(&form).map_err(AppError::Invalid)?;
     store::update_cycle(&db, program.id, cycle_id, &cycle, now_ms()).await?;
     tracing::info!(user_id = me.id, program = %slug, cycle_id, "cycle changed");
@@ -328,8 +324,7 @@ pub async fn assign_liaison(
 ) -> Result<(), AppError> {
     let me = require_user().await?;
     let db = use_db()?;
-    let program = store::program_by_slug(&db, &slug).await?;
-    store::require_coordinator(&db, &me, &program, "assign liaisons").await?;
+    let program = store::coordinated_by(&db, &me, &slug, "assign liaisons").await?;
     checkins::assign_liaison(&db, &program, mentorship_id, liaison_id).await?;
     leptos_axum::redirect(&format!("/programs/{slug}/manage#pairs"));
     Ok(())
@@ -340,8 +335,7 @@ pub async fn assign_liaison(
 pub async fn program_report(slug: String) -> Result<(String, Report), AppError> {
     let me = require_user().await?;
     let db = use_db()?;
-    let program = store::program_by_slug(&db, &slug).await?;
-    store::require_coordinator(&db, &me, &program, "read its reports").await?;
+    let program = store::coordinated_by(&db, &me, &slug, "read its reports").await?;
     Ok((
         program.name.clone(),
         super::reports::report(&db, program.id, now_ms()).await?,
@@ -353,8 +347,7 @@ pub async fn program_report(slug: String) -> Result<(String, Report), AppError> 
 pub async fn check_import(slug: String, cycle_id: i64, csv: String) -> Result<i64, AppError> {
     let me = require_user().await?;
     let db = use_db()?;
-    let program = store::program_by_slug(&db, &slug).await?;
-    store::require_coordinator(&db, &me, &program, "import members").await?;
+    let program = store::coordinated_by(&db, &me, &slug, "import members").await?;
     let (cycle, _) = store::cycle_and_program(&db, cycle_id).await?;
     if cycle.program_id != program.id {
         return Err(AppError::NotFound);
@@ -374,8 +367,7 @@ pub async fn check_import(slug: String, cycle_id: i64, csv: String) -> Result<i6
 pub async fn preview_import(slug: String, draft_id: i64) -> Result<ImportPreview, AppError> {
     let me = require_user().await?;
     let db = use_db()?;
-    let program = store::program_by_slug(&db, &slug).await?;
-    store::require_coordinator(&db, &me, &program, "import members").await?;
+    let program = store::coordinated_by(&db, &me, &slug, "import members").await?;
     let (cycle_id, csv) = super::imports::draft(&db, program.id, draft_id).await?;
     super::imports::import(&db, me.id, draft_id, cycle_id, &csv, false, now_ms()).await
 }
@@ -385,8 +377,7 @@ pub async fn preview_import(slug: String, draft_id: i64) -> Result<ImportPreview
 pub async fn apply_import(slug: String, draft_id: i64) -> Result<ImportPreview, AppError> {
     let me = require_user().await?;
     let db = use_db()?;
-    let program = store::program_by_slug(&db, &slug).await?;
-    store::require_coordinator(&db, &me, &program, "import members").await?;
+    let program = store::coordinated_by(&db, &me, &slug, "import members").await?;
     let (cycle_id, csv) = super::imports::draft(&db, program.id, draft_id).await?;
     let done = super::imports::import(&db, me.id, draft_id, cycle_id, &csv, true, now_ms()).await?;
     tracing::info!(user_id = me.id, rows = done.rows.len(), "members imported");

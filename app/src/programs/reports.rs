@@ -153,8 +153,7 @@ pub async fn csv_file(
         let me = session_user(&db, &session)
             .await?
             .ok_or(AppError::Unauthenticated)?;
-        let program = store::program_by_slug(&db, &slug).await?;
-        store::require_coordinator(&db, &me, &program, "read its reports").await?;
+        let program = store::coordinated_by(&db, &me, &slug, "read its reports").await?;
         let report = report(&db, program.id, crate::db::now_ms()).await?;
         csv(&report, table).ok_or(AppError::NotFound)
     }

@@ -150,6 +150,19 @@ pub async fn require_coordinator(
     }
 }
 
+/// `slug`'s program, when `user` runs it; refused otherwise, saying `what`
+/// only its coordinators can do.
+pub async fn coordinated_by(
+    db: &Db,
+    user: &CurrentUser,
+    slug: &str,
+    what: &str,
+) -> Result<Program, AppError> {
+    let program = program_by_slug(db, slug).await?;
+    require_coordinator(db, user, &program, what).await?;
+    Ok(program)
+}
+
 async fn cycles(db: &Db, program_id: i64) -> Result<Vec<Cycle>, AppError> {
     let rows: Vec<CycleRow> = sqlx::query_as(&format!(
         "{CYCLE_SELECT} WHERE c.program_id = $1 ORDER BY c.starts_on DESC, c.id DESC"
