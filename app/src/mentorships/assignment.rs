@@ -14,6 +14,7 @@ use crate::{
     db::Db,
     directory::{index::State as Index, query::Facet, search::Seeker},
     error::AppError,
+    notifications::store::{notify, Notice},
     profiles::{model::FocusArea, store::load_profile},
 };
 use roaring::RoaringBitmap;
@@ -96,9 +97,10 @@ pub async fn ask(
         )));
     }
     if let Some(cycle_id) = cycle_id {
-        let enrolled: Option<(i64,)> = sqlx::query_as(
-            "SELECT c.id FROM enrolments e JOIN cycles c ON c.id = e.cycle_id
-             JOIN programs p ON p.id = c.program_id
+        let enrolled: Option<(i64, String, String, String)> = sqlx::query_as(
+            "SELECT p.id, p.slug, p.name, u.display_name FROM enrolments e
+             JOIN cycles c ON c.id = e.cycle_id JOIN programs p ON p.id = c.program_id
+             JOIN users u ON u.id = e.user_id
              WHERE e.cycle_id = $1 AND e.user_id = $2 AND e.role = 'mentee'
                AND p.matching <> 'choose' AND c.completed_at IS NULL AND c.ends_on + 86400000 > $3",
         )
@@ -107,11 +109,34 @@ pub async fn ask(
         .bind(now)
         .fetch_optional(&mut *tx)
         .await?;
-        if enrolled.is_none() {
+        let Some((program_id, slug, program, mentee)) = enrolled else {
             return Err(AppError::form(
                 "Only a cycle's mentees can ask its coordinators for a match, while the cycle runs \
                  and if its coordinators match pairs.",
             ));
+        };
+        // The bell only: a cycle's opening brings many requests at once.
+        let coordinators: Vec<(i64,)> =
+            sqlx::query_as("SELECT user_id FROM program_coordinators WHERE program_id = $1")
+                .bind(program_id)
+                .fetch_all(&mut *tx)
+                .await?;
+        for (coordinator,) in coordinators {
+            notify(
+                &mut tx,
+                Notice {
+                    user_id: coordinator,
+                    kind: "match_requested",
+                    text: format!(
+                        "{mentee} asked the coordinators of {program} for a mentor in {}.",
+                        focus.label
+                    ),
+                    link: format!("/programs/{slug}/assignments"),
+                    email: None,
+                },
+                now,
+            )
+            .await?;
         }
     }
     tx.commit().await?;

@@ -415,6 +415,17 @@ db_test!(
         assert_eq!(status, 200, "{text}");
         let page = json(&app, &tess, "programs/get", &[("slug", &slug)]).await;
         assert_eq!(page["cycles"][0]["asked"][0], "Leadership");
+        // The program's coordinators hear of it on their bell.
+        let (told,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM notifications n JOIN users u ON u.id = n.user_id
+             WHERE n.kind = 'match_requested' AND u.email = 'cora.coordinator@example.org'
+               AND n.link = $1",
+        )
+        .bind(format!("/programs/{slug}/assignments"))
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+        assert_eq!(told, 1);
         let (walk_in, _) = member(&app, "Walk In", &[("career_stage", "new")]).await;
         let (status, text) = status_text(&app, &walk_in, "mentorships/ask_assignment", &ask).await;
         assert_eq!(status, 400);
