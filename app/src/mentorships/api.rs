@@ -293,12 +293,8 @@ pub async fn ask_assignment(
             "Save your profile first, so the coordinator can find a good match.",
         ));
     }
-    assignment::ask(&db, me.id, &area, &note, cycle_id, now_ms()).await?;
-    match cycle_id {
-        Some(id) => {
-            let (_, program) = programs::cycle_and_program(&db, id).await?;
-            leptos_axum::redirect(&format!("/programs/{}?asked=1", program.slug));
-        }
+    match assignment::ask(&db, me.id, &area, &note, cycle_id, now_ms()).await? {
+        Some(slug) => leptos_axum::redirect(&format!("/programs/{slug}?asked=1")),
         None => leptos_axum::redirect("/mentorships?asked=1"),
     }
     Ok(())

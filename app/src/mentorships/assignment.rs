@@ -53,6 +53,7 @@ impl Scope {
 /// Puts the mentee in the queue for `focus`: within `cycle_id`, the queue of
 /// its program, which the mentee must be enrolled in as a mentee while the
 /// cycle runs and whose coordinators match pairs.
+/// Returns that program's slug, for the page to go back to.
 pub async fn ask(
     db: &Db,
     mentee_id: i64,
@@ -60,7 +61,7 @@ pub async fn ask(
     note: &str,
     cycle_id: Option<i64>,
     now: i64,
-) -> Result<(), AppError> {
+) -> Result<Option<String>, AppError> {
     let mut tx = db.pool().begin().await?;
     let inserted = sqlx::query(
         "INSERT INTO assignment_requests (mentee_id, focus, cycle_id, note, state, created_at)
@@ -96,6 +97,7 @@ pub async fn ask(
             focus.label
         )));
     }
+    let mut program_slug = None;
     if let Some(cycle_id) = cycle_id {
         let enrolled: Option<(i64, String, String, String)> = sqlx::query_as(
             "SELECT p.id, p.slug, p.name, u.display_name FROM enrolments e
@@ -138,9 +140,10 @@ pub async fn ask(
             )
             .await?;
         }
+        program_slug = Some(slug);
     }
     tx.commit().await?;
-    Ok(())
+    Ok(program_slug)
 }
 
 /// Takes the mentee out of the queue for `focus`; false if they were not in it.
