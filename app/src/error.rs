@@ -21,8 +21,9 @@ pub enum AppError {
     /// The thing changed under the caller (answered, withdrawn, taken): say what happened.
     #[error("{0}")]
     Conflict(String),
-    #[error("Too many attempts. Please wait 15 minutes and try again.")]
-    TooManyAttempts,
+    /// Rate limited: try again after this many seconds.
+    #[error("{}", wait_words(*.0))]
+    TooManyAttempts(u64),
     #[error("The request was not understood: {0}")]
     BadRequest(String),
     #[error("Carrel could not be reached. Check your connection and try again.")]
@@ -39,7 +40,7 @@ impl AppError {
             AppError::Forbidden(_) => 403,
             AppError::NotFound => 404,
             AppError::Conflict(_) => 409,
-            AppError::TooManyAttempts => 429,
+            AppError::TooManyAttempts(_) => 429,
             AppError::Unreachable => 503,
             AppError::Internal => 500,
         }
@@ -92,6 +93,9 @@ pub struct FieldErrors {
     pub values: Vec<(String, String)>,
 }
 
+/// The most of one typed value a refusal carries back.
+pub const MAX_KEPT_CHARS: usize = 32 * 1024;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     /// The form field's `name`, or `form` for a problem with the whole form.
@@ -111,9 +115,15 @@ impl FieldErrors {
         });
     }
 
-    /// Remembers what the user typed; never call this with a password.
+    /// Remembers what the user typed; never call this with a password. Past
+    /// `MAX_KEPT_CHARS` (far beyond any field's own limit) the rest is dropped:
+    /// the refusal travels back in the answer, or the URL with JavaScript off.
     pub fn keep(mut self, field: &str, value: &str) -> Self {
-        self.values.push((field.to_owned(), value.to_owned()));
+        let kept = match value.char_indices().nth(MAX_KEPT_CHARS) {
+            Some((end, _)) => &value[..end],
+            None => value,
+        };
+        self.values.push((field.to_owned(), kept.to_owned()));
         self
     }
 
@@ -138,6 +148,15 @@ impl FieldErrors {
     }
 }
 
+fn wait_words(secs: u64) -> String {
+    let wait = match secs {
+        0..=1 => "a second".to_owned(),
+        2..=90 => format!("{secs} seconds"),
+        _ => format!("{} minutes", secs.div_ceil(60)),
+    };
+    format!("Too many attempts. Please wait {wait} and try again.")
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
@@ -158,7 +177,12 @@ impl axum::response::IntoResponse for AppError {
     fn into_response(self) -> axum::response::Response {
         let status = axum::http::StatusCode::from_u16(self.status_code())
             .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
-        (status, self.to_string()).into_response()
+        let mut res = (status, self.to_string()).into_response();
+        if let AppError::TooManyAttempts(secs) = self {
+            res.headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, secs.into());
+        }
+        res
     }
 }
 
@@ -188,5 +212,22 @@ mod tests {
         assert_eq!(back.value("email").as_deref(), Some("ana@example.org"));
         assert_eq!(back.status_code(), 400);
         assert_eq!(back.to_string(), "Use at least 10 characters.");
+    }
+
+    #[test]
+    fn a_huge_typed_value_is_not_carried_back_whole() {
+        let f = FieldErrors::new().keep("bio", &"é".repeat(MAX_KEPT_CHARS + 10));
+        assert_eq!(f.values[0].1.chars().count(), MAX_KEPT_CHARS);
+    }
+
+    #[test]
+    fn waits_read_as_words() {
+        assert_eq!(
+            AppError::TooManyAttempts(120).to_string(),
+            "Too many attempts. Please wait 2 minutes and try again."
+        );
+        assert!(AppError::TooManyAttempts(5)
+            .to_string()
+            .contains("5 seconds"));
     }
 }

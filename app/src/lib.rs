@@ -19,6 +19,8 @@ pub mod notifications;
 pub mod profiles;
 pub mod programs;
 pub mod safety;
+#[cfg(feature = "ssr")]
+pub mod security;
 pub mod ui;
 
 pub use error::AppError;
@@ -50,6 +52,8 @@ use ui::{
 
 /// The HTML document around the app; rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    security::policy::protect_page();
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -78,7 +82,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <Stylesheet id="leptos" href="/pkg/carrel.css"/>
-        <Title formatter=|page: String| format!("{page} · Carrel")/>
+        <Title formatter=ui::title::page_title/>
         // Every route renders in full before the response is sent (SsrMode::Async):
         // out-of-order streaming needs JavaScript to swap resolved content in,
         // and pages must work without it.

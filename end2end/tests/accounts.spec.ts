@@ -29,7 +29,7 @@ test("bad sign-up input shows each field's error and keeps what I typed", async 
   await page.getByRole("button", { name: "Create my account" }).click();
 
   await expect(page.getByText("Enter an email address like name@library.org.")).toBeVisible();
-  await expect(page.getByText("Use at least 10 characters for your password.")).toBeVisible();
+  await expect(page.getByText("Use at least 12 characters for your password.")).toBeVisible();
   await expect(page.getByText("Please read and accept the code of conduct to join.")).toBeVisible();
   await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Email")).toHaveValue("ana@library");

@@ -2,7 +2,7 @@
 //! locally with nothing set.
 
 use clap::Args;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 #[derive(Args, Clone, Debug)]
 pub struct Config {
@@ -42,6 +42,19 @@ pub struct Config {
     /// Minutes a message may stay unread before its reader gets an email about it.
     #[arg(long, env = "CARREL_UNREAD_EMAIL_MINUTES", default_value_t = 15)]
     pub unread_email_minutes: u32,
+
+    /// Carrel runs behind a reverse proxy: take the client's address from the
+    /// last `X-Forwarded-For` entry (for rate limits) instead of the peer's.
+    #[arg(long, env = "CARREL_TRUST_PROXY", default_value_t = false)]
+    pub trust_proxy: bool,
+
+    /// Client addresses never rate limited (a load tool, a test runner), comma-separated.
+    #[arg(long, env = "CARREL_RATE_LIMIT_EXEMPT", value_delimiter = ',')]
+    pub rate_limit_exempt: Vec<IpAddr>,
+
+    /// Open message streams one instance accepts in all (each holds a connection).
+    #[arg(long, env = "CARREL_MAX_STREAMS", default_value_t = 5000)]
+    pub max_streams: usize,
 }
 
 impl Config {

@@ -351,7 +351,7 @@ const STUDENT_WORK: &[&str] = &[
 /// returns how many were new. Emails that exist already are skipped, so a
 /// second run with the same seed adds nothing.
 pub async fn seed(db: &Db, count: usize, seed: u64) -> anyhow::Result<usize> {
-    let hash = hash_password(&NewPassword::parse(DEMO_PASSWORD).map_err(anyhow::Error::msg)?)
+    let hash = hash_password(&NewPassword::parse(DEMO_PASSWORD, &[]).map_err(anyhow::Error::msg)?)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     // A failed INSERT would abort a PostgreSQL transaction, so look first.
@@ -2200,7 +2200,7 @@ pub async fn seed_programs(db: &Db, now: i64) -> anyhow::Result<usize> {
         store as programs,
     };
     let err = |e: app::AppError| anyhow::anyhow!("{e}");
-    let hash = hash_password(&NewPassword::parse(DEMO_PASSWORD).map_err(anyhow::Error::msg)?)
+    let hash = hash_password(&NewPassword::parse(DEMO_PASSWORD, &[]).map_err(anyhow::Error::msg)?)
         .await
         .map_err(err)?;
     let email = Email::parse(DEMO_COORDINATOR_EMAIL).map_err(anyhow::Error::msg)?;

@@ -2,4 +2,5 @@
 
 pub mod config;
 pub mod demo;
+pub mod guard;
 pub mod startup;

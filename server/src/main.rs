@@ -106,9 +106,13 @@ async fn main() -> anyhow::Result<()> {
                 .await
                 .with_context(|| format!("listening on {}", config.addr))?;
             tracing::info!("Carrel is at http://{}", listener.local_addr()?);
-            axum::serve(listener, app)
-                .with_graceful_shutdown(shutdown())
-                .await?;
+            // The peer's address feeds the per-client rate limits.
+            axum::serve(
+                listener,
+                app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .with_graceful_shutdown(shutdown())
+            .await?;
             db.close().await;
         }
     }

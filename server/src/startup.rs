@@ -1,7 +1,10 @@
 //! Builds the axum application: pages, server functions, static files, sessions.
 //! Tests build the very same router on port 0.
 
-use crate::config::Config;
+use crate::{
+    config::Config,
+    guard::{self, Guard, SharedGuard},
+};
 use app::{
     accounts::session_store::DbSessionStore,
     db::{now_ms, Db},
@@ -9,6 +12,7 @@ use app::{
     messages::store::email_unread,
     notifications::mail::{send_pending, Mailer},
     programs::{store::complete_cycles, topics},
+    security::limits::Limits,
     shell, App, AppError,
 };
 use axum::{
@@ -22,11 +26,14 @@ use axum::{
 };
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
-use std::{sync::LazyLock, time::Duration};
+use std::{
+    sync::{Arc, LazyLock},
+    time::Duration,
+};
 use tower::ServiceExt;
 use tower_http::{
-    compression::CompressionLayer, services::ServeDir, set_header::SetResponseHeaderLayer,
-    trace::TraceLayer,
+    catch_panic::CatchPanicLayer, compression::CompressionLayer, limit::RequestBodyLimitLayer,
+    services::ServeDir, set_header::SetResponseHeaderLayer, trace::TraceLayer,
 };
 use tower_sessions::{cookie::SameSite, ExpiredDeletion, Expiry, SessionManagerLayer};
 
@@ -41,7 +48,12 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub mailer: Mailer,
+    pub limits: Limits,
+    pub guard: SharedGuard,
 }
+
+/// The session cookie's name; the front door reads it to mark private answers.
+pub const SESSION_COOKIE: &str = "carrel_session";
 
 pub fn leptos_options(config: &Config) -> LeptosOptions {
     LeptosOptions::builder()
@@ -54,13 +66,22 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
 }
 
 pub fn router(config: &Config, db: Db, mailer: Mailer) -> Router {
+    let limits = Limits::new(config.rate_limit_exempt.clone(), config.max_streams);
+    let guard = Arc::new(Guard::new(config.public_url.as_deref(), config.trust_proxy));
     let state = AppState {
         leptos_options: leptos_options(config),
         db: db.clone(),
         mailer: mailer.clone(),
+        limits: limits.clone(),
+        guard: guard.clone(),
+    };
+    let context = Context {
+        db: db.clone(),
+        mailer: mailer.clone(),
+        limits,
     };
     let sessions = SessionManagerLayer::new(DbSessionStore::new(db.clone()))
-        .with_name("carrel_session")
+        .with_name(SESSION_COOKIE)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(config.secure_cookies())
@@ -76,18 +97,24 @@ pub fn router(config: &Config, db: Db, mailer: Mailer) -> Router {
             "/programs/{slug}/reports/{file}",
             get(app::programs::reports::csv_file),
         )
-        .leptos_routes_with_context(
-            &state,
-            ROUTES.clone(),
-            provide_db(db.clone(), mailer.clone()),
-            {
-                let options = state.leptos_options.clone();
-                move || shell(options.clone())
-            },
-        )
+        .leptos_routes_with_context(&state, ROUTES.clone(), context.provider(), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
         .fallback(static_file_or_not_found)
         .layer(middleware::map_response(with_error_status))
         .layer(sessions)
+        .layer(middleware::from_fn_with_state(
+            guard.clone(),
+            guard::same_origin,
+        ))
+        .layer(middleware::from_fn_with_state(
+            guard.clone(),
+            guard::client_ip,
+        ))
+        .layer(RequestBodyLimitLayer::new(guard::MAX_BODY_BYTES))
+        // Inside the headers below, so a panic's 500 still carries them.
+        .layer(CatchPanicLayer::custom(guard::panicked))
         // The typed email of a form sent back after a JavaScript-off submit sits in
         // the URL; never hand it to other sites as a Referer.
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -102,16 +129,28 @@ pub fn router(config: &Config, db: Db, mailer: Mailer) -> Router {
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
+        .layer(middleware::from_fn_with_state(guard, guard::headers))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
 
-/// The context every page and server function gets: the database and the mailer.
-fn provide_db(db: Db, mailer: Mailer) -> impl Fn() + Clone + Send + Sync + 'static {
-    move || {
-        provide_context(db.clone());
-        provide_context(mailer.clone());
+/// The context every page and server function gets: the database, the mailer
+/// and the rate limits.
+#[derive(Clone)]
+struct Context {
+    db: Db,
+    mailer: Mailer,
+    limits: Limits,
+}
+
+impl Context {
+    fn provider(self) -> impl Fn() + Clone + Send + Sync + 'static {
+        move || {
+            provide_context(self.db.clone());
+            provide_context(self.mailer.clone());
+            provide_context(self.limits.clone());
+        }
     }
 }
 
@@ -139,10 +178,14 @@ async fn static_file_or_not_found(State(state): State<AppState>, req: Request) -
         return res.into_response();
     }
     let options = state.leptos_options.clone();
-    leptos_axum::render_app_async_with_context(
-        provide_db(state.db.clone(), state.mailer.clone()),
-        move || shell(options.clone()),
-    )(req)
+    let context = Context {
+        db: state.db.clone(),
+        mailer: state.mailer.clone(),
+        limits: state.limits.clone(),
+    };
+    leptos_axum::render_app_async_with_context(context.provider(), move || shell(options.clone()))(
+        req,
+    )
     .await
 }
 
@@ -155,9 +198,15 @@ async fn with_error_status(res: Response) -> Response {
         return res;
     }
     let (mut parts, body) = res.into_parts();
-    let bytes = to_bytes(body, 1 << 20).await.unwrap_or_default();
+    // Refusals carry back at most `MAX_KEPT_CHARS` per typed value, far below this.
+    let bytes = to_bytes(body, 4 * guard::MAX_BODY_BYTES)
+        .await
+        .unwrap_or_default();
     if let Ok(err) = serde_json::from_slice::<AppError>(&bytes) {
         parts.status = StatusCode::from_u16(err.status_code()).unwrap_or(parts.status);
+        if let AppError::TooManyAttempts(secs) = err {
+            parts.headers.insert(header::RETRY_AFTER, secs.into());
+        }
     }
     parts.headers.remove(header::CONTENT_LENGTH);
     Response::from_parts(parts, Body::from(bytes))

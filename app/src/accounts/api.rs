@@ -7,12 +7,13 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
     super::{
-        model::{safe_next, DisplayName, Email, NewPassword, SiteRole},
+        model::{DisplayName, Email, LocalPath, NewPassword, SiteRole},
         store,
     },
     crate::{
         db::{now_ms, use_db},
         error::FieldErrors,
+        security::limits::{self, Action},
     },
 };
 
@@ -37,17 +38,18 @@ pub async fn sign_up(
             "You are already signed in. Sign out before creating another account.",
         ));
     }
+    limits::check(Action::SignUp, None)?;
     let mut errors = FieldErrors::new()
         .keep("email", &email)
         .keep("display_name", &display_name);
+    let password = NewPassword::parse(&password, &[&email, &display_name])
+        .map_err(|m| errors.add("password", m))
+        .ok();
     let email = Email::parse(&email)
         .map_err(|m| errors.add("email", m))
         .ok();
     let name = DisplayName::parse(&display_name)
         .map_err(|m| errors.add("display_name", m))
-        .ok();
-    let password = NewPassword::parse(&password)
-        .map_err(|m| errors.add("password", m))
         .ok();
     if accept_conduct.is_none() {
         errors.add(
@@ -82,31 +84,38 @@ pub async fn sign_up(
         crate::programs::imports::accept_invitations(&db, user.id, email.as_str(), now_ms())
             .await?;
     tracing::info!(user_id = user.id, enrolled, "account created");
-    leptos_axum::redirect(&safe_next(next.as_deref()));
+    leptos_axum::redirect(LocalPath::parse(next.as_deref()).as_str());
     Ok(())
 }
 
 /// Signs in with email and password. A wrong email and a wrong password get the
-/// same answer, so the form does not reveal who has an account; after
-/// `store::MAX_FAILURES` failures in 15 minutes, that email is refused for a while.
+/// same answer, so the form does not reveal who has an account. Each client
+/// address is rate limited, and after `store::FREE_FAILURES` failures for one
+/// email it waits longer before each further try for that email.
 #[server(endpoint = "accounts/sign_in")]
 pub async fn sign_in(
     email: String,
     password: String,
     next: Option<String>,
 ) -> Result<(), AppError> {
+    limits::check(Action::SignIn, None)?;
     let db = use_db()?;
-    if store::too_many_failures(&db, &email).await? {
-        return Err(AppError::TooManyAttempts);
+    let client = limits::client_ip()
+        .map(|ip| ip.to_string())
+        .unwrap_or_default();
+    match store::sign_in_wait(&db, &email, &client).await? {
+        0 => {}
+        wait => return Err(AppError::TooManyAttempts(wait)),
     }
     let Some(user) = store::check_credentials(&db, &email, &password).await? else {
-        store::record_failure(&db, &email).await?;
+        store::record_failure(&db, &email, &client).await?;
         let mut errors = FieldErrors::new().keep("email", &email);
         errors.add("form", "That email and password do not match an account.");
         return Err(AppError::Invalid(errors));
     };
+    store::clear_failures(&db, &email, &client).await?;
     store::start_session(&user).await?;
-    leptos_axum::redirect(&safe_next(next.as_deref()));
+    leptos_axum::redirect(LocalPath::parse(next.as_deref()).as_str());
     Ok(())
 }
 

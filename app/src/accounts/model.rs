@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-pub const MIN_PASSWORD_CHARS: usize = 10;
+pub const MIN_PASSWORD_CHARS: usize = 12;
 const MAX_PASSWORD_CHARS: usize = 256;
 const MAX_DISPLAY_NAME_CHARS: usize = 80;
 
@@ -64,25 +64,67 @@ impl DisplayName {
     }
 }
 
-/// A new password that meets the length rule (NIST SP 800-63B: length over composition).
+/// A new password that is long enough and not easy to guess (NIST SP 800-63B:
+/// length and a check against common passwords, not composition rules).
 #[derive(Clone)]
 pub struct NewPassword(String);
 
 impl NewPassword {
-    pub fn parse(raw: &str) -> Result<Self, &'static str> {
+    /// `personal`: what else the member typed (their email, their name), which
+    /// a password should not be made of.
+    pub fn parse(raw: &str, personal: &[&str]) -> Result<Self, String> {
         let n = raw.chars().count();
         if n < MIN_PASSWORD_CHARS {
-            return Err("Use at least 10 characters for your password.");
+            return Err(format!(
+                "Use at least {MIN_PASSWORD_CHARS} characters for your password."
+            ));
         }
         if n > MAX_PASSWORD_CHARS {
-            return Err("Use at most 256 characters for your password.");
+            return Err(format!(
+                "Use at most {MAX_PASSWORD_CHARS} characters for your password."
+            ));
         }
+        #[cfg(feature = "ssr")]
+        guessable(raw, personal)?;
+        #[cfg(not(feature = "ssr"))]
+        let _ = personal;
         Ok(Self(raw.to_owned()))
     }
 
     pub fn expose(&self) -> &str {
         &self.0
     }
+}
+
+/// Refuses common passwords, keyboard walks, repeats and the member's own
+/// details: zxcvbn's dictionaries (the most common passwords of real breaches,
+/// common words and names) and its estimate of guesses needed.
+#[cfg(feature = "ssr")]
+fn guessable(raw: &str, personal: &[&str]) -> Result<(), String> {
+    // zxcvbn matches each input as one word: give it the parts ("ana", "ruiz", …).
+    let words: Vec<String> = personal
+        .iter()
+        .flat_map(|p| p.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect();
+    let words: Vec<&str> = personal
+        .iter()
+        .copied()
+        .chain(words.iter().map(String::as_str))
+        .collect();
+    let estimate = zxcvbn::zxcvbn(raw, &words);
+    if u8::from(estimate.score()) >= 3 {
+        return Ok(());
+    }
+    let why = estimate
+        .feedback()
+        .and_then(|f| f.warning())
+        .map(|w| format!(" ({w})"))
+        .unwrap_or_default();
+    Err(format!(
+        "This password is too easy to guess{why}. A short sentence of your own works well."
+    ))
 }
 
 impl std::fmt::Debug for NewPassword {
@@ -124,12 +166,57 @@ pub struct CurrentUser {
     pub site_role: SiteRole,
 }
 
-/// A path to return to after signing in: only local paths, so that a link cannot
-/// send a member to another site.
-pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.to_owned(),
-        _ => "/".to_owned(),
+/// A path on this site to go to after a form (`next=`): only a local path, so a
+/// link cannot send a member to another site, and only characters that are
+/// valid in a `Location` header. Browsers drop tabs and newlines from URLs and
+/// read `\\` as `/`, so `/\t/evil.example` would be `//evil.example` to them:
+/// such values, and anything else that is not a plain local path, become `/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalPath(String);
+
+impl LocalPath {
+    const MAX_CHARS: usize = 2048;
+
+    pub fn parse(next: Option<&str>) -> Self {
+        let Some(raw) = next else {
+            return Self::home();
+        };
+        let plain = |c: char| !c.is_control() && !c.is_whitespace() && c != '\\';
+        let local = raw.starts_with('/') && !raw.starts_with("//");
+        if !local || raw.chars().count() > Self::MAX_CHARS || !raw.chars().all(plain) {
+            return Self::home();
+        }
+        // Other text (a search for "catalogación") travels percent-encoded.
+        let mut path = String::with_capacity(raw.len());
+        for c in raw.chars() {
+            if c.is_ascii() {
+                path.push(c);
+            } else {
+                let mut utf8 = [0; 4];
+                for b in c.encode_utf8(&mut utf8).bytes() {
+                    path.push_str(&format!("%{b:02X}"));
+                }
+            }
+        }
+        Self(path)
+    }
+
+    fn home() -> Self {
+        Self("/".to_owned())
+    }
+
+    /// The path with `pair` (`name=value`) added to its query, before any fragment.
+    pub fn with_query(&self, pair: &str) -> String {
+        let (path, fragment) = match self.0.split_once('#') {
+            Some((p, f)) => (p, format!("#{f}")),
+            None => (self.0.as_str(), String::new()),
+        };
+        let joiner = if path.contains('?') { '&' } else { '?' };
+        format!("{path}{joiner}{pair}{fragment}")
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 }
 
@@ -169,18 +256,77 @@ mod tests {
     }
 
     #[test]
-    fn passwords_need_ten_characters() {
-        assert!(NewPassword::parse("123456789").is_err());
-        assert!(NewPassword::parse("correct horse").is_ok());
-        assert!(NewPassword::parse(&"p".repeat(257)).is_err());
+    fn passwords_need_twelve_characters_and_must_not_be_common() {
+        assert!(NewPassword::parse("password12", &[]).is_err());
+        assert!(NewPassword::parse("the reading room at dusk", &[]).is_ok());
+        assert!(NewPassword::parse(&"p".repeat(257), &[]).is_err());
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn guessable_passwords_are_refused() {
+        for weak in [
+            "password1234",
+            "123456789012",
+            "qwertyuiopas",
+            "aaaaaaaaaaaa",
+            "iloveyou2024",
+            "librarian123",
+        ] {
+            let why = NewPassword::parse(weak, &[]).err();
+            assert!(
+                why.as_deref()
+                    .is_some_and(|w| w.contains("too easy to guess")),
+                "{weak:?}: {why:?}"
+            );
+        }
+        // The member's own details are easy to guess for anyone who knows them.
+        let me = ["ana.ruiz@library.org", "Ana Ruiz Okafor"];
+        assert!(NewPassword::parse("ana.ruiz@library.org", &me).is_err());
+        assert!(NewPassword::parse("okaforokafor", &me).is_err());
     }
 
     #[test]
     fn next_paths_stay_on_site() {
-        assert_eq!(safe_next(Some("/mentors?q=x")), "/mentors?q=x");
-        assert_eq!(safe_next(Some("//evil.example")), "/");
-        assert_eq!(safe_next(Some("https://evil.example")), "/");
-        assert_eq!(safe_next(Some("/\\evil.example")), "/");
-        assert_eq!(safe_next(None), "/");
+        let next = |raw: &str| LocalPath::parse(Some(raw)).as_str().to_owned();
+        assert_eq!(next("/mentors?q=x"), "/mentors?q=x");
+        assert_eq!(
+            next("/mentors?q=catalogación"),
+            "/mentors?q=catalogaci%C3%B3n"
+        );
+        for attack in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r\n/evil.example",
+            "/ /evil.example",
+            "/%0a",
+            "\t//evil.example",
+            "javascript:alert(1)",
+            "",
+        ] {
+            let went = next(attack);
+            assert!(
+                went == "/" || (attack == "/%0a" && went == "/%0a"),
+                "{attack:?} went to {went:?}"
+            );
+        }
+        assert_eq!(LocalPath::parse(None).as_str(), "/");
+        assert_eq!(next(&format!("/{}", "a".repeat(3000))), "/");
+    }
+
+    #[test]
+    fn a_query_pair_goes_before_the_fragment() {
+        let p = |raw: &str| LocalPath::parse(Some(raw));
+        assert_eq!(
+            p("/mentors/4#about").with_query("reported=1"),
+            "/mentors/4?reported=1#about"
+        );
+        assert_eq!(
+            p("/mentors?q=x").with_query("reported=1"),
+            "/mentors?q=x&reported=1"
+        );
     }
 }

@@ -35,7 +35,7 @@ pub fn SignUpPage() -> impl IntoView {
                 <Field label="Your name" name="display_name" autocomplete="name" error
                     hint="As other members will see it, e.g. Ana Ruiz."/>
                 <Field label="Password" name="password" kind="password" autocomplete="new-password" error
-                    hint="At least 10 characters. A short sentence works well."/>
+                    hint="At least 12 characters, not a common password. A short sentence works well."/>
                 <div class="field field--check" class:field--invalid=move || conduct_error.with(Option::is_some)>
                     <input id="field-accept_conduct" type="checkbox" name="accept_conduct" value="yes"
                         aria-invalid=move || conduct_error.with(Option::is_some).then_some("true")

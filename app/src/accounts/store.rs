@@ -16,6 +16,12 @@ use tokio::sync::Semaphore;
 use tower_sessions::Session;
 
 const USER_ID_KEY: &str = "user_id";
+const SIGNED_IN_AT_KEY: &str = "signed_in_at";
+
+/// However active a session is, it ends this long after signing in, so a
+/// stolen or forgotten cookie does not live for ever (inactivity ends it
+/// sooner: see the session layer in `server::startup`).
+pub const SESSION_LIFETIME_MS: i64 = 30 * 24 * 60 * 60 * 1000;
 
 /// Hash of a random password, verified when the email is unknown so that a wrong
 /// email takes as long as a wrong password and does not reveal who has an account.
@@ -157,32 +163,58 @@ pub async fn check_credentials(
         .map(|(id, email, name, role, _)| user_from_row((id, email, name, role))))
 }
 
-/// Failed sign-ins allowed per email in `FAILURE_WINDOW_MS` before sign-in is
-/// refused for that email: enough for typos, too few for guessing.
-pub const MAX_FAILURES: i64 = 10;
+/// Failed sign-ins one client address may make for one email before each
+/// further try must wait: enough for typos. The wait then doubles from a second
+/// with every failure, up to `MAX_WAIT_MS`; other addresses, the owner's among
+/// them, are not slowed down (that would hand anyone a way to lock members out).
+pub const FREE_FAILURES: i64 = 5;
 const FAILURE_WINDOW_MS: i64 = 15 * 60 * 1000;
+const MAX_WAIT_MS: i64 = 15 * 60 * 1000;
 
-/// Whether this email has used up its failed attempts for now.
-pub async fn too_many_failures(db: &Db, email: &str) -> Result<bool, AppError> {
-    let (n,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM sign_in_failures WHERE email = $1 AND failed_at > $2")
-            .bind(normalise_email(email))
-            .bind(now_ms() - FAILURE_WINDOW_MS)
-            .fetch_one(db.pool())
-            .await?;
-    Ok(n >= MAX_FAILURES)
+/// Seconds `client` must wait before trying `email` again; 0 when it may now.
+pub async fn sign_in_wait(db: &Db, email: &str, client: &str) -> Result<u64, AppError> {
+    let now = now_ms();
+    let (failures, last): (i64, Option<i64>) = sqlx::query_as(
+        "SELECT COUNT(*), MAX(failed_at) FROM sign_in_failures
+         WHERE email = $1 AND client = $2 AND failed_at > $3",
+    )
+    .bind(normalise_email(email))
+    .bind(client)
+    .bind(now - FAILURE_WINDOW_MS)
+    .fetch_one(db.pool())
+    .await?;
+    let Some(last) = last.filter(|_| failures >= FREE_FAILURES) else {
+        return Ok(0);
+    };
+    let doublings = u32::try_from(failures - FREE_FAILURES)
+        .unwrap_or(u32::MAX)
+        .min(20);
+    let wait = (1000_i64 << doublings).min(MAX_WAIT_MS);
+    let left_ms = last + wait - now;
+    Ok(u64::try_from(left_ms).map_or(0, |ms| ms.div_ceil(1000)))
 }
 
 /// Records a failed sign-in, and forgets failures older than the window.
-pub async fn record_failure(db: &Db, email: &str) -> Result<(), AppError> {
+pub async fn record_failure(db: &Db, email: &str, client: &str) -> Result<(), AppError> {
     let now = now_ms();
-    sqlx::query("INSERT INTO sign_in_failures (email, failed_at) VALUES ($1, $2)")
+    sqlx::query("INSERT INTO sign_in_failures (email, client, failed_at) VALUES ($1, $2, $3)")
         .bind(normalise_email(email))
+        .bind(client)
         .bind(now)
         .execute(db.pool())
         .await?;
     sqlx::query("DELETE FROM sign_in_failures WHERE failed_at <= $1")
         .bind(now - FAILURE_WINDOW_MS)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// Forgets `client`'s failures for `email` once it signed in.
+pub async fn clear_failures(db: &Db, email: &str, client: &str) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM sign_in_failures WHERE email = $1 AND client = $2")
+        .bind(normalise_email(email))
+        .bind(client)
         .execute(db.pool())
         .await?;
     Ok(())
@@ -204,6 +236,10 @@ async fn session() -> Result<Session, AppError> {
 pub async fn start_session(user: &CurrentUser) -> Result<(), AppError> {
     let session = session().await?;
     session.cycle_id().await.map_err(session_error)?;
+    session
+        .insert(SIGNED_IN_AT_KEY, now_ms())
+        .await
+        .map_err(session_error)?;
     session
         .insert(USER_ID_KEY, user.id)
         .await
@@ -230,6 +266,14 @@ pub async fn session_user(db: &Db, session: &Session) -> Result<Option<CurrentUs
     else {
         return Ok(None);
     };
+    let signed_in_at = session
+        .get::<i64>(SIGNED_IN_AT_KEY)
+        .await
+        .map_err(session_error)?;
+    if signed_in_at.is_none_or(|at| now_ms() - at > SESSION_LIFETIME_MS) {
+        session.flush().await.map_err(session_error)?;
+        return Ok(None);
+    }
     match find_user(db, id).await? {
         Some((user, last_seen)) => {
             note_activity(db, user.id, last_seen).await?;

@@ -11,9 +11,10 @@ use leptos::prelude::*;
 use {
     super::query::DirectoryQuery,
     crate::{
-        accounts::{model::safe_next, store::require_user},
+        accounts::{model::LocalPath, store::require_user},
         db::{now_ms, use_db},
         profiles::store,
+        security::limits::{self, Action},
         ui::markdown,
     },
 };
@@ -23,6 +24,7 @@ use {
 #[server(endpoint = "directory/search")]
 pub async fn search_mentors(query: String) -> Result<DirectoryResults, AppError> {
     let me = require_user().await?;
+    limits::check(Action::Search, Some(me.id))?;
     let query = DirectoryQuery::parse(&query);
     let db = use_db()?;
     let viewer = store::load_profile(&db, me.id).await?;
@@ -133,7 +135,7 @@ pub async fn set_shortlist(
     }
     store::set_shortlisted(&db, me.id, mentor_id, saved).await?;
     if let Some(next) = next {
-        leptos_axum::redirect(&safe_next(Some(&next)));
+        leptos_axum::redirect(LocalPath::parse(Some(&next)).as_str());
     }
     Ok(())
 }

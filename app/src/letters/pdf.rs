@@ -2,10 +2,13 @@
 //! `GET /letters/{code}.pdf` for the mentor it recognises.
 
 use super::{model::Verified, store};
-use crate::{accounts::store::session_user, db::Db, error::AppError, ui::dates::day};
+use crate::{
+    accounts::store::session_user, db::Db, error::AppError, notifications::mail::Mailer,
+    ui::dates::day,
+};
 use axum::{
     extract::{Path, State},
-    http::{header, HeaderMap, StatusCode},
+    http::{header, StatusCode},
     response::{IntoResponse, Response},
 };
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str};
@@ -125,23 +128,10 @@ pub fn render(letter: &Verified, verify_url: &str) -> Vec<u8> {
     pdf.finish()
 }
 
-/// The public address of this request's site, from its headers.
-fn origin(headers: &HeaderMap) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
-    let scheme = headers
-        .get("x-forwarded-proto")
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("http");
-    format!("{scheme}://{host}")
-}
-
 pub async fn letter_file(
     State(db): State<Db>,
+    State(mailer): State<Mailer>,
     session: Session,
-    headers: HeaderMap,
     Path(file): Path<String>,
 ) -> Response {
     let Some(code) = file.strip_suffix(".pdf") else {
@@ -154,7 +144,8 @@ pub async fn letter_file(
     };
     match result {
         Ok(letter) => {
-            let url = format!("{}/verify/{code}", origin(&headers));
+            // The configured address, as in emails: never the request's Host.
+            let url = format!("{}/verify/{code}", mailer.public_url);
             (
                 [
                     (header::CONTENT_TYPE, "application/pdf"),

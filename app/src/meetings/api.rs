@@ -78,11 +78,17 @@ pub async fn cancel_meeting(id: i64, short_notice_ok: Option<String>) -> Result<
     Ok(())
 }
 
-/// Makes the caller's private calendar feed (once) and returns its path.
+/// Makes the caller's private calendar feed (once) and returns its path; with
+/// `renew`, gives it a new address and the old one stops working (for a link
+/// that was shared by mistake).
 #[server(endpoint = "meetings/feed")]
-pub async fn calendar_feed(back_to: Option<i64>) -> Result<String, AppError> {
+pub async fn calendar_feed(
+    back_to: Option<i64>,
+    renew: Option<String>,
+) -> Result<String, AppError> {
     let me = require_user().await?;
-    let token = store::feed_token(&use_db()?, me.id, now_ms()).await?;
+    let renew = renew.is_some_and(|v| !v.is_empty());
+    let token = store::feed_token(&use_db()?, me.id, now_ms(), renew).await?;
     if let Some(id) = back_to {
         leptos_axum::redirect(&format!("/mentorships/{id}#meetings"));
     }

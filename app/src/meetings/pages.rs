@@ -106,6 +106,11 @@ fn MeetingsView(m: Meetings, mentorship_id: i64, actions: MeetingActions) -> imp
                     view! {
                         "Your private calendar feed (subscribe to it in your calendar app; keep the link to yourself): "
                         <a href=path>{text}</a>
+                        <ActionForm action=actions.feed attr:class="inline-form">
+                            <input type="hidden" name="back_to" value=mentorship_id/>
+                            <input type="hidden" name="renew" value="yes"/>
+                            <button type="submit" class="link-button">"Change this link (the old one stops working)"</button>
+                        </ActionForm>
                     }.into_any()
                 }
                 None => view! {

@@ -418,14 +418,20 @@ pub async fn ics(db: &Db, user_id: i64, id: i64) -> Result<String, AppError> {
     Ok(calendar(vec![(row, with)], "Carrel meeting"))
 }
 
-/// The member's private feed token, made on first asking.
-pub async fn feed_token(db: &Db, user_id: i64, now: i64) -> Result<String, AppError> {
+/// The member's private feed token, made on first asking, or made anew (the
+/// old one then finds nothing) when `renew`.
+pub async fn feed_token(db: &Db, user_id: i64, now: i64, renew: bool) -> Result<String, AppError> {
     use rand::Rng;
     let token = format!("{:032x}", rand::thread_rng().gen::<u128>());
-    sqlx::query(
+    let on_conflict = if renew {
+        "DO UPDATE SET token = excluded.token, created_at = excluded.created_at"
+    } else {
+        "DO NOTHING"
+    };
+    sqlx::query(&format!(
         "INSERT INTO calendar_feeds (user_id, token, created_at) VALUES ($1, $2, $3)
-         ON CONFLICT (user_id) DO NOTHING",
-    )
+         ON CONFLICT (user_id) {on_conflict}"
+    ))
     .bind(user_id)
     .bind(&token)
     .bind(now)

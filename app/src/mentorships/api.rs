@@ -25,6 +25,7 @@ use {
         error::FieldErrors,
         profiles::{model::FocusArea, store as profiles},
         programs::store as programs,
+        security::limits::{self, Action},
     },
 };
 
@@ -126,6 +127,11 @@ pub async fn request_mentorship(
     let mut errors = FieldErrors::new()
         .keep("focus", &focus)
         .keep("message", &message);
+    // Refused for now, the request comes back with what was typed.
+    if let Err(e) = limits::check(Action::Request, Some(me.id)) {
+        errors.add("form", e.to_string());
+        return Err(AppError::Invalid(errors));
+    }
     let area = focus_area(&db, &focus).await?;
     if area.is_none() {
         errors.add("focus", "Choose the focus area you want mentoring in.");

@@ -14,12 +14,15 @@ use {
         accounts::{model::SiteRole, store::require_user},
         db::{now_ms, use_db},
         error::FieldErrors,
+        security::limits::{self, Action},
     },
 };
 
 /// A page of one of my threads: the latest messages, or those before `before`.
-/// `mark_read` marks the latest page read: the page itself asks for that when
-/// it opens; the live page's own re-reads do not (its tab may be hidden).
+/// `mark_read` marks the latest page read when the app asks for it by POST;
+/// rendering the page for a GET changes nothing (a link from another site
+/// must not mark a thread read): the hydrated page marks what it shows, and
+/// with JavaScript off the page offers a "Mark as read" button.
 #[server(endpoint = "messages/thread")]
 pub async fn get_thread(
     mentorship_id: i64,
@@ -29,11 +32,18 @@ pub async fn get_thread(
     let me = require_user().await?;
     let db = use_db()?;
     let thread = store::thread(&db, me.id, mentorship_id, before).await?;
-    // Opening the latest page reads it, with or without JavaScript.
-    if let (true, None, Some(last)) = (mark_read, before, thread.messages.last()) {
-        store::mark_read(&db, me.id, mentorship_id, last.id).await?;
+    let posted = use_context::<axum::http::request::Parts>()
+        .is_some_and(|p| p.method == axum::http::Method::POST);
+    match (mark_read && posted, before, thread.messages.last()) {
+        (true, None, Some(last)) => {
+            store::mark_read(&db, me.id, mentorship_id, last.id).await?;
+            Ok(Thread {
+                unread_up_to: None,
+                ..thread
+            })
+        }
+        _ => Ok(thread),
     }
-    Ok(thread)
 }
 
 /// Sends a message in one of my threads. `key` makes it idempotent: sending
@@ -51,6 +61,7 @@ pub async fn send_message(
         errors.add("body", why);
         AppError::Invalid(errors)
     };
+    limits::check(Action::Message, Some(me.id)).map_err(|e| refused(e.to_string()))?;
     let text = parse_body(&body).map_err(refused)?;
     if !valid_key(&key) {
         return Err(AppError::BadRequest(
@@ -71,7 +82,9 @@ pub async fn send_message(
 #[server(endpoint = "messages/mark_read")]
 pub async fn mark_thread_read(mentorship_id: i64, up_to: i64) -> Result<(), AppError> {
     let me = require_user().await?;
-    store::mark_read(&use_db()?, me.id, mentorship_id, up_to).await
+    store::mark_read(&use_db()?, me.id, mentorship_id, up_to).await?;
+    redirect_form_post(&format!("/mentorships/{mentorship_id}#thread"));
+    Ok(())
 }
 
 /// My threads, latest activity first.

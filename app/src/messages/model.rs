@@ -37,6 +37,9 @@ pub struct Thread {
     pub read_only: Option<String>,
     /// The last of my messages the other member has seen.
     pub seen_up_to: i64,
+    /// The latest message on this page from the other member that I have not
+    /// read yet: the page offers to mark it read (with JavaScript on, it does).
+    pub unread_up_to: Option<i64>,
     /// For a mentor whose thread is empty: an opening they can edit and send.
     pub suggested_opening: Option<String>,
     /// A fresh idempotency key for the form, so a JavaScript-off double submit

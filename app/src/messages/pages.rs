@@ -7,7 +7,7 @@
 //! retried, so the server stores it once.
 
 use super::{
-    api::{get_inbox, list_thread_activity, SendMessage},
+    api::{get_inbox, list_thread_activity, MarkThreadRead, SendMessage},
     live::use_live,
     model::{Message, Thread, MAX_MESSAGE_CHARS},
 };
@@ -59,6 +59,7 @@ pub fn ThreadView(thread: Thread, error: Signal<Option<AppError>>) -> impl IntoV
     );
     let has_older = RwSignal::new(thread.has_older);
     let seen_up_to = RwSignal::new(thread.seen_up_to);
+    let unread_up_to = RwSignal::new(thread.unread_up_to);
     let pending = RwSignal::new(Vec::<Pending>::new());
     // The latest of my messages the other member has seen: it gets the "Seen".
     let seen_mark = Memo::new(move |_| {
@@ -87,8 +88,15 @@ pub fn ThreadView(thread: Thread, error: Signal<Option<AppError>>) -> impl IntoV
         .map(|m| format!("?before={}#thread", m.id));
 
     #[cfg(feature = "hydrate")]
-    let (list_ref, textarea, on_submit, retry, on_scroll) =
-        browser::wire(id, shown, has_older, seen_up_to, pending, local_error);
+    let (list_ref, textarea, on_submit, retry, on_scroll) = browser::wire(
+        id,
+        shown,
+        has_older,
+        seen_up_to,
+        unread_up_to,
+        pending,
+        local_error,
+    );
     #[cfg(not(feature = "hydrate"))]
     let _ = local_error;
     #[cfg(not(feature = "hydrate"))]
@@ -130,6 +138,13 @@ pub fn ThreadView(thread: Thread, error: Signal<Option<AppError>>) -> impl IntoV
     view! {
         <section id="thread" class="card thread" aria-labelledby="thread-title">
             <h2 id="thread-title">"Messages"</h2>
+            {move || unread_up_to.get().map(|up_to| view! {
+                <form class="thread__read" method="post" action=MarkThreadRead::url()>
+                    <input type="hidden" name="mentorship_id" value=id/>
+                    <input type="hidden" name="up_to" value=up_to/>
+                    <button type="submit" class="button">"Mark as read"</button>
+                </form>
+            })}
             <div class="thread__scroll" node_ref=list_ref on:scroll=on_scroll>
                 <div>
                     {move || has_older.get().then(|| view! {
@@ -221,6 +236,7 @@ mod browser {
         shown: RwSignal<BTreeMap<i64, Message>>,
         has_older: RwSignal<bool>,
         seen_up_to: RwSignal<i64>,
+        unread_up_to: RwSignal<Option<i64>>,
         pending: RwSignal<Vec<Pending>>,
         local_error: RwSignal<Option<String>>,
     ) -> Wiring {
@@ -275,6 +291,7 @@ mod browser {
                 shown.with_untracked(|s| s.iter().rev().find(|(_, m)| !m.mine).map(|(id, _)| *id));
             if let Some(latest) = latest.filter(|l| *l > marked.get_value()) {
                 marked.set_value(latest);
+                unread_up_to.set(None);
                 spawn_local(async move {
                     let _ = mark_thread_read(id, latest).await;
                 });

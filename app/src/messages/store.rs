@@ -314,6 +314,20 @@ pub async fn thread(
     .bind(other)
     .fetch_one(&mut *conn)
     .await?;
+    let (my_read,): (i64,) = sqlx::query_as(
+        "SELECT COALESCE(MAX(last_read_id), 0) FROM thread_reads WHERE mentorship_id = $1 AND user_id = $2",
+    )
+    .bind(mentorship_id)
+    .bind(user_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let unread_up_to = rows
+        .iter()
+        .rev()
+        // Not mine: the other member's, or a program topic's card.
+        .find(|(_, _, sender, .., topic)| *sender != user_id || *topic != 0)
+        .map(|(id, ..)| *id)
+        .filter(|id| *id > my_read);
     let read_only = read_only_reason(&mut conn, user_id, &pair).await?;
     let suggested_opening =
         (rows.is_empty() && before.is_none() && read_only.is_none() && user_id == pair.mentor_id)
@@ -335,6 +349,7 @@ pub async fn thread(
         has_older,
         read_only,
         seen_up_to,
+        unread_up_to,
         suggested_opening,
         new_key: new_key(),
     })

@@ -9,6 +9,7 @@ use super::{hub::Ring, model::Seen, store};
 use crate::{
     accounts::{session_store::DbSessionStore, store::session_user},
     db::Db,
+    security::limits::Limits,
 };
 use axum::{
     extract::{Query, State},
@@ -39,6 +40,7 @@ pub struct StreamQuery {
 
 pub async fn stream(
     State(db): State<Db>,
+    State(limits): State<Limits>,
     session: Session,
     headers: HeaderMap,
     Query(query): Query<StreamQuery>,
@@ -56,6 +58,12 @@ pub async fn stream(
     let Some(session_id) = session.id() else {
         return (StatusCode::UNAUTHORIZED, "Sign in to receive messages.").into_response();
     };
+    // Each stream holds a connection and a task: a member gets a few, the
+    // instance a bounded number. The ticket goes with the stream's task.
+    let ticket = match limits.open_stream(user.id) {
+        Ok(ticket) => ticket,
+        Err(e) => return e.into_response(),
+    };
     let resume = headers
         .get("last-event-id")
         .and_then(|v| v.to_str().ok())
@@ -72,6 +80,7 @@ pub async fn stream(
     };
     let (tx, rx) = mpsc::channel::<Result<Event, Infallible>>(32);
     tokio::spawn(async move {
+        let _ticket = ticket;
         let user_id = user.id;
         let mut cursor = start;
         let mut counts = None;

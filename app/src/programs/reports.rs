@@ -7,7 +7,7 @@ use super::{
     model::{CheckinState, Report},
     store,
 };
-use crate::{accounts::store::session_user, db::Db, error::AppError};
+use crate::{accounts::store::session_user, db::Db, error::AppError, security::sheet::Sheet};
 use axum::{
     extract::{Path, State},
     http::{header, StatusCode},
@@ -105,40 +105,41 @@ pub async fn report(db: &Db, program_id: i64, now: i64) -> Result<Report, AppErr
 
 /// One of the report's tables as CSV.
 pub fn csv(report: &Report, table: &str) -> Option<String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut sheet = Sheet::new();
     let result = match table {
-        "enrolment" => w
-            .write_record(["cycle", "mentors", "mentees", "mentee places"])
+        "enrolment" => sheet
+            .row(["cycle", "mentors", "mentees", "mentee places"])
             .and_then(|_| {
                 report.enrolment.iter().try_for_each(|(c, r, e, p)| {
-                    w.write_record([c.clone(), r.to_string(), e.to_string(), p.to_string()])
+                    sheet.row([c.clone(), r.to_string(), e.to_string(), p.to_string()])
                 })
             }),
-        "matches" => w.write_record(["focus area", "matches"]).and_then(|_| {
+        "matches" => sheet.row(["focus area", "matches"]).and_then(|_| {
             report
                 .matches
                 .iter()
-                .try_for_each(|(f, n)| w.write_record([f.clone(), n.to_string()]))
+                .try_for_each(|(f, n)| sheet.row([f.clone(), n.to_string()]))
         }),
-        "activity" => w
-            .write_record(["month", "messages", "meetings held"])
+        "activity" => sheet
+            .row(["month", "messages", "meetings held"])
             .and_then(|_| {
-                report.activity.iter().try_for_each(|(m, s, t)| {
-                    w.write_record([m.clone(), s.to_string(), t.to_string()])
-                })
+                report
+                    .activity
+                    .iter()
+                    .try_for_each(|(m, s, t)| sheet.row([m.clone(), s.to_string(), t.to_string()]))
             }),
-        "checkins" => w
-            .write_record(["check-in", &format!("pairs in {}", report.month)])
+        "checkins" => sheet
+            .row(["check-in".to_owned(), format!("pairs in {}", report.month)])
             .and_then(|_| {
                 report
                     .checkins
                     .iter()
-                    .try_for_each(|(s, n)| w.write_record([s.clone(), n.to_string()]))
+                    .try_for_each(|(s, n)| sheet.row([s.clone(), n.to_string()]))
             }),
         _ => return None,
     };
     result.ok()?;
-    String::from_utf8(w.into_inner().ok()?).ok()
+    sheet.finish()
 }
 
 pub async fn csv_file(

@@ -8,7 +8,7 @@ use {
     super::store,
     crate::{
         accounts::{
-            model::{safe_next, SiteRole},
+            model::{LocalPath, SiteRole},
             store::{find_user, require_user},
         },
         db::{now_ms, use_db},
@@ -36,7 +36,7 @@ pub async fn block_member(user_id: i64, next: Option<String>) -> Result<(), AppE
     let db = other_member(me.id, user_id).await?;
     store::block(&db, me.id, user_id, now_ms()).await?;
     tracing::info!(user_id = me.id, blocked = user_id, "member blocked");
-    leptos_axum::redirect(&safe_next(next.as_deref()));
+    leptos_axum::redirect(LocalPath::parse(next.as_deref()).as_str());
     Ok(())
 }
 
@@ -45,7 +45,7 @@ pub async fn unblock_member(user_id: i64, next: Option<String>) -> Result<(), Ap
     let me = require_user().await?;
     let db = other_member(me.id, user_id).await?;
     store::unblock(&db, me.id, user_id).await?;
-    leptos_axum::redirect(&safe_next(next.as_deref()));
+    leptos_axum::redirect(LocalPath::parse(next.as_deref()).as_str());
     Ok(())
 }
 
@@ -74,15 +74,7 @@ pub async fn report_member(
         }
     };
     store::report(&db, me.id, user_id, &note, now_ms()).await?;
-    leptos_axum::redirect(&format!(
-        "{}{}reported=1",
-        safe_next(next.as_deref()),
-        if next.as_deref().is_some_and(|n| n.contains('?')) {
-            "&"
-        } else {
-            "?"
-        }
-    ));
+    leptos_axum::redirect(&LocalPath::parse(next.as_deref()).with_query("reported=1"));
     Ok(())
 }
 

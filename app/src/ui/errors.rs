@@ -9,8 +9,17 @@ use leptos_router::components::A;
 
 /// What a page shows instead of its content when loading it failed: a visitor
 /// is sent to sign in (to do `purpose`), a missing thing is a 404 page, and
-/// anything else is its message.
+/// anything else is its message, answered with the error's status (403 for a
+/// page the member may not see) rather than 200.
 pub fn failure(e: AppError, purpose: &'static str) -> AnyView {
+    #[cfg(feature = "ssr")]
+    if !matches!(e, AppError::Unauthenticated) {
+        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+            if let Ok(status) = axum::http::StatusCode::from_u16(e.status_code()) {
+                res.set_status(status);
+            }
+        }
+    }
     match e {
         AppError::Unauthenticated => sign_in_prompt(purpose).into_any(),
         AppError::NotFound => view! { <NotFound/> }.into_any(),

@@ -8,3 +8,4 @@ pub mod form;
 pub mod layout;
 #[cfg(feature = "ssr")]
 pub mod markdown;
+pub mod title;

@@ -9,7 +9,7 @@ use crate::{
 use serde_json::Value;
 
 /// A complete, valid profile form; `overrides` replace or add fields.
-fn profile_form(name: &str, overrides: &[(&str, &str)]) -> Vec<(String, String)> {
+pub fn profile_form(name: &str, overrides: &[(&str, &str)]) -> Vec<(String, String)> {
     let mut form: Vec<(String, String)> = [
         ("display_name", name),
         ("position", "Reference Librarian"),
@@ -40,7 +40,7 @@ fn profile_form(name: &str, overrides: &[(&str, &str)]) -> Vec<(String, String)>
 }
 
 /// Saves a profile as `client`'s member.
-async fn save(
+pub async fn save(
     app: &TestApp,
     client: &reqwest::Client,
     form: &[(String, String)],

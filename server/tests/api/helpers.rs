@@ -111,6 +111,12 @@ impl TestApp {
                 .to_string(),
             mail_from: "Carrel <no-reply@carrel.example>".to_owned(),
             unread_email_minutes: 15,
+            // Tests play the proxy: a request with `X-Forwarded-For` comes from
+            // that address, one without from 127.0.0.1, which signs many members
+            // up and is never rate limited.
+            trust_proxy: true,
+            rate_limit_exempt: vec!["127.0.0.1".parse().unwrap()],
+            max_streams: 5000,
         };
         tweak(&mut config);
         let app = Self::start(config).await;
@@ -131,7 +137,14 @@ impl TestApp {
         let addr = listener.local_addr().unwrap();
         let mailer = config.mailer().unwrap();
         let router = startup::router(&config, db.clone(), mailer.clone());
-        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        tokio::spawn(async move {
+            axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .await
+            .unwrap()
+        });
         TestApp {
             base: format!("http://{addr}"),
             db,
@@ -198,6 +211,18 @@ impl TestApp {
             &[("email", email), ("password", password)],
         )
         .await
+    }
+
+    /// Signs in on the app's client as if from the client address `ip`.
+    pub async fn sign_in_from(&self, ip: &str, email: &str, password: &str) -> reqwest::Response {
+        self.client
+            .post(self.url("/api/accounts/sign_in"))
+            .header("accept", "application/json")
+            .header("x-forwarded-for", ip)
+            .form(&[("email", email), ("password", password)])
+            .send()
+            .await
+            .unwrap()
     }
 
     /// The HTML of a page, fetched with the app's client (and its cookies).

@@ -13,3 +13,4 @@ mod messages;
 mod pages;
 mod process;
 mod programs;
+mod security;

@@ -19,7 +19,7 @@ use app::{
 const CAREER: &str = "Career Mentoring";
 
 /// Creates a program as `admin`; its coordinators by email.
-async fn program(
+pub async fn program(
     app: &TestApp,
     admin: &reqwest::Client,
     name: &str,
@@ -55,7 +55,7 @@ async fn program(
 
 /// Adds a cycle whose enrolment runs from `opens` to `closes` days from today
 /// and which ends `ends` days from today; returns its id.
-async fn cycle(
+pub async fn cycle(
     app: &TestApp,
     coordinator: &reqwest::Client,
     slug: &str,
@@ -92,7 +92,7 @@ async fn cycle(
     id
 }
 
-async fn enrol(app: &TestApp, who: &reqwest::Client, cycle: i64, role: &str) -> (u16, String) {
+pub async fn enrol(app: &TestApp, who: &reqwest::Client, cycle: i64, role: &str) -> (u16, String) {
     let res = app
         .call_as(
             who,
@@ -108,7 +108,7 @@ async fn enrol(app: &TestApp, who: &reqwest::Client, cycle: i64, role: &str) -> 
 }
 
 /// A coordinator (a plain member named as one) and the program they run.
-async fn career_program(app: &TestApp, rules: &[(&str, &str)]) -> (reqwest::Client, String) {
+pub async fn career_program(app: &TestApp, rules: &[(&str, &str)]) -> (reqwest::Client, String) {
     let admin = app.admin("Ada Admin").await;
     let (coordinator, _) = member(app, "Cora Coordinator", &[]).await;
     let slug = program(app, &admin, CAREER, rules, "cora.coordinator@example.org").await;
@@ -1610,6 +1610,19 @@ db_test!(
         let bytes = pdf.bytes().await.unwrap();
         assert!(bytes.starts_with(b"%PDF-"));
         assert!(String::from_utf8_lossy(&bytes).contains(&format!("/verify/{code}")));
+        // A forged Host does not get into a genuine letter: its link is the
+        // configured address, as in emails.
+        let forged = m
+            .get(&file)
+            .header("host", "evil.example")
+            .header("x-forwarded-proto", "https")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(forged.status(), 200);
+        let text = String::from_utf8_lossy(&forged.bytes().await.unwrap()).into_owned();
+        assert!(!text.contains("evil.example"), "the Host header reached the letter");
+        assert!(text.contains(&format!("{}/verify/{code}", app.mailer.public_url)));
         assert_eq!(e.get(&file).send().await.unwrap().status(), 403);
         assert_eq!(client().get(&file).send().await.unwrap().status(), 401);
     }
