@@ -1,4 +1,4 @@
-import { test, expect, uniqueEmail, signUp, becomeMentor, newMember, uniqueWord } from "./fixtures";
+import { test, expect, becomeMentor, newMember, uniqueWord, uniqueEmail, signUp } from "./fixtures";
 
 // The attacks of the security review that need a browser: script in a member's
 // name must reach nobody's browser as script (the server-side checks are in
@@ -7,8 +7,7 @@ import { test, expect, uniqueEmail, signUp, becomeMentor, newMember, uniqueWord 
 const NAME = "Mal</title><script>alert(document.domain)</script>";
 
 test("a name with script in it is only text, in the title and on the page", async ({ page, browser, javaScriptEnabled }) => {
-  await page.goto("/signup");
-  await signUp(page, uniqueEmail("mal"), "Mal Placeholder");
+  await newMember(page, "Mal Placeholder");
   await becomeMentor(page, javaScriptEnabled, NAME, uniqueWord());
   const profilePath = await page.getByRole("link", { name: "See how others see it" }).getAttribute("href");
 

@@ -61,7 +61,7 @@ struct Pair {
 /// Creates `pairs` mentor–mentee pairs with accepted mentorships, directly in
 /// the database (one password hash for all: signing in still checks it).
 async fn seed(db: &Db, pairs: usize) -> Vec<(i64, i64, i64, String, String)> {
-    let hash = hash_password(&NewPassword::parse(PASSWORD).unwrap())
+    let hash = hash_password(&NewPassword::parse(PASSWORD, &[]).unwrap())
         .await
         .unwrap();
     let now = app::db::now_ms();

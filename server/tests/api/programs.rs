@@ -1621,7 +1621,10 @@ db_test!(
             .unwrap();
         assert_eq!(forged.status(), 200);
         let text = String::from_utf8_lossy(&forged.bytes().await.unwrap()).into_owned();
-        assert!(!text.contains("evil.example"), "the Host header reached the letter");
+        assert!(
+            !text.contains("evil.example"),
+            "the Host header reached the letter"
+        );
         assert!(text.contains(&format!("{}/verify/{code}", app.mailer.public_url)));
         assert_eq!(e.get(&file).send().await.unwrap().status(), 403);
         assert_eq!(client().get(&file).send().await.unwrap().status(), 401);
