@@ -174,7 +174,10 @@ async fn static_file_or_not_found(State(state): State<AppState>, req: Request) -
         .oneshot(file_req)
         .await
         .expect("ServeDir is infallible");
-    if res.status() != StatusCode::NOT_FOUND {
+    // A name no file can have (say, 10 KB long) fails to open: no such file.
+    if res.status().is_server_error() {
+        tracing::warn!(path = %req.uri().path().chars().take(200).collect::<String>(), status = %res.status(), "static file could not be read");
+    } else if res.status() != StatusCode::NOT_FOUND {
         return res.into_response();
     }
     let options = state.leptos_options.clone();

@@ -587,3 +587,16 @@ db_test!(
         assert_eq!(res.json::<Value>().await.unwrap(), Value::Null);
     }
 );
+
+#[tokio::test]
+async fn a_file_name_too_long_for_the_disk_is_not_found() {
+    let (app, _cleanup) = TestApp::spawn(crate::helpers::Backend::Sqlite).await;
+    let res = app
+        .client
+        .get(app.url(&format!("/pkg/{}", "a".repeat(10_240))))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+    assert!(res.text().await.unwrap().contains("Page not found"));
+}
