@@ -8,7 +8,7 @@ export CARREL_TOOLS
 export PATH := $(CARREL_TOOLS)/bin:$(CARREL_TOOLS)/rust-bin:$(CARREL_TOOLS)/npm/node_modules/.bin:$(PATH)
 unexport RUSTC RUSTC_BOOTSTRAP RUSTUP_TOOLCHAIN
 
-.PHONY: run test setup build lint test-rust test-e2e bench load
+.PHONY: run test setup build lint test-rust test-e2e bench load audit
 
 ## Build (release) and serve Carrel at http://127.0.0.1:3000 on data/carrel.db,
 ## with demo data on first start. Honours DATABASE_URL and CARREL_ADDR.
@@ -46,3 +46,9 @@ bench: setup
 ## and server memory (see server/benches/messaging.rs).
 load: setup
 	cargo bench -p server --bench messaging
+
+## Security audit of the release binary on a fresh demo database: malformed input
+## to every server function and route, then sqlmap; fails on any 5xx or panic
+## (see scripts/audit.sh). Not part of `make test`.
+audit: build
+	./scripts/audit.sh
