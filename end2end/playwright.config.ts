@@ -7,7 +7,10 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: "./tests",
-  timeout: 30_000,
+  // The longest journeys (two or three members each signing up, filling a
+  // profile and acting) take 20–32 s on a 2-core machine; each step still
+  // fails after 10 s (expect.timeout below).
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
