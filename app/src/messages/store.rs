@@ -307,20 +307,19 @@ pub async fn thread(
     rows.truncate(PAGE as usize);
     rows.reverse();
     let other = pair.other(user_id);
-    let (seen_up_to,): (i64,) = sqlx::query_as(
-        "SELECT COALESCE(MAX(last_read_id), 0) FROM thread_reads WHERE mentorship_id = $1 AND user_id = $2",
-    )
-    .bind(mentorship_id)
-    .bind(other)
-    .fetch_one(&mut *conn)
-    .await?;
-    let (my_read,): (i64,) = sqlx::query_as(
-        "SELECT COALESCE(MAX(last_read_id), 0) FROM thread_reads WHERE mentorship_id = $1 AND user_id = $2",
-    )
-    .bind(mentorship_id)
-    .bind(user_id)
-    .fetch_one(&mut *conn)
-    .await?;
+    // How far each of the pair has read (one row each, if any).
+    let reads: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT user_id, last_read_id FROM thread_reads WHERE mentorship_id = $1")
+            .bind(mentorship_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let read_by = |who: i64| {
+        reads
+            .iter()
+            .find(|(reader, _)| *reader == who)
+            .map_or(0, |(_, up_to)| *up_to)
+    };
+    let (seen_up_to, my_read) = (read_by(other), read_by(user_id));
     let unread_up_to = rows
         .iter()
         .rev()

@@ -19,15 +19,15 @@ use serde_json::Value;
 use std::time::Duration;
 
 /// A mentor, a mentee and their accepted leadership mentorship.
-struct Pair {
-    mentor: reqwest::Client,
-    mentor_id: i64,
-    mentee: reqwest::Client,
-    mentee_id: i64,
-    id: i64,
+pub struct Pair {
+    pub mentor: reqwest::Client,
+    pub mentor_id: i64,
+    pub mentee: reqwest::Client,
+    pub mentee_id: i64,
+    pub id: i64,
 }
 
-async fn pair(app: &TestApp, mentor_name: &str, mentee_name: &str) -> Pair {
+pub async fn pair(app: &TestApp, mentor_name: &str, mentee_name: &str) -> Pair {
     let (mentor_c, mentor_id) = mentor(app, mentor_name, &[]).await;
     let (mentee_c, mentee_id) = member(app, mentee_name, &[]).await;
     let id = requested(app, &mentee_c, mentor_id, "leadership").await;
@@ -61,7 +61,7 @@ async fn send_raw(
 }
 
 /// Sends and returns the stored message.
-async fn send(app: &TestApp, who: &reqwest::Client, id: i64, body: &str) -> Value {
+pub async fn send(app: &TestApp, who: &reqwest::Client, id: i64, body: &str) -> Value {
     let key = format!("k-{:016x}", rand_u64());
     let res = send_raw(app, who, id, body, &key).await;
     assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());

@@ -11,6 +11,7 @@ use crate::{
     directory::{member, mentor, profile_form, save},
     helpers::{client, TestApp},
     mentorships::{accept, json, requested},
+    messages::{pair, send},
     programs::{career_program, cycle},
 };
 use serde_json::Value;
@@ -226,26 +227,13 @@ db_test!(
 db_test!(
     opening_a_thread_by_a_link_does_not_mark_it_read,
     |app| async move {
-        let (mentor_c, mentor_id) = mentor(&app, "Tove Mentor", &[]).await;
-        let (mentee, _) = member(&app, "Ugo Mentee", &[]).await;
-        let id = requested(&app, &mentee, mentor_id, "leadership").await;
-        assert_eq!(accept(&app, &mentor_c, id).await, 200);
-        let sent = app
-            .call_as(
-                &mentor_c,
-                "messages/send",
-                &[
-                    ("mentorship_id", &id.to_string()),
-                    ("body", "Welcome aboard."),
-                    ("key", "k-security-read-01"),
-                ],
-            )
-            .await;
-        assert_eq!(sent.status(), 200);
+        let p = pair(&app, "Tove Mentor", "Ugo Mentee").await;
+        let (mentee, id) = (&p.mentee, p.id);
+        let sent = send(&app, &p.mentor, id, "Welcome aboard.").await;
         let unread =
-            || async { json(&app, &mentee, "messages/unread", &[]).await["messages"].clone() };
+            || async { json(&app, mentee, "messages/unread", &[]).await["messages"].clone() };
         assert_eq!(unread().await, 1);
-        let page = app.page_as(&mentee, &format!("/mentorships/{id}")).await;
+        let page = app.page_as(mentee, &format!("/mentorships/{id}")).await;
         assert!(page.contains("Welcome aboard."));
         assert!(
             page.contains("Mark as read"),
@@ -253,17 +241,13 @@ db_test!(
         );
         assert_eq!(unread().await, 1, "a GET changed nothing");
         // The page's own POST (or the button) marks it read.
-        let msg: (i64,) = sqlx::query_as("SELECT MAX(id) FROM messages")
-            .fetch_one(app.db.pool())
-            .await
-            .unwrap();
         let res = form_post(
             &app,
-            &mentee,
+            mentee,
             "messages/mark_read",
             &[
                 ("mentorship_id", &id.to_string()),
-                ("up_to", &msg.0.to_string()),
+                ("up_to", &sent["id"].to_string()),
             ],
         )
         .await;
@@ -273,7 +257,7 @@ db_test!(
             format!("/mentorships/{id}#thread")
         );
         assert_eq!(unread().await, 0);
-        let page = app.page_as(&mentee, &format!("/mentorships/{id}")).await;
+        let page = app.page_as(mentee, &format!("/mentorships/{id}")).await;
         assert!(!page.contains("Mark as read"));
     }
 );
@@ -306,14 +290,12 @@ db_test!(a_report_csv_cell_cannot_be_a_formula, |app| async move {
         10,
     )
     .await;
-    let csv = coordinator
-        .get(app.url(&format!("/programs/{slug}/reports/enrolment.csv")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let csv = app
+        .page_as(
+            &coordinator,
+            &format!("/programs/{slug}/reports/enrolment.csv"),
+        )
+        .await;
     assert!(csv.contains("\"'=HYPERLINK("), "{csv}");
     assert!(
         !csv.lines()
