@@ -21,6 +21,9 @@ use axum::{
 };
 use std::{any::Any, net::SocketAddr, sync::Arc};
 
+/// The session cookie's name: its presence marks a signed-in member's answers private.
+pub const SESSION_COOKIE: &str = "carrel_session";
+
 /// The largest request body Carrel reads (a program's CSV import is the
 /// largest form: 2,000 rows fit in well under half of it).
 pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
@@ -140,7 +143,7 @@ pub async fn headers(State(guard): State<SharedGuard>, req: Request, next: Next)
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|c| c.to_str().ok())
-        .any(|c| c.contains(crate::startup::SESSION_COOKIE));
+        .any(|c| c.contains(SESSION_COOKIE));
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     let private = h

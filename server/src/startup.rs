@@ -52,9 +52,6 @@ pub struct AppState {
     pub guard: SharedGuard,
 }
 
-/// The session cookie's name; the front door reads it to mark private answers.
-pub const SESSION_COOKIE: &str = "carrel_session";
-
 pub fn leptos_options(config: &Config) -> LeptosOptions {
     LeptosOptions::builder()
         .output_name("carrel")
@@ -72,16 +69,11 @@ pub fn router(config: &Config, db: Db, mailer: Mailer) -> Router {
         leptos_options: leptos_options(config),
         db: db.clone(),
         mailer: mailer.clone(),
-        limits: limits.clone(),
+        limits,
         guard: guard.clone(),
     };
-    let context = Context {
-        db: db.clone(),
-        mailer: mailer.clone(),
-        limits,
-    };
     let sessions = SessionManagerLayer::new(DbSessionStore::new(db.clone()))
-        .with_name(SESSION_COOKIE)
+        .with_name(guard::SESSION_COOKIE)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(config.secure_cookies())
@@ -97,7 +89,7 @@ pub fn router(config: &Config, db: Db, mailer: Mailer) -> Router {
             "/programs/{slug}/reports/{file}",
             get(app::programs::reports::csv_file),
         )
-        .leptos_routes_with_context(&state, ROUTES.clone(), context.provider(), {
+        .leptos_routes_with_context(&state, ROUTES.clone(), provide_state(&state), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
@@ -135,22 +127,14 @@ pub fn router(config: &Config, db: Db, mailer: Mailer) -> Router {
         .with_state(state)
 }
 
-/// The context every page and server function gets: the database, the mailer
-/// and the rate limits.
-#[derive(Clone)]
-struct Context {
-    db: Db,
-    mailer: Mailer,
-    limits: Limits,
-}
-
-impl Context {
-    fn provider(self) -> impl Fn() + Clone + Send + Sync + 'static {
-        move || {
-            provide_context(self.db.clone());
-            provide_context(self.mailer.clone());
-            provide_context(self.limits.clone());
-        }
+/// The context every page and server function gets from the app's state: the
+/// database, the mailer and the rate limits.
+fn provide_state(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
+    let (db, mailer, limits) = (state.db.clone(), state.mailer.clone(), state.limits.clone());
+    move || {
+        provide_context(db.clone());
+        provide_context(mailer.clone());
+        provide_context(limits.clone());
     }
 }
 
@@ -181,14 +165,9 @@ async fn static_file_or_not_found(State(state): State<AppState>, req: Request) -
         return res.into_response();
     }
     let options = state.leptos_options.clone();
-    let context = Context {
-        db: state.db.clone(),
-        mailer: state.mailer.clone(),
-        limits: state.limits.clone(),
-    };
-    leptos_axum::render_app_async_with_context(context.provider(), move || shell(options.clone()))(
-        req,
-    )
+    leptos_axum::render_app_async_with_context(provide_state(&state), move || {
+        shell(options.clone())
+    })(req)
     .await
 }
 

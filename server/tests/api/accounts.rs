@@ -195,18 +195,17 @@ db_test!(
     a_form_posted_without_javascript_comes_back_with_its_errors,
     |app| async move {
         let res = app
-            .client
-            .post(app.url("/api/accounts/sign_up"))
-            .header("accept", "text/html")
-            .header("referer", app.url("/signup"))
-            .form(&[
-                ("email", "not-an-email"),
-                ("display_name", "Tariq Laurent"),
-                ("password", "x"),
-            ])
-            .send()
-            .await
-            .unwrap();
+            .form_post_as(
+                &app.client,
+                "accounts/sign_up",
+                "/signup",
+                &[
+                    ("email", "not-an-email"),
+                    ("display_name", "Tariq Laurent"),
+                    ("password", "x"),
+                ],
+            )
+            .await;
         assert_eq!(res.status(), 302);
         let location = res.headers()["location"].to_str().unwrap().to_owned();
         assert!(location.contains("__err="), "{location}");
@@ -219,20 +218,19 @@ db_test!(
         );
 
         let ok = app
-            .client
-            .post(app.url("/api/accounts/sign_up"))
-            .header("accept", "text/html")
-            .header("referer", &location)
-            .form(&[
-                ("email", "tariq@example.org"),
-                ("display_name", "Tariq Laurent"),
-                ("password", "a long enough password"),
-                ("accept_conduct", "yes"),
-                ("next", "/conduct"),
-            ])
-            .send()
-            .await
-            .unwrap();
+            .form_post_as(
+                &app.client,
+                "accounts/sign_up",
+                &location,
+                &[
+                    ("email", "tariq@example.org"),
+                    ("display_name", "Tariq Laurent"),
+                    ("password", "a long enough password"),
+                    ("accept_conduct", "yes"),
+                    ("next", "/conduct"),
+                ],
+            )
+            .await;
         assert_eq!(ok.status(), 302);
         assert_eq!(ok.headers()["location"], "/conduct");
         let home = app.page("/").await;

@@ -213,6 +213,31 @@ impl TestApp {
         .await
     }
 
+    /// Posts `form` to a server function as a browser with JavaScript off does,
+    /// from the page `from` (a path or a URL): HTML accepted, a `Referer` to
+    /// come back to.
+    pub async fn form_post_as(
+        &self,
+        client: &reqwest::Client,
+        endpoint: &str,
+        from: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let referer = if from.starts_with("http") {
+            from.to_owned()
+        } else {
+            self.url(from)
+        };
+        client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .header("accept", "text/html")
+            .header("referer", referer)
+            .form(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// Signs in on the app's client as if from the client address `ip`.
     pub async fn sign_in_from(&self, ip: &str, email: &str, password: &str) -> reqwest::Response {
         self.client

@@ -80,22 +80,6 @@ db_test!(member_text_in_a_title_is_text, |app| async move {
     assert!(!page.contains("<script>alert(2)"));
 });
 
-/// A form posted with JavaScript off, as a browser posts it.
-async fn form_post(
-    app: &TestApp,
-    who: &reqwest::Client,
-    endpoint: &str,
-    form: &[(&str, &str)],
-) -> reqwest::Response {
-    who.post(app.url(&format!("/api/{endpoint}")))
-        .header("accept", "text/html")
-        .header("referer", app.url("/login"))
-        .form(form)
-        .send()
-        .await
-        .unwrap()
-}
-
 db_test!(
     next_stays_on_site_and_never_breaks_the_answer,
     |app| async move {
@@ -112,17 +96,18 @@ db_test!(
             "/\r\nSet-Cookie: x=1",
         ] {
             let c = client();
-            let res = form_post(
-                &app,
-                &c,
-                "accounts/sign_in",
-                &[
-                    ("email", "noor@example.org"),
-                    ("password", "a long enough password"),
-                    ("next", next),
-                ],
-            )
-            .await;
+            let res = app
+                .form_post_as(
+                    &c,
+                    "accounts/sign_in",
+                    "/login",
+                    &[
+                        ("email", "noor@example.org"),
+                        ("password", "a long enough password"),
+                        ("next", next),
+                    ],
+                )
+                .await;
             assert_eq!(res.status(), 302, "{next:?}");
             assert_eq!(res.headers()["location"], "/", "{next:?}");
             assert_eq!(app.whoami(&c).await["display_name"], "Noor Haddad");
@@ -130,35 +115,37 @@ db_test!(
 
         // Sign-up with a control character in next: the account and its session.
         let c = client();
-        let res = form_post(
-            &app,
-            &c,
-            "accounts/sign_up",
-            &[
-                ("email", "omar@example.org"),
-                ("display_name", "Omar Haddad"),
-                ("password", "a long enough password"),
-                ("accept_conduct", "yes"),
-                ("next", "/\n"),
-            ],
-        )
-        .await;
+        let res = app
+            .form_post_as(
+                &c,
+                "accounts/sign_up",
+                "/signup",
+                &[
+                    ("email", "omar@example.org"),
+                    ("display_name", "Omar Haddad"),
+                    ("password", "a long enough password"),
+                    ("accept_conduct", "yes"),
+                    ("next", "/\n"),
+                ],
+            )
+            .await;
         assert_eq!(res.status(), 302);
         assert_eq!(res.headers()["location"], "/");
         assert_eq!(app.whoami(&c).await["display_name"], "Omar Haddad");
 
         let (_, mentor_id) = mentor(&app, "Pia Mentor", &[]).await;
-        let res = form_post(
-            &app,
-            &c,
-            "directory/shortlist_set",
-            &[
-                ("mentor_id", &mentor_id.to_string()),
-                ("saved", "true"),
-                ("next", "/\n"),
-            ],
-        )
-        .await;
+        let res = app
+            .form_post_as(
+                &c,
+                "directory/shortlist_set",
+                "/mentors",
+                &[
+                    ("mentor_id", &mentor_id.to_string()),
+                    ("saved", "true"),
+                    ("next", "/\n"),
+                ],
+            )
+            .await;
         assert_eq!(res.status(), 302);
         assert_eq!(res.headers()["location"], "/");
     }
@@ -241,16 +228,17 @@ db_test!(
         );
         assert_eq!(unread().await, 1, "a GET changed nothing");
         // The page's own POST (or the button) marks it read.
-        let res = form_post(
-            &app,
-            mentee,
-            "messages/mark_read",
-            &[
-                ("mentorship_id", &id.to_string()),
-                ("up_to", &sent["id"].to_string()),
-            ],
-        )
-        .await;
+        let res = app
+            .form_post_as(
+                mentee,
+                "messages/mark_read",
+                &format!("/mentorships/{id}"),
+                &[
+                    ("mentorship_id", &id.to_string()),
+                    ("up_to", &sent["id"].to_string()),
+                ],
+            )
+            .await;
         assert_eq!(res.status(), 302);
         assert_eq!(
             res.headers()["location"],
