@@ -22,7 +22,7 @@ setup:
 	@./scripts/setup.sh
 
 build: setup
-	cargo leptos build --release
+	cargo leptos build --release --split
 
 lint: setup
 	cargo fmt --all --check

@@ -37,10 +37,7 @@ use leptos_router::{
     path, SsrMode,
 };
 use mentorships::pages::{AssignmentsPage, MentorshipPage, MentorshipsPage};
-use messages::{
-    live::LiveProvider,
-    pages::{InboxPage, ThreadActivityPage},
-};
+use messages::pages::{InboxPage, ThreadActivityPage};
 use notifications::pages::{NotificationsPage, OutboxPage};
 use profiles::pages::{EditProfilePage, FocusAreasPage};
 use programs::pages::{AdminProgramsPage, ManageProgramPage, ProgramPage, ProgramsPage};
@@ -66,7 +63,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/icons/icon.svg" type="image/svg+xml"/>
                 <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
                 <script src="/register-sw.js" defer></script>
             </head>
@@ -88,7 +85,6 @@ pub fn App() -> impl IntoView {
         // and pages must work without it.
         <Router>
             <AuthProvider>
-            <LiveProvider>
                 <Header/>
                 <main id="main" class="page">
                     <ErrorBoundary fallback=error_fallback>
@@ -126,7 +122,6 @@ pub fn App() -> impl IntoView {
                     </ErrorBoundary>
                 </main>
                 <Footer/>
-            </LiveProvider>
             </AuthProvider>
         </Router>
     }

@@ -18,7 +18,6 @@ fn next_param() -> Signal<String> {
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let sign_up = ServerAction::<SignUp>::new();
-    use_auth().refresh_after(sign_up);
     let error = action_error(sign_up);
     let next = next_param();
     let conduct_error =
@@ -58,7 +57,6 @@ pub fn SignUpPage() -> impl IntoView {
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let sign_in = ServerAction::<SignIn>::new();
-    use_auth().refresh_after(sign_in);
     let error = action_error(sign_in);
     let next = next_param();
     view! {
@@ -81,7 +79,6 @@ pub fn SignInPage() -> impl IntoView {
 #[component]
 pub fn SignOutButton() -> impl IntoView {
     let sign_out = ServerAction::<SignOut>::new();
-    use_auth().refresh_after(sign_out);
     view! {
         <ActionForm action=sign_out attr:class="inline-form">
             <button type="submit" class="button button--quiet">"Sign out"</button>

@@ -15,12 +15,7 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{
-    components::A,
-    hooks::{use_navigate, use_params_map, use_query_map},
-};
-#[cfg(feature = "hydrate")]
-use leptos_router::{params::ParamsMap, NavigateOptions};
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// How long typing must pause before the results follow.
 #[cfg(feature = "hydrate")]
@@ -34,7 +29,7 @@ pub fn MentorCardView(card: MentorCard, #[prop(optional)] preview: bool) -> impl
     let name = if preview {
         view! { <span>{card.display_name.clone()}</span> }.into_any()
     } else {
-        view! { <A href=href>{card.display_name.clone()}</A> }.into_any()
+        view! { <a href=href>{card.display_name.clone()}</a> }.into_any()
     };
     let workplace = [
         card.position.clone(),
@@ -89,117 +84,51 @@ pub fn MentorCardView(card: MentorCard, #[prop(optional)] preview: bool) -> impl
 /// The query string of the directory form as it is now.
 #[cfg(feature = "hydrate")]
 fn form_query(form: &leptos::web_sys::HtmlFormElement) -> Option<DirectoryQuery> {
-    use leptos::wasm_bindgen::JsCast;
     let data = leptos::web_sys::FormData::new_with_form(form).ok()?;
     let search = leptos::web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
-    let mut params = ParamsMap::new();
-    let entries = leptos::web_sys::js_sys::try_iter(&search).ok()??;
-    for entry in entries.flatten() {
-        let pair: leptos::web_sys::js_sys::Array = entry.unchecked_into();
-        if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
-            params.insert(k, v);
-        }
-    }
-    Some(DirectoryQuery::from_params(&params).with_page(1))
+    Some(DirectoryQuery::parse(&String::from(search.to_string())).with_page(1))
 }
 
 #[component]
 pub fn DirectoryPage() -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(DirectoryQuery::from_params));
-    // A Resource keeps only the answer to its latest query, so a slow answer
-    // to an older keystroke never replaces a newer one.
     let results = Resource::new(
         move || query.with(DirectoryQuery::query_string),
         search_mentors,
     );
-    let form = NodeRef::<leptos::html::Form>::new();
-    let search_box = NodeRef::<leptos::html::Input>::new();
-    let navigate = use_navigate();
-    let go = move |replace: bool| {
-        #[cfg(feature = "hydrate")]
-        if let Some(q) = form.get_untracked().and_then(|f| form_query(&f)) {
-            navigate(
-                &q.href(),
-                NavigateOptions {
-                    replace,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (replace, &navigate, form);
-    };
-    #[cfg(feature = "hydrate")]
-    let on_type = {
-        let pending = StoredValue::new_local(None::<gloo_timers::callback::Timeout>);
-        let go = go.clone();
-        move |_: leptos::ev::Event| {
-            let go = go.clone();
-            // Replacing the pending timeout drops (cancels) it: only the last keystroke searches.
-            pending.set_value(Some(gloo_timers::callback::Timeout::new(
-                TYPE_AHEAD_MS,
-                move || go(true),
-            )));
-        }
-    };
-    #[cfg(not(feature = "hydrate"))]
-    let on_type = |_: leptos::ev::Event| {};
-    // Back/forward changes the URL: show its words, unless the member is typing.
-    Effect::new(move |_| {
-        let q = query.with(|q| q.q.clone());
-        if let Some(input) = search_box.get() {
-            let typing = leptos::prelude::document()
-                .active_element()
-                .is_some_and(|a| {
-                    let a: &leptos::web_sys::Element = &a;
-                    let i: &leptos::web_sys::Element = &input;
-                    a == i
-                });
-            if !typing && input.value() != q {
-                input.set_value(&q);
-            }
-        }
-    });
-    // Back to a page the browser kept whole (its back/forward cache) shows that
-    // page as it was left, whatever its address now says; load it afresh.
-    #[cfg(feature = "hydrate")]
-    {
-        let restored = window_event_listener(leptos::ev::pageshow, |ev| {
-            if ev.persisted() {
-                let _ = window().location().reload();
-            }
-        });
-        on_cleanup(move || restored.remove());
-    }
-    // A tick re-renders the filters with their new counts; keep keyboard focus
-    // on the control that was used.
-    let refocus = StoredValue::new(None::<String>);
-    Effect::new(move |_| {
-        results.track();
-        let Some(id) = refocus.get_value() else {
-            return;
-        };
-        request_animation_frame(move || {
-            // The re-render may reuse the focused node for another value, so
-            // compare ids rather than only checking that focus was lost.
-            let doc = document();
-            let moved = doc.active_element().is_none_or(|a| a.id() != id);
-            let control = doc.get_element_by_id(&id).and_then(|el| {
-                leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::HtmlElement>(el).ok()
-            });
-            if let (true, Some(control)) = (moved, control) {
-                let _ = control.focus();
-            }
-        });
-    });
-    let go_submit = go.clone();
-    let go_change = go.clone();
-    let initial_q = query.get_untracked().q;
     view! {
         <Title text="Find a mentor"/>
         <h1>"Find a mentor"</h1>
+        <Suspense fallback=|| view! { <p class="muted">"Loading mentors…"</p> }>
+            {move || Suspend::new(async move {
+                match results.await {
+                    Ok(results) => view! { <DirectorySearch query=query.get_untracked() results/> }.into_any(),
+                    Err(e) => failure(e, "to browse mentors"),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The search form and its results, an island. Without JavaScript the form
+/// is a plain GET; with it, typing (debounced) and ticking update the address
+/// and the results without a reload, and Back and Forward follow.
+#[island(lazy)]
+fn DirectorySearch(query: DirectoryQuery, results: DirectoryResults) -> impl IntoView {
+    crate::ui::islands::hydrating();
+    let query = RwSignal::new(query);
+    let results = RwSignal::new(results);
+    let form = NodeRef::<leptos::html::Form>::new();
+    let search_box = NodeRef::<leptos::html::Input>::new();
+    // The control a tick came from: it keeps keyboard focus after the re-render.
+    let refocus = StoredValue::new(None::<String>);
+    #[cfg(feature = "hydrate")]
+    let (go, on_type) = browser::wire(query, results, form, search_box, refocus);
+    #[cfg(not(feature = "hydrate"))]
+    let (go, on_type) = (|_: bool| {}, |_: leptos::ev::Event| {});
+    let initial_q = query.get_untracked().q;
+    view! {
         // autocomplete="off": a page loaded by Back must show its address's
         // filters, not the ticks the browser saved when it was left.
         <form
@@ -211,14 +140,14 @@ pub fn DirectoryPage() -> impl IntoView {
             autocomplete="off"
             on:submit=move |ev| {
                 ev.prevent_default();
-                go_submit(false);
+                go(false);
             }
             on:change=move |ev| {
                 // Ticks and the sort menu apply at once; the search box waits for typing to pause.
                 let id = leptos::prelude::event_target::<leptos::web_sys::Element>(&ev).id();
                 if id != "q" {
                     refocus.set_value(Some(id));
-                    go_change(false);
+                    go(false);
                 }
             }
         >
@@ -236,15 +165,119 @@ pub fn DirectoryPage() -> impl IntoView {
                 />
                 <button type="submit" class="button button--primary">"Search"</button>
             </div>
-            <Transition fallback=|| view! { <p class="muted">"Loading mentors…"</p> }>
-                {move || Suspend::new(async move {
-                    match results.await {
-                        Ok(r) => view! { <DirectoryBody results=r query=query.get_untracked()/> }.into_any(),
-                        Err(e) => failure(e, "to browse mentors"),
-                    }
-                })}
-            </Transition>
+            {move || view! { <DirectoryBody results=results.get() query=query.get_untracked()/> }}
         </form>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use super::{form_query, search_mentors, TYPE_AHEAD_MS};
+    use crate::directory::query::{DirectoryQuery, DirectoryResults};
+    use leptos::{prelude::*, task::spawn_local, wasm_bindgen::JsCast, web_sys};
+
+    /// Searches for what the form says (`go`, replacing the history entry or
+    /// adding one) and for what Back and Forward bring; the typing handler.
+    pub fn wire(
+        query: RwSignal<DirectoryQuery>,
+        results: RwSignal<DirectoryResults>,
+        form: NodeRef<leptos::html::Form>,
+        search_box: NodeRef<leptos::html::Input>,
+        refocus: StoredValue<Option<String>>,
+    ) -> (
+        impl Fn(bool) + Copy + 'static,
+        impl Fn(leptos::ev::Event) + 'static,
+    ) {
+        // Only the answer to the latest search is shown, so a slow answer to
+        // an older keystroke never replaces a newer one.
+        let latest = StoredValue::new(0_u32);
+        let search = move |q: DirectoryQuery| {
+            let n = latest.get_value() + 1;
+            latest.set_value(n);
+            query.set(q.clone());
+            spawn_local(async move {
+                if let Ok(r) = search_mentors(q.query_string()).await {
+                    if latest.get_value() == n {
+                        results.set(r);
+                        keep_focus(refocus);
+                    }
+                }
+            });
+        };
+        let go = move |replace: bool| {
+            let Some(q) = form.get_untracked().and_then(|f| form_query(&f)) else {
+                return;
+            };
+            if let Ok(history) = window().history() {
+                let href = q.href();
+                let state = leptos::wasm_bindgen::JsValue::NULL;
+                let _ = if replace {
+                    history.replace_state_with_url(&state, "", Some(&href))
+                } else {
+                    history.push_state_with_url(&state, "", Some(&href))
+                };
+            }
+            search(q);
+        };
+        // Back and Forward: show the address's search, and its words unless
+        // the member is typing.
+        let moved = window_event_listener(leptos::ev::popstate, move |_| {
+            let Ok(qs) = window().location().search() else {
+                return;
+            };
+            let q = DirectoryQuery::parse(qs.trim_start_matches('?'));
+            if let Some(input) = search_box.get_untracked() {
+                let typing = document().active_element().is_some_and(|a| {
+                    let a: &web_sys::Element = &a;
+                    let i: &web_sys::Element = &input;
+                    a == i
+                });
+                if !typing && input.value() != q.q {
+                    input.set_value(&q.q);
+                }
+            }
+            search(q);
+        });
+        // Back to a page the browser kept whole (its back/forward cache) shows that
+        // page as it was left, whatever its address now says; load it afresh.
+        let restored = window_event_listener(leptos::ev::pageshow, |ev| {
+            if ev.persisted() {
+                let _ = window().location().reload();
+            }
+        });
+        on_cleanup(move || {
+            moved.remove();
+            restored.remove();
+        });
+        let pending = StoredValue::new_local(None::<gloo_timers::callback::Timeout>);
+        let on_type = move |_: leptos::ev::Event| {
+            // Replacing the pending timeout drops (cancels) it: only the last keystroke searches.
+            pending.set_value(Some(gloo_timers::callback::Timeout::new(
+                TYPE_AHEAD_MS,
+                move || go(true),
+            )));
+        };
+        (go, on_type)
+    }
+
+    /// A tick re-renders the filters with their new counts; keep keyboard
+    /// focus on the control that was used. The re-render may reuse the focused
+    /// node for another value, so compare ids rather than only checking that
+    /// focus was lost.
+    fn keep_focus(refocus: StoredValue<Option<String>>) {
+        let Some(id) = refocus.get_value() else {
+            return;
+        };
+        request_animation_frame(move || {
+            let doc = document();
+            let moved = doc.active_element().is_none_or(|a| a.id() != id);
+            let control = doc
+                .get_element_by_id(&id)
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+            if let (true, Some(control)) = (moved, control) {
+                let _ = control.focus();
+            }
+        });
     }
 }
 
@@ -298,9 +331,9 @@ fn DirectoryBody(results: DirectoryResults, query: DirectoryQuery) -> impl IntoV
                 </ol>
                 {(pages > 1).then(|| view! {
                     <nav class="pager" aria-label="Pages">
-                        {(page > 1).then(|| view! { <A href=query.with_page(page - 1).href() attr:rel="prev">"← Previous"</A> })}
+                        {(page > 1).then(|| view! { <a href=query.with_page(page - 1).href() rel="prev">"← Previous"</a> })}
                         <span>{format!("Page {page} of {pages}")}</span>
-                        {(page < pages).then(|| view! { <A href=query.with_page(page + 1).href() attr:rel="next">"Next →"</A> })}
+                        {(page < pages).then(|| view! { <a href=query.with_page(page + 1).href() rel="next">"Next →"</a> })}
                     </nav>
                 })}
             </section>
@@ -319,11 +352,11 @@ fn EmptyState(results: DirectoryResults, query: DirectoryQuery) -> impl IntoView
             <p>"No mentors match all of that."</p>
             {results.loosen.into_iter().take(3).map(|l| view! {
                 <p>
-                    <A href=l.href>{format!("Remove {}", l.what)}</A>
+                    <a href=l.href>{format!("Remove {}", l.what)}</a>
                     {format!(" to see {} mentor{}.", l.count, if l.count == 1 { "" } else { "s" })}
                 </p>
             }).collect_view()}
-            <p><A href="/mentors">"Clear everything"</A></p>
+            <p><a href="/mentors">"Clear everything"</a></p>
         </div>
     }
     .into_any()
@@ -482,7 +515,7 @@ fn MentorProfile(
             </dl>
             <div class="profile__actions">
                 {if p.is_me {
-                    view! { <A href="/me/profile" attr:class="button">"Edit my profile"</A> }.into_any()
+                    view! { <a href="/me/profile" class="button">"Edit my profile"</a> }.into_any()
                 } else {
                     view! {
                         <ActionForm action=shortlist>
@@ -511,7 +544,7 @@ pub fn ShortlistPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(cards) if cards.is_empty() => view! {
-                        <p class="empty">"Nobody saved yet. "<A href="/mentors">"Browse mentors"</A>" and save the ones you like."</p>
+                        <p class="empty">"Nobody saved yet. "<a href="/mentors">"Browse mentors"</a>" and save the ones you like."</p>
                     }.into_any(),
                     Ok(cards) => view! {
                         <ol class="mentor-list">

@@ -17,7 +17,6 @@ use crate::{
     },
     messages::{
         api::{get_thread, SendMessage},
-        live::use_live,
         pages::thread_section,
     },
     profiles::model::ReplyTime,
@@ -100,12 +99,6 @@ fn state_badge(state: State) -> impl IntoView {
     view! { <span class=class>{state.label()}</span> }
 }
 
-/// Moves whenever the bell's unread count changes: something happened, refetch.
-fn on_news() -> impl Fn() -> Option<usize> + Copy + Send + Sync + 'static {
-    let live = use_live();
-    move || live.map(|l| l.news.get())
-}
-
 fn versions<S>(action: ServerAction<S>) -> impl Fn() -> usize + Copy
 where
     S: ServerFn + Clone + Send + Sync + 'static,
@@ -121,17 +114,13 @@ pub fn MentorshipsPage() -> impl IntoView {
     let respond = ServerAction::<RespondToRequest>::new();
     let ask = ServerAction::<AskAssignment>::new();
     let cancel = ServerAction::<CancelAssignment>::new();
-    let (w, r, a, c, news) = (
+    let (w, r, a, c) = (
         versions(withdraw),
         versions(respond),
         versions(ask),
         versions(cancel),
-        on_news(),
     );
-    let mine = Resource::new(
-        move || (w(), r(), a(), c(), news()),
-        |_| get_my_mentorships(),
-    );
+    let mine = Resource::new(move || (w(), r(), a(), c()), |_| get_my_mentorships());
     let areas = Resource::new(|| (), |_| crate::profiles::api::list_focus_areas());
     let error = Signal::derive(move || {
         action_error(withdraw)
@@ -303,7 +292,7 @@ pub fn MentorshipPage() -> impl IntoView {
         agreement,
         extend,
     };
-    let (a, b, c, d, e, f, g, news) = (
+    let (a, b, c, d, e, f, g) = (
         versions(respond),
         versions(withdraw),
         versions(end),
@@ -311,10 +300,9 @@ pub fn MentorshipPage() -> impl IntoView {
         versions(agreement),
         versions(extend),
         versions(checkin),
-        on_news(),
     );
     let detail = Resource::new(
-        move || (id(), a(), b(), c(), d(), e(), f(), g(), news()),
+        move || (id(), a(), b(), c(), d(), e(), f(), g()),
         |(id, ..)| async move {
             match id {
                 Some(id) => get_mentorship(id).await,
@@ -337,7 +325,7 @@ pub fn MentorshipPage() -> impl IntoView {
     );
     let meeting_actions = MeetingActions::new();
     let meetings = Resource::new(
-        move || (id(), meeting_actions.version(), news()),
+        move || (id(), meeting_actions.version()),
         |(id, ..)| async move {
             match id {
                 Some(id) => list_meetings(id).await,
@@ -662,11 +650,6 @@ fn SafetyPanel(other_id: i64, other_name: String, next: String) -> impl IntoView
     let next_after_block = next.clone();
     // Blocking closes what is open between us; with JavaScript on, show the
     // page afresh (without it, the form's redirect already does).
-    Effect::new(move |_| {
-        if block.value().with(|v| matches!(v, Some(Ok(())))) {
-            let _ = window().location().reload();
-        }
-    });
     view! {
         <details class="safety">
             <summary>"Block or report"</summary>

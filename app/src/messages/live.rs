@@ -1,98 +1,129 @@
-//! What is new, in every page of a tab: unread counts for the header, and in
-//! the browser one `EventSource` on `/api/messages/stream` that feeds arriving
-//! messages and read markers to whatever thread is open. The browser's
+//! What is new, shown live: the header's unread counts, and in the browser one
+//! `EventSource` on `/api/messages/stream` per page, shared by the islands
+//! that need it (the counts, the open thread, the inbox). The browser's
 //! EventSource reconnects by itself and resumes from the last message id.
 
-use super::{
-    api::unread_counts,
-    model::{Message, Seen, Unread},
-};
-use crate::error::AppError;
+use super::model::Unread;
 use leptos::prelude::*;
 
-/// How many arrivals a tab keeps for threads to pick up.
-#[cfg(feature = "hydrate")]
-const KEEP: usize = 200;
-
-#[derive(Clone, Copy)]
-pub struct Live {
-    /// Counts as the page was rendered, so server and browser start equal.
-    pub counts: Resource<Result<Unread, AppError>>,
-    /// Counts the stream reported since; they win over `counts`.
-    pub latest: RwSignal<Option<Unread>>,
-    /// Moves when the bell's count changes: pages that list mentorships refetch.
-    pub news: RwSignal<usize>,
-    /// Messages that arrived on the stream, oldest first.
-    pub arrivals: RwSignal<Vec<Message>>,
-    /// Read markers that arrived on the stream.
-    pub seen: RwSignal<Vec<Seen>>,
-    /// Moves each time the stream (re)connects; open threads then re-read their
-    /// latest page, which covers anything sent before the stream began.
-    pub connected: RwSignal<usize>,
-}
-
-impl Live {
-    /// The counts to show now.
-    pub fn now(&self, rendered: Unread) -> Unread {
-        self.latest.get().unwrap_or(rendered)
-    }
-}
-
-pub fn use_live() -> Option<Live> {
-    use_context::<Live>()
-}
-
-/// Provides `Live` and, in the browser, keeps the stream open while a member is
-/// signed in.
-#[component]
-pub fn LiveProvider(children: Children) -> impl IntoView {
-    let live = Live {
-        counts: Resource::new(|| (), |_| unread_counts()),
-        latest: RwSignal::new(None),
-        news: RwSignal::new(0),
-        arrivals: RwSignal::new(Vec::new()),
-        seen: RwSignal::new(Vec::new()),
-        connected: RwSignal::new(0),
-    };
+/// The unread-messages count inside the header's "Messages" link.
+#[island]
+pub fn UnreadMessages(rendered: Unread) -> impl IntoView {
+    crate::ui::islands::hydrating();
     #[cfg(feature = "hydrate")]
-    {
-        let auth = crate::accounts::context::use_auth();
-        let source = StoredValue::new_local(None::<web_sys::EventSource>);
-        Effect::new(move |_| {
-            let member = auth.user.get().and_then(Result::ok).flatten().is_some();
-            let open = source.with_value(Option::is_some);
-            if member && !open {
-                source.set_value(browser::open(live, source, 0));
-            } else if !member && open {
-                source.update_value(|s| {
-                    if let Some(s) = s.take() {
-                        s.close();
-                    }
-                });
-            }
-        });
-        on_cleanup(move || {
-            source.update_value(|s| {
-                if let Some(s) = s.take() {
-                    s.close();
-                }
-            })
-        });
+    let live = Some(browser::live());
+    #[cfg(not(feature = "hydrate"))]
+    let live = None::<()>;
+    let count = move || {
+        #[cfg(feature = "hydrate")]
+        if let Some(now) = live.and_then(|l| l.latest.get()) {
+            return now.messages;
+        }
+        let _ = live;
+        rendered.messages
+    };
+    // An element first: an island that began with text would follow the
+    // link's text, and the server would put a marker between them that the
+    // browser does not expect.
+    view! {
+        <span>
+            {move || match count() {
+                0 => None,
+                n => Some(view! {
+                    " " <span class="nav-count">{n}<span class="visually-hidden">" unread"</span></span>
+                }),
+            }}
+        </span>
     }
-    provide_context(live);
-    children()
 }
+
+/// The bell: a link to `/notifications` with the unread count.
+#[island]
+pub fn Bell(rendered: Unread) -> impl IntoView {
+    crate::ui::islands::hydrating();
+    #[cfg(feature = "hydrate")]
+    let live = Some(browser::live());
+    #[cfg(not(feature = "hydrate"))]
+    let live = None::<()>;
+    let count = move || {
+        #[cfg(feature = "hydrate")]
+        if let Some(now) = live.and_then(|l| l.latest.get()) {
+            return now.notices;
+        }
+        let _ = live;
+        rendered.notices
+    };
+    view! {
+        <a href="/notifications" class="bell">
+            <svg class="bell__icon" aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
+                <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"/>
+            </svg>
+            {move || match count() {
+                0 => view! { <span class="visually-hidden">"Notifications"</span> }.into_any(),
+                n => view! {
+                    <span class="visually-hidden">"Notifications, "</span>
+                    <span class="bell__count">{n}</span>
+                    <span class="visually-hidden">" unread"</span>
+                }.into_any(),
+            }}
+        </a>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+pub use browser::{live, Live};
 
 #[cfg(feature = "hydrate")]
 mod browser {
-    use super::{Live, KEEP};
     use crate::messages::model::{Message, Seen, Unread};
     use leptos::{
         prelude::*,
         wasm_bindgen::{closure::Closure, JsCast},
     };
     use serde::de::DeserializeOwned;
+    use std::cell::OnceCell;
     use web_sys::{EventSource, MessageEvent};
+
+    /// How many arrivals a page keeps for its islands to pick up.
+    const KEEP: usize = 200;
+
+    /// What the stream reported since the page loaded.
+    #[derive(Clone, Copy)]
+    pub struct Live {
+        /// The latest counts; they win over the ones the page was rendered with.
+        pub latest: RwSignal<Option<Unread>>,
+        /// Messages that arrived, oldest first.
+        pub arrivals: RwSignal<Vec<Message>>,
+        /// Read markers that arrived.
+        pub seen: RwSignal<Vec<Seen>>,
+        /// Moves each time the stream (re)connects; an open thread then re-reads
+        /// its latest page, which covers anything sent before the stream began.
+        pub connected: RwSignal<usize>,
+    }
+
+    thread_local! {
+        static LIVE: OnceCell<Live> = const { OnceCell::new() };
+    }
+
+    /// The page's one stream, opened by the first island that asks. Islands
+    /// only render for a signed-in member, so the stream is always allowed.
+    pub fn live() -> Live {
+        LIVE.with(|cell| {
+            *cell.get_or_init(|| {
+                // Owned by no island: it lives as long as the page.
+                let owner = Owner::new_root(None);
+                let live = owner.with(|| Live {
+                    latest: RwSignal::new(None),
+                    arrivals: RwSignal::new(Vec::new()),
+                    seen: RwSignal::new(Vec::new()),
+                    connected: RwSignal::new(0),
+                });
+                std::mem::forget(owner);
+                open(live, 0);
+                live
+            })
+        })
+    }
 
     fn data<T: DeserializeOwned>(e: &MessageEvent) -> Option<T> {
         serde_json::from_str(&e.data().as_string()?).ok()
@@ -108,36 +139,24 @@ mod browser {
     fn on(source: &EventSource, name: &str, f: impl FnMut(MessageEvent) + 'static) {
         let cb = Closure::<dyn FnMut(MessageEvent)>::new(f);
         let _ = source.add_event_listener_with_callback(name, cb.as_ref().unchecked_ref());
-        // The listener lives as long as the source, which lives as long as the tab.
+        // The listener lives as long as the source, which lives as long as the page.
         cb.forget();
     }
 
     /// Opens the stream. The browser retries after network errors by itself,
     /// but gives up on an error status (a 502 during a deploy, say): then it is
     /// reopened here, waiting longer after each failure.
-    pub fn open(
-        live: Live,
-        slot: StoredValue<Option<EventSource>, LocalStorage>,
-        failures: u32,
-    ) -> Option<EventSource> {
-        let source = EventSource::new("/api/messages/stream").ok()?;
+    fn open(live: Live, failures: u32) {
+        let Ok(source) = EventSource::new("/api/messages/stream") else {
+            return;
+        };
         let this = source.clone();
         on(&source, "error", move |_| {
             if this.ready_state() != EventSource::CLOSED {
                 return;
             }
             let wait = std::time::Duration::from_secs(u64::from(5 * (failures + 1)).min(60));
-            let this = this.clone();
-            set_timeout(
-                move || {
-                    // Only if this is still the tab's stream (not signed out meanwhile).
-                    let current = slot.with_value(|s| s.as_ref() == Some(&this));
-                    if current {
-                        slot.set_value(open(live, slot, failures + 1));
-                    }
-                },
-                wait,
-            );
+            set_timeout(move || open(live, failures + 1), wait);
         });
         on(&source, "ready", move |_| {
             live.connected.update(|n| *n += 1)
@@ -154,16 +173,8 @@ mod browser {
         });
         on(&source, "unread", move |e| {
             if let Some(now) = data::<Unread>(&e) {
-                let before = live
-                    .latest
-                    .get_untracked()
-                    .or_else(|| live.counts.get_untracked().and_then(Result::ok));
-                if before.map(|b| b.notices) != Some(now.notices) {
-                    live.news.update(|n| *n += 1);
-                }
                 live.latest.set(Some(now));
             }
         });
-        Some(source)
     }
 }

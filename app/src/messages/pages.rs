@@ -8,8 +8,7 @@
 
 use super::{
     api::{get_inbox, list_thread_activity, MarkThreadRead, SendMessage},
-    live::use_live,
-    model::{Message, Thread, MAX_MESSAGE_CHARS},
+    model::{InboxItem, Message, Thread, MAX_MESSAGE_CHARS},
 };
 use crate::{
     error::AppError,
@@ -17,7 +16,6 @@ use crate::{
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
-use leptos_router::components::A;
 use std::collections::BTreeMap;
 
 /// A message shown before the server confirmed it.
@@ -44,10 +42,11 @@ fn message_item(m: Message, seen_mark: Memo<i64>) -> impl IntoView {
     }
 }
 
-/// The thread of one mentorship. `error` is the send form's latest error (a
-/// JavaScript-off submit comes back with it and the typed text).
-#[component]
-pub fn ThreadView(thread: Thread, error: Signal<Option<AppError>>) -> impl IntoView {
+/// The thread of one mentorship, an island. `error` is the send form's latest
+/// error (a JavaScript-off submit comes back with it and the typed text).
+#[island(lazy)]
+pub fn ThreadView(thread: Thread, error: Option<AppError>) -> impl IntoView {
+    crate::ui::islands::hydrating();
     let id = thread.mentorship_id;
     let other = thread.other_name.clone();
     let shown = RwSignal::new(
@@ -71,14 +70,11 @@ pub fn ThreadView(thread: Thread, error: Signal<Option<AppError>>) -> impl IntoV
                 .map_or(0, |(id, _)| *id)
         })
     });
-    let typed = error.get_untracked().and_then(|e| e.value("body"));
+    let typed = error.as_ref().and_then(|e| e.value("body"));
+    let server_error = error.as_ref().and_then(|e| e.field("body"));
     // A refusal from the server, or (JavaScript on) from the check before sending.
     let local_error = RwSignal::new(None::<String>);
-    let field_error = Memo::new(move |_| {
-        local_error
-            .get()
-            .or_else(|| error.with(|e| e.as_ref().and_then(|e| e.field("body"))))
-    });
+    let field_error = Memo::new(move |_| local_error.get().or_else(|| server_error.clone()));
     let draft = typed
         .or_else(|| thread.suggested_opening.clone())
         .unwrap_or_default();
@@ -192,7 +188,7 @@ mod browser {
     use super::Pending;
     use crate::messages::{
         api::{get_thread, mark_thread_read, send_message},
-        live::use_live,
+        live::live,
         model::{parse_body, Message},
     };
     use leptos::{prelude::*, task::spawn_local};
@@ -242,44 +238,41 @@ mod browser {
     ) -> Wiring {
         let list_ref = NodeRef::<leptos::html::Div>::new();
         let textarea = NodeRef::<leptos::html::Textarea>::new();
-        let live = use_live();
-
-        if let Some(live) = live {
-            Effect::new(move |_| {
-                let mine: Vec<Message> = live.arrivals.with(|a| {
-                    a.iter()
-                        .filter(|m| m.mentorship_id == id)
-                        .cloned()
-                        .collect()
+        let live = live();
+        Effect::new(move |_| {
+            let mine: Vec<Message> = live.arrivals.with(|a| {
+                a.iter()
+                    .filter(|m| m.mentorship_id == id)
+                    .cloned()
+                    .collect()
+            });
+            merge(shown, pending, mine);
+        });
+        Effect::new(move |_| {
+            let up_to = live.seen.with(|s| {
+                s.iter()
+                    .filter(|s| s.mentorship_id == id && !s.by_me)
+                    .map(|s| s.up_to)
+                    .max()
+            });
+            if let Some(up_to) = up_to {
+                seen_up_to.update(|v| *v = (*v).max(up_to));
+            }
+        });
+        // After a (re)connect, re-read the latest page: it covers what was
+        // sent while no stream was open.
+        Effect::new(move |prev: Option<usize>| {
+            let n = live.connected.get();
+            if prev.is_some_and(|p| p != n) || (prev.is_none() && n > 0) {
+                spawn_local(async move {
+                    if let Ok(t) = get_thread(id, None, false).await {
+                        seen_up_to.update(|v| *v = (*v).max(t.seen_up_to));
+                        merge(shown, pending, t.messages);
+                    }
                 });
-                merge(shown, pending, mine);
-            });
-            Effect::new(move |_| {
-                let up_to = live.seen.with(|s| {
-                    s.iter()
-                        .filter(|s| s.mentorship_id == id && !s.by_me)
-                        .map(|s| s.up_to)
-                        .max()
-                });
-                if let Some(up_to) = up_to {
-                    seen_up_to.update(|v| *v = (*v).max(up_to));
-                }
-            });
-            // After a (re)connect, re-read the latest page: it covers what was
-            // sent while no stream was open.
-            Effect::new(move |prev: Option<usize>| {
-                let n = live.connected.get();
-                if prev.is_some_and(|p| p != n) || (prev.is_none() && n > 0) {
-                    spawn_local(async move {
-                        if let Ok(t) = get_thread(id, None, false).await {
-                            seen_up_to.update(|v| *v = (*v).max(t.seen_up_to));
-                            merge(shown, pending, t.messages);
-                        }
-                    });
-                }
-                n
-            });
-        }
+            }
+            n
+        });
 
         // Mark read what the other member wrote, while the page is visible.
         let marked = StoredValue::new(0_i64);
@@ -394,58 +387,80 @@ mod browser {
 /// `/messages`: my threads, latest activity first.
 #[component]
 pub fn InboxPage() -> impl IntoView {
-    let live = use_live();
-    // Refetch when a message arrives or my unread count changes.
-    let arrivals = move || {
-        live.map(|l| {
-            (
-                l.arrivals.with(Vec::len),
-                l.latest.get().map(|u| u.messages),
-            )
-        })
-    };
-    let inbox = Resource::new(arrivals, |_| get_inbox());
+    let inbox = Resource::new(|| (), |_| get_inbox());
     view! {
         <Title text="Messages"/>
         <h1>"Messages"</h1>
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match inbox.await {
-                    Ok(items) if items.is_empty() => view! {
-                        <p class="empty">"No conversations yet. Each mentorship has a private thread; it opens when a mentor accepts. "
-                            <A href="/mentors">"Find a mentor"</A></p>
-                    }.into_any(),
-                    Ok(items) => view! {
-                        <ul class="inbox">
-                            {items.into_iter().map(|t| {
-                                let unread = t.unread > 0;
-                                view! {
-                                <li class="inbox__item" class:inbox__item--unread=unread>
-                                    <A href=format!("/mentorships/{}#thread", t.mentorship_id)>
-                                        <span class="inbox__who">{t.other_name}</span>
-                                        <span class="inbox__focus">{t.focus_label}{(!t.active).then_some(" · closed")}</span>
-                                    </A>
-                                    <p class="inbox__preview">
-                                        {match t.preview {
-                                            Some(p) => format!("{}{p}", if t.last_mine { "You: " } else { "" }),
-                                            None => "No messages yet".to_owned(),
-                                        }}
-                                    </p>
-                                    <p class="inbox__meta">
-                                        {t.last_at.map(|ms| view! { <Moment ms/> })}
-                                        {(t.unread > 0).then(|| view! {
-                                            " " <span class="badge badge--ok">{format!("{} unread", t.unread)}</span>
-                                        })}
-                                    </p>
-                                </li>
-                            }}).collect_view()}
-                        </ul>
-                    }.into_any(),
+                    Ok(items) => view! { <Inbox items/> }.into_any(),
                     Err(e) => failure(e, "to read your messages"),
                 }
             })}
         </Transition>
     }
+}
+
+/// The list of threads, an island: it re-reads itself when a message arrives
+/// or my unread count changes.
+#[island(lazy)]
+fn Inbox(items: Vec<InboxItem>) -> impl IntoView {
+    crate::ui::islands::hydrating();
+    let items = RwSignal::new(items);
+    #[cfg(feature = "hydrate")]
+    {
+        let live = super::live::live();
+        Effect::new(move |prev: Option<()>| {
+            live.arrivals.track();
+            live.latest.track();
+            if prev.is_some() {
+                leptos::task::spawn_local(async move {
+                    if let Ok(now) = get_inbox().await {
+                        items.set(now);
+                    }
+                });
+            }
+        });
+    }
+    let list = move || {
+        let list = items.get();
+        if list.is_empty() {
+            return view! {
+                <p class="empty">"No conversations yet. Each mentorship has a private thread; it opens when a mentor accepts. "
+                    <a href="/mentors">"Find a mentor"</a></p>
+            }
+            .into_any();
+        }
+        view! {
+            <ul class="inbox">
+                {list.into_iter().map(|t| {
+                    let unread = t.unread > 0;
+                    view! {
+                    <li class="inbox__item" class:inbox__item--unread=unread>
+                        <a href=format!("/mentorships/{}#thread", t.mentorship_id)>
+                            <span class="inbox__who">{t.other_name}</span>
+                            <span class="inbox__focus">{t.focus_label}{(!t.active).then_some(" · closed")}</span>
+                        </a>
+                        <p class="inbox__preview">
+                            {match t.preview {
+                                Some(p) => format!("{}{p}", if t.last_mine { "You: " } else { "" }),
+                                None => "No messages yet".to_owned(),
+                            }}
+                        </p>
+                        <p class="inbox__meta">
+                            {t.last_at.map(|ms| view! { <Moment ms/> })}
+                            {unread.then(|| view! {
+                                " " <span class="badge badge--ok">{format!("{} unread", t.unread)}</span>
+                            })}
+                        </p>
+                    </li>
+                }}).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! { <div>{list}</div> }
 }
 
 /// `/admin/threads`: which mentorships have a thread and when it was last
@@ -492,11 +507,12 @@ pub fn thread_section(
     thread: Resource<Result<Thread, AppError>>,
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
+    let error = move || error.get_untracked();
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 // A request not yet accepted has no thread: show nothing.
-                thread.await.ok().map(|t| view! { <ThreadView thread=t error/> })
+                thread.await.ok().map(|t| view! { <ThreadView thread=t error=error()/> })
             })}
         </Transition>
     }

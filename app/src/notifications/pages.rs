@@ -1,46 +1,15 @@
-//! The bell in the header, `/notifications`, and the admins' `/admin/outbox`.
+//! `/notifications`, and the admins' `/admin/outbox`.
 
 use super::api::{outbox, recent_notifications, MarkNotificationsRead};
-use crate::{messages::live::use_live, ui::errors::failure};
+use crate::ui::errors::failure;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-/// The bell: a link to `/notifications` with the unread count. The header
-/// reads the count in its own suspense, so the bell has none of its own.
-#[component]
-pub fn Bell(count: Signal<i64>) -> impl IntoView {
-    view! {
-        <A href="/notifications" attr:class="bell">
-            <svg class="bell__icon" aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
-                <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"/>
-            </svg>
-            {move || match count.get() {
-                0 => view! { <span class="visually-hidden">"Notifications"</span> }.into_any(),
-                n => view! {
-                    <span class="visually-hidden">"Notifications, "</span>
-                    <span class="bell__count">{n}</span>
-                    <span class="visually-hidden">" unread"</span>
-                }.into_any(),
-            }}
-        </A>
-    }
-}
-
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     let mark = ServerAction::<MarkNotificationsRead>::new();
-    let live = use_live();
-    let news = move || live.map(|l| l.news.get());
-    let list = Resource::new(
-        move || (mark.version().get(), news()),
-        |_| recent_notifications(),
-    );
-    Effect::new(move |_| {
-        if let (true, Some(l)) = (mark.version().get() > 0, live) {
-            l.news.update(|n| *n += 1);
-        }
-    });
+    let list = Resource::new(move || mark.version().get(), |_| recent_notifications());
     view! {
         <Title text="Notifications"/>
         <h1>"Notifications"</h1>

@@ -14,9 +14,9 @@ use crate::{
         form::{action_error, Field, FormError},
     },
 };
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
-use leptos_router::{components::A, hooks::use_query_map};
+use leptos_router::hooks::use_query_map;
 
 type GetField = fn(&ProfileForm) -> &String;
 type SetField = fn(&mut ProfileForm, String);
@@ -28,12 +28,15 @@ pub fn EditProfilePage() -> impl IntoView {
     let save = ServerAction::<SaveProfile>::new();
     let mine = Resource::new(|| (), |_| get_my_profile());
     let error = action_error(save);
+    // `?saved=1` after a save.
+    let query = use_query_map();
+    let saved = move || query.with_untracked(|q| q.get("saved").is_some());
     view! {
         <Title text="My profile"/>
         <Transition fallback=|| view! { <p class="muted">"Loading your profile…"</p> }>
             {move || Suspend::new(async move {
                 match mine.await {
-                    Ok(m) => view! { <ProfileEditor mine=m save error/> }.into_any(),
+                    Ok(m) => view! { <ProfileEditor mine=m error=error.get_untracked() saved=saved()/> }.into_any(),
                     Err(e) => failure(e, "to edit your profile"),
                 }
             })}
@@ -41,24 +44,19 @@ pub fn EditProfilePage() -> impl IntoView {
     }
 }
 
-#[component]
-fn ProfileEditor(
-    mine: MyProfile,
-    save: ServerAction<SaveProfile>,
-    error: Signal<Option<AppError>>,
-) -> impl IntoView {
+/// The form and the card it previews, an island: the card follows typing and
+/// suggested tags add themselves. The form itself posts without JavaScript.
+#[island(lazy)]
+fn ProfileEditor(mine: MyProfile, error: Option<AppError>, saved: bool) -> impl IntoView {
+    crate::ui::islands::hydrating();
     // After a failed save, start from what was typed, not from what is stored.
     let typed = error
-        .get_untracked()
+        .as_ref()
         .and_then(|e| e.value("form"))
         .and_then(|json| serde_json::from_str::<ProfileForm>(&json).ok());
     let form = RwSignal::new(typed.unwrap_or(mine.form));
+    let error = Signal::stored(error);
     let areas = StoredValue::new(mine.focus_areas);
-    // `?saved=1` after a save without JavaScript; the action's own result with it.
-    let query = use_query_map();
-    let saved = move || {
-        query.with(|q| q.get("saved").is_some()) || save.value().with(|v| matches!(v, Some(Ok(()))))
-    };
     let preview = move || areas.with_value(|a| preview_card(&form.get(), a));
     let open = Memo::new(move |_| form.with(|f| f.open_to_mentoring.is_some()));
     let id = mine.id;
@@ -95,10 +93,10 @@ fn ProfileEditor(
 
     view! {
         <h1>"My profile"</h1>
-        {move || saved().then(|| view! { <p class="notice" role="status">"Your profile is saved. "
-            <A href=format!("/mentors/{id}")>"See how others see it"</A></p> })}
+        {saved.then(|| view! { <p class="notice" role="status">"Your profile is saved. "
+            <a href=format!("/mentors/{id}")>"See how others see it"</a></p> })}
         <div class="profile-editor">
-            <ActionForm action=save attr:class="stack profile-form" attr:novalidate=true>
+            <form method="post" action=SaveProfile::url() class="stack profile-form" novalidate>
                 <FormError error/>
                 <fieldset>
                     <legend>"About you"</legend>
@@ -148,7 +146,7 @@ fn ProfileEditor(
                         get=|f| &f.goals set=|f, v| f.goals = v error/>
                 </fieldset>
                 <button type="submit" class="button button--primary">"Save my profile"</button>
-            </ActionForm>
+            </form>
             <aside class="profile-preview" aria-label="Preview of your directory card">
                 <h2>"Your card in the directory"</h2>
                 {move || view! { <MentorCardView card=preview() preview=true/> }}

@@ -766,7 +766,7 @@ fn ImportForm(
                         {cycles.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                     </select>
                 </div>
-                <CsvFile target="field-csv"/>
+                <CsvFile target="field-csv".to_owned()/>
                 <LongField label="The CSV's lines" name="csv" error rows=6
                     hint="e.g. name,email,role,tags — then one member per line."/>
                 <button type="submit" class="button button--primary">"Check the file"</button>
@@ -775,12 +775,11 @@ fn ImportForm(
     }
 }
 
-/// A file picker that puts the chosen file's text into the textarea `target`.
-/// Without JavaScript it is hidden, and the lines are pasted instead.
-#[component]
-fn CsvFile(target: &'static str) -> impl IntoView {
-    // Read only in the browser.
-    let _ = target;
+/// A file picker that puts the chosen file's text into the textarea `target`,
+/// an island. Without JavaScript it stays hidden, and the lines are pasted instead.
+#[island(lazy)]
+fn CsvFile(target: String) -> impl IntoView {
+    crate::ui::islands::hydrating();
     let shown = RwSignal::new(false);
     Effect::new(move |_| shown.set(true));
     let on_change = move |_ev: leptos::ev::Event| {
@@ -796,18 +795,21 @@ fn CsvFile(target: &'static str) -> impl IntoView {
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
                 return;
             };
+            let target = target.clone();
             leptos::task::spawn_local(async move {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
                 if let (Ok(text), Some(area)) = (
                     text,
                     leptos::prelude::document()
-                        .get_element_by_id(target)
+                        .get_element_by_id(&target)
                         .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlTextAreaElement>().ok()),
                 ) {
                     area.set_value(&text.as_string().unwrap_or_default());
                 }
             });
         }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = &target;
     };
     view! {
         <div class="field" hidden=move || !shown.get()>

@@ -1,9 +1,12 @@
 //! The frame around every page: skip link, header with navigation, footer.
 
+use crate::ui::dates::LocalTimes;
 use crate::{
     accounts::{context::use_auth, model::SiteRole, pages::SignOutButton},
-    messages::live::use_live,
-    notifications::pages::Bell,
+    messages::{
+        api::unread_counts,
+        live::{Bell, UnreadMessages},
+    },
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -11,7 +14,7 @@ use leptos_router::components::A;
 #[component]
 pub fn Header() -> impl IntoView {
     let auth = use_auth();
-    let live = use_live().expect("LiveProvider wraps the header");
+    let counts = Resource::new(|| (), |_| unread_counts());
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="site-header">
@@ -24,26 +27,19 @@ pub fn Header() -> impl IntoView {
                     {move || Suspend::new(async move {
                         match auth.user.await {
                             Ok(Some(user)) => {
-                                let rendered = live.counts.await.unwrap_or_default();
-                                let messages = move || live.now(rendered).messages;
-                                let notices = Signal::derive(move || live.now(rendered).notices);
+                                let rendered = counts.await.unwrap_or_default();
                                 view! {
                                 <A href="/mentors">"Mentors"</A>
                                 <A href="/mentorships">"My mentoring"</A>
                                 <A href="/programs">"Programs"</A>
                                 <A href="/messages">
                                     "Messages"
-                                    {move || match messages() {
-                                        0 => None,
-                                        n => Some(view! {
-                                            " " <span class="nav-count">{n}<span class="visually-hidden">" unread"</span></span>
-                                        }),
-                                    }}
+                                    <UnreadMessages rendered/>
                                 </A>
                                 <A href="/me/shortlist">"Shortlist"</A>
                                 <A href="/me/profile">"Profile"</A>
                                 {(user.site_role == SiteRole::Admin).then(|| view! { <A href="/admin/assignments">"Queue"</A> })}
-                                <Bell count=notices/>
+                                <Bell rendered/>
                                 <span class="site-nav__who" title=user.email.clone()>
                                     <span class="visually-hidden">"Signed in as "</span>
                                     {user.display_name}
@@ -67,6 +63,7 @@ pub fn Header() -> impl IntoView {
 #[component]
 pub fn Footer() -> impl IntoView {
     view! {
+        <LocalTimes/>
         <footer class="site-footer">
             <p>
                 "Carrel: quiet, private mentoring for librarians. "

@@ -5,6 +5,7 @@ pub mod chart;
 pub mod dates;
 pub mod errors;
 pub mod form;
+pub mod islands;
 pub mod layout;
 #[cfg(feature = "ssr")]
 pub mod markdown;
