@@ -8,27 +8,32 @@ export CARREL_TOOLS
 export PATH := $(CARREL_TOOLS)/bin:$(CARREL_TOOLS)/rust-bin:$(CARREL_TOOLS)/npm/node_modules/.bin:$(PATH)
 unexport RUSTC RUSTC_BOOTSTRAP RUSTUP_TOOLCHAIN
 
-.PHONY: run test setup build lint test-rust test-e2e bench load audit
+.PHONY: run test setup build lint budget test-rust test-e2e bench load audit
 
 ## Build (release) and serve Carrel at http://127.0.0.1:3000 on data/carrel.db,
 ## with demo data on first start. Honours DATABASE_URL and CARREL_ADDR.
 run: build
 	LEPTOS_SITE_ROOT=target/site ./target/release/carrel serve --demo
 
-## Every test: formatting and lints, Rust tests on SQLite and PostgreSQL, browser tests.
-test: build lint test-rust test-e2e
+## Every test: formatting and lints, the download budget, Rust tests on SQLite
+## and PostgreSQL, browser tests.
+test: build lint budget test-rust test-e2e
 
 setup:
 	@./scripts/setup.sh
 
 build: setup
-	cargo leptos build --release --split
+	cargo leptos build --release --split --precompress
 
 lint: setup
 	cargo fmt --all --check
 	cargo clippy --release -p app --features ssr --all-targets -- -D warnings
 	cargo clippy --release -p server --all-targets -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown --profile wasm-release -- -D warnings
+
+## What a first visit to each route downloads (brotli), against the 200 KB budget.
+budget: build
+	./scripts/budget.py target/site target/release/hash.txt
 
 test-rust: setup
 	@./scripts/test-rust.sh
@@ -52,3 +57,4 @@ load: setup
 ## (see scripts/audit.sh). Not part of `make test`.
 audit: build
 	./scripts/audit.sh
+

@@ -1,21 +1,27 @@
-// Carrel's service worker: keeps the app shell for offline use and shows an
-// offline page when the network is gone. Pages and /api/ answers are never
-// cached: they hold members' private data.
-const CACHE = "carrel-shell-v1";
-const SHELL = [
+// Carrel's service worker. The server writes this build's id and files in
+// (server/src/assets.rs), so every deployment installs a new worker.
+//
+// * Files under /pkg/ have content-hashed names: a name always means the same
+//   bytes, so they are served from the cache first, and the code of each route
+//   a member has opened stays cached. Two builds never mix: a page asks only for
+//   its own build's names.
+// * A new worker keeps only its own build's cache and drops the others.
+// * Pages and /api/ answers are never cached: they hold members' private data.
+//   Without a network, a page shows the offline page.
+const BUILD = "__CARREL_BUILD__";
+const CACHE = `carrel-${BUILD}`;
+const PRECACHE = [
   "/offline.html",
-  "/pkg/carrel.css",
-  "/pkg/carrel.js",
-  "/pkg/carrel.wasm",
   "/manifest.webmanifest",
   "/icons/icon.svg",
   "/icons/icon-192.png",
   "/icons/icon-512.png",
+  "__CARREL_SHELL__",
 ];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()),
+    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()),
   );
 });
 
@@ -38,9 +44,24 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(fetch(request).catch(() => caches.match("/offline.html")));
     return;
   }
-  if (SHELL.includes(url.pathname)) {
-    // Network first so a new deployment's wasm always matches its HTML; the cache
-    // is the fallback when offline.
+  if (url.pathname.startsWith("/pkg/")) {
+    event.respondWith(
+      caches.open(CACHE).then((cache) =>
+        cache.match(url.pathname).then(
+          (hit) =>
+            hit ||
+            fetch(request).then((response) => {
+              if (response.ok) cache.put(url.pathname, response.clone());
+              return response;
+            }),
+        ),
+      ),
+    );
+    return;
+  }
+  if (PRECACHE.includes(url.pathname)) {
+    // Icons and the manifest may change without a new build: network first,
+    // the cache when offline.
     event.respondWith(
       fetch(request)
         .then((response) => {

@@ -1,74 +1,8 @@
-import { execFileSync } from "node:child_process";
-import { Browser, Page } from "@playwright/test";
-import { test, expect, becomeMentor, memberWithProfile, newMember, uniqueEmail, signUp, watchConsole } from "./fixtures";
+import { test, expect, becomeMentor, memberWithProfile, newMember, member, makeAdmin, isoDay, hydrated, createProgram, addCycle, watchConsole } from "./fixtures";
 
 // Programs: an administrator creates one and names a coordinator, who adds a
 // cycle, schedules a discussion topic and corrects the cycle; a mentor fails the program's eligibility with the rule in words, puts
 // their profile right, and enrols. With JavaScript on and off.
-
-/** Signs up a member in a context of their own; returns their page and email. */
-async function member(browser: Browser, js: boolean, name: string) {
-  const context = await browser.newContext({ javaScriptEnabled: js });
-  const page = await context.newPage();
-  const errors = watchConsole(page);
-  const email = uniqueEmail(name.split(" ")[0].toLowerCase());
-  await page.goto("/signup");
-  await signUp(page, email, name);
-  await expect(page.getByRole("navigation", { name: "Main" })).toContainText(name);
-  return { page, email, errors };
-}
-
-/** Names an administrator the way a new site does: the `carrel admin` command. */
-function makeAdmin(email: string) {
-  execFileSync("../target/release/carrel", ["admin", email], {
-    env: { ...process.env, DATABASE_URL: "sqlite://.tmp/e2e.db", CARREL_LOG: "warn" },
-  });
-}
-
-function isoDay(offsetDays: number): string {
-  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function hydrated(page: Page, js: boolean) {
-  if (js) await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
-}
-
-/** A program with a five-year rule for mentors, run by `coordinatorEmail`; returns its path. */
-async function createProgram(
-  page: Page,
-  js: boolean,
-  name: string,
-  coordinatorEmail: string,
-  matching = "Mentees choose their mentor",
-) {
-  await page.goto("/admin/programs");
-  await hydrated(page, js);
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Description").fill("Nine months of monthly conversations for librarians new to the profession.");
-  await page.getByLabel("Kind").selectOption({ label: "Structured cycle" });
-  await page.getByLabel("Matching").selectOption({ label: matching });
-  await page.getByLabel("Pairs are in touch").selectOption({ label: "at least once a month" });
-  await page.getByLabel(/Minimum years/).fill("5");
-  await page.getByLabel("Coordinators").fill(coordinatorEmail);
-  await page.getByRole("button", { name: "Create program" }).click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-  await expect(page.getByText("At least 5 years in a professional position.")).toBeVisible();
-  return new URL(page.url()).pathname;
-}
-
-/** Adds a cycle taking enrolments now, on the program's manage page. */
-async function addCycle(page: Page, js: boolean, path: string, name: string) {
-  await page.goto(`${path}/manage`);
-  await hydrated(page, js);
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByLabel("Starts on").fill(isoDay(1));
-  await page.getByLabel("Ends on").fill(isoDay(200));
-  await page.getByLabel("Enrolment opens").fill(isoDay(-1));
-  await page.getByLabel("Enrolment closes").fill(isoDay(20));
-  await page.getByLabel("Mentee places").fill("10");
-  await page.getByRole("button", { name: "Add cycle" }).click();
-  await expect(page.getByText("The cycle is added.")).toBeVisible();
-}
 
 test("an administrator creates a program and its coordinator adds a cycle", async ({ browser, javaScriptEnabled: js }) => {
   const admin = await member(browser, js, "Ada Admin");

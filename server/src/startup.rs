@@ -2,6 +2,7 @@
 //! Tests build the very same router on port 0.
 
 use crate::{
+    assets::{self, Build},
     config::Config,
     guard::{self, Guard, SharedGuard},
 };
@@ -59,6 +60,7 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
         .site_pkg_dir("pkg")
         .site_addr(config.addr)
         .env(leptos::config::Env::PROD)
+        .hash_files(Build::current().hashed)
         .build()
 }
 
@@ -81,6 +83,8 @@ pub fn router(config: &Config, db: Db, mailer: Mailer) -> Router {
 
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .route("/sw.js", get(assets::build_file))
+        .route("/offline.html", get(assets::build_file))
         .route("/api/messages/stream", get(app::messages::stream::stream))
         .route("/meetings/{file}", get(app::meetings::ics::meeting_file))
         .route("/calendar/{file}", get(app::meetings::ics::feed_file))
@@ -154,7 +158,11 @@ async fn static_file_or_not_found(State(state): State<AppState>, req: Request) -
         .body(Body::empty())
         .expect("a request built from a valid URI");
     let site_root = state.leptos_options.site_root.to_string();
-    let res = ServeDir::new(site_root)
+    // The build wrote brotli and gzip copies beside each file: no file is
+    // compressed per request.
+    let mut res = ServeDir::new(site_root)
+        .precompressed_br()
+        .precompressed_gzip()
         .oneshot(file_req)
         .await
         .expect("ServeDir is infallible");
@@ -162,6 +170,15 @@ async fn static_file_or_not_found(State(state): State<AppState>, req: Request) -
     if res.status().is_server_error() {
         tracing::warn!(path = %req.uri().path().chars().take(200).collect::<String>(), status = %res.status(), "static file could not be read");
     } else if res.status() != StatusCode::NOT_FOUND {
+        let lifetime = if state.leptos_options.hash_files && req.uri().path().starts_with("/pkg/") {
+            // A hashed name never changes content: keep it for a year.
+            "public, max-age=31536000, immutable"
+        } else {
+            // Icons, the manifest, the service worker: ask each time whether they changed.
+            "no-cache"
+        };
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(lifetime));
         return res.into_response();
     }
     let options = state.leptos_options.clone();

@@ -9,7 +9,10 @@ use crate::{
     db::{now_ms, Db},
     error::AppError,
     profiles::{
-        model::{excerpt, place, LibraryType, MentorCard, Profile, TimeZoneBand, WorkFunction},
+        model::{
+            excerpt, place, LibraryType, MentorCard, Profile, TimeZoneBand, WorkFunction,
+            CARD_EXCERPT_CHARS,
+        },
         store,
     },
 };
@@ -369,7 +372,7 @@ fn entry_for(
         focus_offered: focus_names,
         languages: p.languages.clone(),
         has_capacity: free_places > 0,
-        excerpt: excerpt(&p.bio, 180),
+        excerpt: excerpt(&p.bio, CARD_EXCERPT_CHARS),
         reasons: Vec::new(),
     };
     let entry = Entry {

@@ -7,7 +7,10 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
-    super::{model::parse_profile, store},
+    super::{
+        model::{excerpt, parse_profile, CARD_EXCERPT_CHARS},
+        store,
+    },
     crate::{accounts::store::require_user, db::use_db, error::FieldErrors},
 };
 
@@ -16,6 +19,8 @@ use {
 pub struct MyProfile {
     pub id: i64,
     pub form: ProfileForm,
+    /// The card excerpt of the stored bio.
+    pub excerpt: String,
     pub focus_areas: Vec<FocusArea>,
     /// False until the member first saves their profile.
     pub saved: bool,
@@ -29,6 +34,10 @@ pub async fn get_my_profile() -> Result<MyProfile, AppError> {
     Ok(MyProfile {
         id: me.id,
         saved: profile.is_some(),
+        excerpt: profile
+            .as_ref()
+            .map(|p| excerpt(&p.bio, CARD_EXCERPT_CHARS))
+            .unwrap_or_default(),
         form: profile
             .as_ref()
             .map(ProfileForm::from)
@@ -40,6 +49,16 @@ pub async fn get_my_profile() -> Result<MyProfile, AppError> {
             }),
         focus_areas: store::focus_areas(&db).await?,
     })
+}
+
+/// The card excerpt of a bio being edited, for the profile editor's preview.
+#[server(endpoint = "profiles/excerpt")]
+pub async fn bio_excerpt(bio: String) -> Result<String, AppError> {
+    require_user().await?;
+    // The excerpt never reaches past the first few hundred characters of
+    // text; a huge bio costs no more to preview than a long one.
+    let head: String = bio.chars().take(CARD_EXCERPT_CHARS * 20).collect();
+    Ok(excerpt(&head, CARD_EXCERPT_CHARS))
 }
 
 /// Saves the caller's profile; every problem comes back by field, with the form.

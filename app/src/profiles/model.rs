@@ -568,7 +568,9 @@ impl From<&Profile> for ProfileForm {
 }
 
 /// The directory card a profile form would produce, for the live preview.
-pub fn preview_card(form: &ProfileForm, focus_areas: &[FocusArea]) -> MentorCard {
+/// The directory card `form` would make; `excerpt` is its bio's, read on the
+/// server (`excerpt` needs a Markdown parser the browser does not carry).
+pub fn preview_card(form: &ProfileForm, focus_areas: &[FocusArea], excerpt: String) -> MentorCard {
     MentorCard {
         id: 0,
         display_name: collapse_spaces(&form.display_name),
@@ -595,7 +597,7 @@ pub fn preview_card(form: &ProfileForm, focus_areas: &[FocusArea]) -> MentorCard
             .collect(),
         languages: split_tags(&form.languages),
         has_capacity: form.capacity.trim().parse::<i64>().is_ok_and(|n| n > 0),
-        excerpt: excerpt(&form.bio, 180),
+        excerpt,
         reasons: Vec::new(),
     }
 }
@@ -666,7 +668,11 @@ pub fn place(region: &str, country: &str) -> String {
     }
 }
 
+/// How much of a bio a directory card shows.
+pub const CARD_EXCERPT_CHARS: usize = 180;
+
 /// The first words of a Markdown bio as plain text, for cards.
+#[cfg(feature = "ssr")]
 pub fn excerpt(markdown: &str, max_chars: usize) -> String {
     use pulldown_cmark::{Event, Parser};
     let mut text = String::new();

@@ -36,7 +36,18 @@ pub fn EditProfilePage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="muted">"Loading your profile…"</p> }>
             {move || Suspend::new(async move {
                 match mine.await {
-                    Ok(m) => view! { <ProfileEditor mine=m error=error.get_untracked() saved=saved()/> }.into_any(),
+                    Ok(mut mine) => {
+                        let error = error.get_untracked();
+                        // After a failed save, start from what was typed, not from what is stored.
+                        if let Some(typed) = error
+                            .as_ref()
+                            .and_then(|e| e.value("form"))
+                            .and_then(|json| serde_json::from_str::<ProfileForm>(&json).ok())
+                        {
+                            mine.form = typed;
+                        }
+                        view! { <ProfileEditor mine error saved=saved()/> }.into_any()
+                    }
                     Err(e) => failure(e, "to edit your profile"),
                 }
             })}
@@ -49,15 +60,13 @@ pub fn EditProfilePage() -> impl IntoView {
 #[island(lazy)]
 fn ProfileEditor(mine: MyProfile, error: Option<AppError>, saved: bool) -> impl IntoView {
     crate::ui::islands::hydrating();
-    // After a failed save, start from what was typed, not from what is stored.
-    let typed = error
-        .as_ref()
-        .and_then(|e| e.value("form"))
-        .and_then(|json| serde_json::from_str::<ProfileForm>(&json).ok());
-    let form = RwSignal::new(typed.unwrap_or(mine.form));
+    let form = RwSignal::new(mine.form);
+    let excerpt = RwSignal::new(mine.excerpt);
+    #[cfg(feature = "hydrate")]
+    follow_bio(form, excerpt);
     let error = Signal::stored(error);
     let areas = StoredValue::new(mine.focus_areas);
-    let preview = move || areas.with_value(|a| preview_card(&form.get(), a));
+    let preview = move || areas.with_value(|a| preview_card(&form.get(), a, excerpt.get()));
     let open = Memo::new(move |_| form.with(|f| f.open_to_mentoring.is_some()));
     let id = mine.id;
 
@@ -156,6 +165,28 @@ fn ProfileEditor(mine: MyProfile, error: Option<AppError>, saved: bool) -> impl 
             </aside>
         </div>
     }
+}
+
+/// Asks the server for the card excerpt once typing in the bio pauses.
+#[cfg(feature = "hydrate")]
+fn follow_bio(form: RwSignal<ProfileForm>, excerpt: RwSignal<String>) {
+    use super::api::bio_excerpt;
+    let bio = Memo::new(move |_| form.with(|f| f.bio.clone()));
+    let pending = StoredValue::new_local(None::<gloo_timers::callback::Timeout>);
+    Effect::new(move |first: Option<()>| {
+        let bio = bio.get();
+        if first.is_none() {
+            return;
+        }
+        // Replacing the pending timeout drops (cancels) it.
+        pending.set_value(Some(gloo_timers::callback::Timeout::new(400, move || {
+            leptos::task::spawn_local(async move {
+                if let Ok(text) = bio_excerpt(bio).await {
+                    excerpt.set(text);
+                }
+            });
+        })));
+    });
 }
 
 fn field_error(error: Signal<Option<AppError>>, key: &'static str) -> Memo<Option<String>> {

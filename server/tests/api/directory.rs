@@ -138,6 +138,7 @@ db_test!(
             ("profiles/mine", vec![]),
             ("profiles/save", vec![("form[display_name]", "Mallory")]),
             ("profiles/add_focus_area", vec![("label", "Grant writing")]),
+            ("profiles/excerpt", vec![("bio", "I **love** maps")]),
         ] {
             let res = app.call(endpoint, &args).await;
             assert_eq!(res.status(), 401, "{endpoint}");
@@ -221,6 +222,32 @@ db_test!(
         assert_eq!(form["focus_sought"]["research"], "on");
         assert_eq!(form["goals"], "Publish my first article.");
         assert_eq!(form["open_to_mentoring"], Value::Null);
+    }
+);
+
+db_test!(
+    the_editor_preview_gets_its_excerpt_from_the_server,
+    |app| async move {
+        let (c, _) = member(
+            &app,
+            "Ana Ruiz",
+            &[("bio", "I **love** [maps](https://example.org).")],
+        )
+        .await;
+        let mine: Value = app
+            .call_as(&c, "profiles/mine", &[])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(mine["excerpt"], "I love maps.");
+        // A bio being typed: plain text, cut at a word, however long it is.
+        let long = format!("*Rare* {}", "maps and charts ".repeat(100_000));
+        let res = app.call_as(&c, "profiles/excerpt", &[("bio", &long)]).await;
+        assert_eq!(res.status(), 200);
+        let text: String = res.json().await.unwrap();
+        assert!(text.starts_with("Rare maps and charts"), "{text}");
+        assert!(text.ends_with('…') && text.chars().count() <= 181, "{text}");
     }
 );
 
