@@ -674,11 +674,21 @@ pub const CARD_EXCERPT_CHARS: usize = 180;
 /// The first words of a Markdown bio as plain text, for cards.
 #[cfg(feature = "ssr")]
 pub fn excerpt(markdown: &str, max_chars: usize) -> String {
-    use pulldown_cmark::{Event, Parser};
+    use pulldown_cmark::{Event, Parser, TagEnd};
     let mut text = String::new();
     for event in Parser::new(markdown) {
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            // The end of emphasis or a link is not a word break: "[maps](…)." reads "maps.".
+            Event::End(
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image
+                | TagEnd::Superscript
+                | TagEnd::Subscript,
+            ) => {}
             Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
             _ => {}
         }
@@ -805,6 +815,7 @@ mod tests {
         assert_eq!(excerpt(md, 200), "I love metadata and teaching open access");
         assert_eq!(excerpt(md, 12), "I love…");
         assert_eq!(excerpt("Maps, charts, and more", 14), "Maps, charts…");
+        assert_eq!(excerpt("I **love** [maps](https://example.org).", 200), "I love maps.");
     }
 
     #[test]
