@@ -8,7 +8,7 @@ export CARREL_TOOLS
 export PATH := $(CARREL_TOOLS)/bin:$(CARREL_TOOLS)/rust-bin:$(CARREL_TOOLS)/npm/node_modules/.bin:$(PATH)
 unexport RUSTC RUSTC_BOOTSTRAP RUSTUP_TOOLCHAIN
 
-.PHONY: run test setup build lint budget test-rust test-e2e bench load audit
+.PHONY: run test setup build lint budget test-rust test-e2e bench load audit lighthouse
 
 ## Build (release) and serve Carrel at http://127.0.0.1:3000 on data/carrel.db,
 ## with demo data on first start. Honours DATABASE_URL and CARREL_ADDR.
@@ -58,3 +58,9 @@ load: setup
 audit: build
 	./scripts/audit.sh
 
+## Lighthouse (mobile defaults: Moto G Power, slow 4G, 4x CPU) in Debian's Chromium
+## on the main routes of the release binary with demo data, signed in where needed;
+## prints a table and keeps the JSON reports in target/lighthouse/ (see
+## scripts/lighthouse.sh). A report: fails only when a run fails. Not part of `make test`.
+lighthouse: build
+	./scripts/lighthouse.sh

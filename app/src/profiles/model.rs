@@ -815,7 +815,10 @@ mod tests {
         assert_eq!(excerpt(md, 200), "I love metadata and teaching open access");
         assert_eq!(excerpt(md, 12), "I love…");
         assert_eq!(excerpt("Maps, charts, and more", 14), "Maps, charts…");
-        assert_eq!(excerpt("I **love** [maps](https://example.org).", 200), "I love maps.");
+        assert_eq!(
+            excerpt("I **love** [maps](https://example.org).", 200),
+            "I love maps."
+        );
     }
 
     #[test]
