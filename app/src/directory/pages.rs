@@ -323,6 +323,8 @@ fn DirectoryBody(results: DirectoryResults, query: DirectoryQuery) -> impl IntoV
                 </details>
             </aside>
             <section class="directory__results" aria-label="Mentors">
+                // The cards' names are h3s: screen readers need the level between.
+                <h2 class="visually-hidden">"Results"</h2>
                 <p class="directory__count" role="status">{count}</p>
                 {results.notice.clone().map(|n| view! { <p class="notice">{n}</p> })}
                 {(results.total == 0).then(|| view! { <EmptyState results=results.clone() query=query.clone()/> })}
