@@ -6,22 +6,26 @@
 use super::model::Unread;
 use leptos::prelude::*;
 
+/// The counts to show now: the stream's latest in the browser, else the ones
+/// the page was rendered with (so server and browser start equal).
+fn counts(rendered: Unread) -> impl Fn() -> Unread + Copy {
+    #[cfg(feature = "hydrate")]
+    let live = browser::live();
+    move || {
+        #[cfg(feature = "hydrate")]
+        if let Some(now) = live.latest.get() {
+            return now;
+        }
+        rendered
+    }
+}
+
 /// The unread-messages count inside the header's "Messages" link.
 #[island]
 pub fn UnreadMessages(rendered: Unread) -> impl IntoView {
     crate::ui::islands::hydrating();
-    #[cfg(feature = "hydrate")]
-    let live = Some(browser::live());
-    #[cfg(not(feature = "hydrate"))]
-    let live = None::<()>;
-    let count = move || {
-        #[cfg(feature = "hydrate")]
-        if let Some(now) = live.and_then(|l| l.latest.get()) {
-            return now.messages;
-        }
-        let _ = live;
-        rendered.messages
-    };
+    let counts = counts(rendered);
+    let count = move || counts().messages;
     // An element first: an island that began with text would follow the
     // link's text, and the server would put a marker between them that the
     // browser does not expect.
@@ -41,18 +45,8 @@ pub fn UnreadMessages(rendered: Unread) -> impl IntoView {
 #[island]
 pub fn Bell(rendered: Unread) -> impl IntoView {
     crate::ui::islands::hydrating();
-    #[cfg(feature = "hydrate")]
-    let live = Some(browser::live());
-    #[cfg(not(feature = "hydrate"))]
-    let live = None::<()>;
-    let count = move || {
-        #[cfg(feature = "hydrate")]
-        if let Some(now) = live.and_then(|l| l.latest.get()) {
-            return now.notices;
-        }
-        let _ = live;
-        rendered.notices
-    };
+    let counts = counts(rendered);
+    let count = move || counts().notices;
     view! {
         <a href="/notifications" class="bell">
             <svg class="bell__icon" aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
