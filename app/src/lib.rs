@@ -11,6 +11,8 @@ pub mod directory;
 pub mod error;
 pub mod feedback;
 pub mod goals;
+#[cfg(feature = "ssr")]
+pub mod jobs;
 pub mod letters;
 pub mod meetings;
 pub mod mentorships;

@@ -98,9 +98,12 @@ async fn main() -> anyhow::Result<()> {
             }
             let mailer = config.mailer().map_err(anyhow::Error::msg)?;
             tracing::info!(?mailer, "email");
-            startup::spawn_session_cleanup(db.clone());
             startup::spawn_directory_warm_up(db.clone());
-            startup::spawn_jobs(db.clone(), mailer.clone(), config.unread_email_minutes);
+            startup::spawn_jobs(app::jobs::Services {
+                db: db.clone(),
+                mailer: mailer.clone(),
+                unread_after_ms: i64::from(config.unread_email_minutes) * 60_000,
+            });
             let app = startup::router(&config, db.clone(), mailer);
             let listener = tokio::net::TcpListener::bind(config.addr)
                 .await

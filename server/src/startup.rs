@@ -9,10 +9,8 @@ use crate::{
 use app::{
     accounts::session_store::DbSessionStore,
     db::{now_ms, Db},
-    mentorships::store::run_due,
-    messages::store::email_unread,
-    notifications::mail::{send_pending, Mailer},
-    programs::{store::complete_cycles, topics},
+    jobs::{Services, JOBS},
+    notifications::mail::Mailer,
     security::limits::Limits,
     shell, App, AppError,
 };
@@ -29,7 +27,7 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::{
     sync::{Arc, LazyLock},
-    time::Duration,
+    time::{Duration, Instant},
 };
 use tower::ServiceExt;
 use tower_http::{
@@ -40,7 +38,7 @@ use tower_http::{
     set_header::SetResponseHeaderLayer,
     trace::TraceLayer,
 };
-use tower_sessions::{cookie::SameSite, ExpiredDeletion, Expiry, SessionManagerLayer};
+use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
 
 /// The app's routes, listed once per process. Listing them suppresses resource
 /// loading process-wide for a moment, and a page whose resource first polls in
@@ -218,20 +216,6 @@ async fn with_error_status(res: Response) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
-/// Deletes expired sessions once an hour.
-pub fn spawn_session_cleanup(db: Db) {
-    tokio::spawn(async move {
-        let store = DbSessionStore::new(db);
-        let mut tick = tokio::time::interval(Duration::from_secs(3600));
-        loop {
-            tick.tick().await;
-            if let Err(e) = store.delete_expired().await {
-                tracing::warn!(error = %e, "could not delete expired sessions");
-            }
-        }
-    });
-}
-
 /// Loads the directory's in-memory index in the background, so the first
 /// search after a start does not pay for it (about 2.6 s at 100,000 profiles).
 pub fn spawn_directory_warm_up(db: Db) {
@@ -246,54 +230,27 @@ pub fn spawn_directory_warm_up(db: Db) {
     });
 }
 
-/// How often scheduled work runs: reminders and expiry of requests, and email.
-const JOBS_EVERY: Duration = Duration::from_secs(30);
+/// How often the jobs loop looks for work; each job runs when its period has passed.
+const TICK: Duration = Duration::from_secs(30);
 
-/// Runs Carrel's scheduled work: reminds mentors of waiting requests, expires
-/// old ones, completes the mentorships of cycles that ended, posts discussion topics, asks mentors for monthly check-ins, reminds pairs of meetings, emails members about messages left unread for `unread_email_minutes`,
-/// and sends queued email. Every step is safe on several instances.
-pub fn spawn_jobs(db: Db, mailer: Mailer, unread_email_minutes: u32) {
-    let unread_after = i64::from(unread_email_minutes) * 60_000;
+/// Runs Carrel's scheduled work (`app::jobs::JOBS`) in one loop. Every job is
+/// safe on several instances.
+pub fn spawn_jobs(services: Services) {
     tokio::spawn(async move {
-        let mut tick = tokio::time::interval(JOBS_EVERY);
+        let mut last_run: Vec<Option<Instant>> = vec![None; JOBS.len()];
+        let mut tick = tokio::time::interval(TICK);
         loop {
             tick.tick().await;
-            match run_due(&db, now_ms()).await {
-                Ok((0, 0)) => {}
-                Ok((reminded, expired)) => {
-                    tracing::info!(reminded, expired, "requests reminded and expired")
+            for (job, last) in JOBS.iter().zip(&mut last_run) {
+                if last.is_some_and(|at| at.elapsed() < job.every) {
+                    continue;
                 }
-                Err(e) => tracing::warn!(error = %e, "scheduled request work failed"),
-            }
-            match complete_cycles(&db, now_ms()).await {
-                Ok(0) => {}
-                Ok(completed) => tracing::info!(completed, "cycle mentorships completed"),
-                Err(e) => tracing::warn!(error = %e, "completing ended cycles failed"),
-            }
-            match topics::send_due(&db, now_ms()).await {
-                Ok(0) => {}
-                Ok(threads) => tracing::info!(threads, "discussion topics posted"),
-                Err(e) => tracing::warn!(error = %e, "posting discussion topics failed"),
-            }
-            match app::programs::checkins::ask_due(&db, now_ms()).await {
-                Ok(0) => {}
-                Ok(asked) => tracing::info!(asked, "monthly check-ins asked"),
-                Err(e) => tracing::warn!(error = %e, "asking for check-ins failed"),
-            }
-            match app::meetings::store::send_reminders(&db, now_ms()).await {
-                Ok(0) => {}
-                Ok(meetings) => tracing::info!(meetings, "meeting reminders sent"),
-                Err(e) => tracing::warn!(error = %e, "meeting reminders failed"),
-            }
-            match email_unread(&db, now_ms(), unread_after).await {
-                Ok(0) => {}
-                Ok(members) => tracing::info!(members, "unread-message emails queued"),
-                Err(e) => tracing::warn!(error = %e, "unread-message emails failed"),
-            }
-            match send_pending(&db, &mailer).await {
-                Ok(0) => {}
-                Ok(sent) => tracing::info!(sent, "emails sent"),
-                Err(e) => tracing::warn!(error = %e, "sending email failed"),
+                *last = Some(Instant::now());
+                match (job.run)(&services, now_ms()).await {
+                    Ok(0) => {}
+                    Ok(done) => tracing::info!(job = job.name, done, "scheduled work done"),
+                    Err(e) => tracing::warn!(job = job.name, error = %e, "scheduled work failed"),
+                }
             }
         }
     });

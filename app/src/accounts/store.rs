@@ -11,6 +11,7 @@ use argon2::{
     password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString},
     Argon2,
 };
+use sqlx::AnyConnection;
 use std::sync::LazyLock;
 use tokio::sync::Semaphore;
 use tower_sessions::Session;
@@ -313,4 +314,17 @@ async fn note_activity(db: &Db, user_id: i64, last_seen: Option<i64>) -> Result<
 /// The signed-in member, or `Unauthenticated`.
 pub async fn require_user() -> Result<CurrentUser, AppError> {
     current_user().await?.ok_or(AppError::Unauthenticated)
+}
+
+/// A write that changes nothing but holds the member's row until commit.
+pub const LOCK_MEMBER: &str = "UPDATE users SET last_seen_at = last_seen_at WHERE id = $1";
+
+/// Locks one member's row: their requests, acceptances and blocks are
+/// checked one at a time.
+pub async fn lock_member(conn: &mut AnyConnection, user_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(LOCK_MEMBER)
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }

@@ -53,7 +53,7 @@ pub async fn get_mentor(id: i64) -> Result<PublicProfile, AppError> {
             .into_iter()
             .filter(|a| p.focus_offered.contains(&a.slug))
             .collect(),
-        has_capacity: p.capacity > store::active_mentees(&db, id).await?,
+        has_capacity: p.capacity > store::active_mentees(db.pool(), id).await?,
         last_active: last_active_words(last_seen, now_ms()),
         shortlisted: store::is_shortlisted(&db, me.id, id).await?,
         is_me,

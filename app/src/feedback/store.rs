@@ -5,7 +5,10 @@ use super::model::*;
 use crate::{
     db::Db,
     error::{AppError, FieldErrors},
-    notifications::store::{notify, Notice},
+    notifications::{
+        model::Kind,
+        store::{notify, Notice},
+    },
     programs::model::Role,
 };
 use sqlx::AnyConnection;
@@ -128,7 +131,7 @@ pub async fn ask_for_cycle(
                 conn,
                 Notice {
                     user_id,
-                    kind: "feedback",
+                    kind: Kind::Feedback,
                     text: format!(
                         "Tell {program_name} how your mentorship went: a short survey, read only in aggregate."
                     ),

@@ -6,7 +6,10 @@ use crate::{
     db::Db,
     error::AppError,
     mentorships::store::{pair_for_member, Pair},
-    notifications::store::{notify, Notice},
+    notifications::{
+        model::Kind,
+        store::{notify, Notice},
+    },
 };
 
 const PRIVATE: &str = "Goals are private to the mentor and mentee of a mentorship.";
@@ -172,7 +175,7 @@ pub async fn add_note(
         &mut tx,
         Notice {
             user_id: to,
-            kind: "goal_note",
+            kind: Kind::GoalNote,
             text,
             link: format!("/mentorships/{mentorship_id}#goals"),
             email: None,

@@ -7,7 +7,10 @@ use crate::{
     accounts::model::CurrentUser,
     db::Db,
     error::AppError,
-    notifications::store::{notify, Notice},
+    notifications::{
+        model::Kind,
+        store::{notify, Notice},
+    },
     programs::{
         checkins::{month_of, months_between},
         model::DAY_MS,
@@ -88,7 +91,7 @@ pub async fn request(db: &Db, user_id: i64, cycle_id: i64, now: i64) -> Result<(
             &mut tx,
             Notice {
                 user_id: c,
-                kind: "letter_requested",
+                kind: Kind::LetterRequested,
                 text: format!(
                     "A mentor asks for a letter recognising their service in {} {}.",
                     program.name, cycle.name
@@ -250,7 +253,7 @@ pub async fn decide(
         &mut tx,
         Notice {
             user_id: mentor_id,
-            kind: "letter_decided",
+            kind: Kind::LetterDecided,
             text: if approve {
                 format!("Your letter for {} {} is ready to download.", program.name, cycle.name)
             } else {

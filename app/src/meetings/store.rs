@@ -4,10 +4,15 @@
 
 use super::model::*;
 use crate::{
+    accounts::store::lock_member,
     db::Db,
     error::AppError,
-    mentorships::store::{blocked_between, lock_member, pair_for_member, Pair},
-    notifications::store::{notify, Notice},
+    mentorships::store::{pair_for_member, Pair},
+    notifications::{
+        model::Kind,
+        store::{notify, Notice},
+    },
+    safety::store::blocked_between,
 };
 use sqlx::AnyConnection;
 
@@ -51,8 +56,8 @@ pub fn to_utc((y, mo, d, h, mi): (i32, u8, u8, u8, u8), zone: &str) -> Option<i6
 }
 
 #[derive(sqlx::FromRow)]
-struct Row {
-    id: i64,
+pub struct Row {
+    pub id: i64,
     mentorship_id: i64,
     proposed_by: i64,
     proposer_name: String,
@@ -203,7 +208,7 @@ pub async fn propose(
         &mut tx,
         Notice {
             user_id: p.other(user_id),
-            kind: "meeting_proposed",
+            kind: Kind::MeetingProposed,
             text: format!(
                 "{} {verb}: {}, {}. Accept it or propose another time.",
                 p.name_of(user_id),
@@ -260,7 +265,7 @@ pub async fn accept(db: &Db, user_id: i64, id: i64, now: i64) -> Result<i64, App
         &mut tx,
         Notice {
             user_id: row.proposed_by,
-            kind: "meeting_accepted",
+            kind: Kind::MeetingAccepted,
             text: format!(
                 "{} accepted your meeting: {}.",
                 p.name_of(user_id),
@@ -313,7 +318,7 @@ pub async fn cancel(
         &mut tx,
         Notice {
             user_id: p.other(user_id),
-            kind: "meeting_cancelled",
+            kind: Kind::MeetingCancelled,
             text: format!(
                 "{} cancelled your meeting of {}{}.",
                 p.name_of(user_id),
@@ -330,58 +335,50 @@ pub async fn cancel(
     Ok(row.mentorship_id)
 }
 
-/// Reminds both members of each confirmed meeting whose reminder time has
-/// come. Each is claimed before it is sent, so several instances send it once.
-pub async fn send_reminders(db: &Db, now: i64) -> Result<usize, AppError> {
-    let due: Vec<Row> = sqlx::query_as(&format!(
+/// Claims a meeting's reminder for one instance.
+pub const CLAIM_REMINDER: &str =
+    "UPDATE meetings SET reminded_at = $1 WHERE id = $2 AND reminded_at IS NULL AND state = 'accepted'";
+
+/// Confirmed meetings whose reminder time has come.
+pub async fn due_reminders(db: &Db, now: i64) -> Result<Vec<Row>, AppError> {
+    Ok(sqlx::query_as(&format!(
         "{SELECT} WHERE mt.state = 'accepted' AND mt.reminded_at IS NULL
              AND mt.starts_at > $1 AND mt.starts_at - mt.remind_minutes * 60000 <= $1"
     ))
     .bind(now)
     .fetch_all(db.pool())
-    .await?;
-    let mut sent = 0;
-    for row in due {
-        let mut tx = db.pool().begin().await?;
-        let claimed = sqlx::query(
-            "UPDATE meetings SET reminded_at = $1 WHERE id = $2 AND reminded_at IS NULL AND state = 'accepted'",
-        )
-        .bind(now)
-        .bind(row.id)
-        .execute(&mut *tx)
-        .await?;
-        if claimed.rows_affected() == 1 {
-            let p = pair(&mut tx, row.proposed_by, row.mentorship_id).await?;
-            for user_id in [p.mentor_id, p.mentee_id] {
-                let zone: Option<(String,)> =
-                    sqlx::query_as("SELECT time_zone FROM profiles WHERE user_id = $1")
-                        .bind(user_id)
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                let zone = zone.map(|(z,)| z).unwrap_or_else(|| row.time_zone.clone());
-                notify(
-                    &mut tx,
-                    Notice {
-                        user_id,
-                        kind: "meeting_reminder",
-                        text: format!(
-                            "Reminder: you meet {} ({}) on {}.",
-                            p.name_of(p.other(user_id)),
-                            p.focus_label,
-                            local_time(row.starts_at, &zone)
-                        ),
-                        link: meetings_link(&p),
-                        email: Some("your meeting is coming up".to_owned()),
-                    },
-                    now,
-                )
+    .await?)
+}
+
+/// Reminds both members of a claimed meeting, each in their own time zone.
+pub async fn remind(tx: &mut AnyConnection, row: &Row, now: i64) -> Result<usize, AppError> {
+    let p = pair(tx, row.proposed_by, row.mentorship_id).await?;
+    for user_id in [p.mentor_id, p.mentee_id] {
+        let zone: Option<(String,)> =
+            sqlx::query_as("SELECT time_zone FROM profiles WHERE user_id = $1")
+                .bind(user_id)
+                .fetch_optional(&mut *tx)
                 .await?;
-            }
-            sent += 1;
-        }
-        tx.commit().await?;
+        let zone = zone.map(|(z,)| z).unwrap_or_else(|| row.time_zone.clone());
+        notify(
+            tx,
+            Notice {
+                user_id,
+                kind: Kind::MeetingReminder,
+                text: format!(
+                    "Reminder: you meet {} ({}) on {}.",
+                    p.name_of(p.other(user_id)),
+                    p.focus_label,
+                    local_time(row.starts_at, &zone)
+                ),
+                link: meetings_link(&p),
+                email: Some("your meeting is coming up".to_owned()),
+            },
+            now,
+        )
+        .await?;
     }
-    Ok(sent)
+    Ok(1)
 }
 
 fn calendar(rows: Vec<(Row, String)>, name: &str) -> String {

@@ -101,13 +101,13 @@ pub async fn get_request_options(mentor_id: i64) -> Result<RequestOptions, AppEr
     // Blocked by the mentor looks like a full mentor: nothing more is revealed.
     let blocked = {
         let mut conn = db.pool().acquire().await?;
-        store::blocked_between(&mut conn, me.id, mentor_id).await?
+        crate::safety::store::blocked_between(&mut conn, me.id, mentor_id).await?
     };
     Ok(RequestOptions {
         mentor_name: mentor.display_name.clone(),
         focus,
         has_free_place: !blocked
-            && mentor.capacity > profiles::active_mentees(&db, mentor_id).await?,
+            && mentor.capacity > profiles::active_mentees(db.pool(), mentor_id).await?,
         open_requests: i64::try_from(mine.sent.len()).unwrap_or(i64::MAX),
         max_open_requests: MAX_OPEN_REQUESTS,
         has_profile: profiles::load_profile(&db, me.id).await?.is_some(),

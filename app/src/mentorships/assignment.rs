@@ -14,7 +14,10 @@ use crate::{
     db::Db,
     directory::{index::State as Index, query::Facet, search::Seeker},
     error::AppError,
-    notifications::store::{notify, Notice},
+    notifications::{
+        model::Kind,
+        store::{notify, Notice},
+    },
     profiles::{model::FocusArea, store::load_profile},
 };
 use roaring::RoaringBitmap;
@@ -128,7 +131,7 @@ pub async fn ask(
                 &mut tx,
                 Notice {
                     user_id: coordinator,
-                    kind: "match_requested",
+                    kind: Kind::MatchRequested,
                     text: format!(
                         "{mentee} asked the coordinators of {program} for a mentor in {}.",
                         focus.label

@@ -7,13 +7,15 @@ use super::{
     model::{preview, suggested_opening, InboxItem, Message, Thread, ThreadActivity, Unread, PAGE},
 };
 use crate::{
+    accounts::store::lock_member,
     db::{now_ms, Db},
     error::AppError,
     mentorships::{
         model::State,
-        store::{blocked_between, lock_member, pair_for_member, Pair},
+        store::{pair_for_member, Pair},
     },
     notifications::store::queue_email,
+    safety::store::blocked_between,
     ui::markdown::render,
 };
 use sqlx::AnyConnection;
@@ -563,68 +565,70 @@ const DUE: &str = "SELECT CASE WHEN m.sender_id = ms.mentor_id THEN ms.mentee_id
           WHERE (b.blocker_id = ms.mentor_id AND b.blocked_id = ms.mentee_id)
              OR (b.blocker_id = ms.mentee_id AND b.blocked_id = ms.mentor_id))";
 
-/// Emails each member who has messages unread for `after_ms` or longer, once
-/// per batch: one email per member naming who wrote, never what. Each member
-/// is handled in a transaction holding their row, so two instances running
-/// this at once email nobody twice.
-pub async fn email_unread(db: &Db, now: i64, after_ms: i64) -> Result<usize, AppError> {
-    // Members with something unread and not yet emailed about: the same
-    // conditions as below, without the lock, so quiet members cost nothing.
+/// Members with something unread for `after_ms` and not yet emailed about: the
+/// same conditions as `email_unread`, without the lock, so quiet members cost nothing.
+pub async fn due_unread_emails(db: &Db, now: i64, after_ms: i64) -> Result<Vec<i64>, AppError> {
     let recipients: Vec<(i64,)> =
         sqlx::query_as(&format!("SELECT DISTINCT r.user_id FROM ({DUE}) r"))
             .bind(now - EMAIL_WITHIN_MS)
             .bind(now - after_ms)
             .fetch_all(db.pool())
             .await?;
-    let mut sent = 0;
-    for (user_id,) in recipients {
-        let mut tx = db.pool().begin().await?;
-        lock_member(&mut tx, user_id).await?;
-        let due: Vec<(i64, i64, String)> = sqlx::query_as(&format!(
-            "SELECT mentorship_id, MAX(message_id), sender_name FROM ({DUE}) d
-             WHERE d.user_id = $3 GROUP BY mentorship_id, sender_name"
-        ))
-        .bind(now - EMAIL_WITHIN_MS)
-        .bind(now - after_ms)
-        .bind(user_id)
-        .fetch_all(&mut *tx)
-        .await?;
-        if due.is_empty() {
-            continue;
-        }
-        for (mentorship_id, up_to, _) in &due {
-            sqlx::query(
-                "INSERT INTO thread_reads (mentorship_id, user_id, emailed_to_id) VALUES ($1, $2, $3)
-                 ON CONFLICT (mentorship_id, user_id) DO UPDATE SET emailed_to_id = excluded.emailed_to_id",
-            )
-            .bind(mentorship_id)
-            .bind(user_id)
-            .bind(up_to)
-            .execute(&mut *tx)
-            .await?;
-        }
-        let mut names: Vec<&str> = due.iter().map(|(_, _, n)| n.as_str()).collect();
-        names.sort_unstable();
-        names.dedup();
-        let (subject, link) = match (names.as_slice(), due.as_slice()) {
-            ([one], [(id, _, _)]) => (
-                format!("New message from {one}"),
-                format!("/mentorships/{id}#thread"),
-            ),
-            ([one], _) => (format!("New messages from {one}"), "/messages".to_owned()),
-            _ => (
-                format!("New messages from {} people", names.len()),
-                "/messages".to_owned(),
-            ),
-        };
-        let body = format!(
-            "You have unread messages in Carrel from {}. Read and answer them in Carrel; \
-             messages are never sent by email.",
-            names.join(", ")
-        );
-        queue_email(&mut tx, user_id, &subject, &body, &link, now).await?;
-        tx.commit().await?;
-        sent += 1;
+    Ok(recipients.into_iter().map(|(id,)| id).collect())
+}
+
+/// Emails a member whose row the transaction holds about what is unread for
+/// `after_ms` or longer: one email naming who wrote, never what. Holding the
+/// row means two instances running this at once email nobody twice. Returns
+/// how many emails were queued (0 or 1).
+pub async fn email_unread(
+    tx: &mut AnyConnection,
+    user_id: i64,
+    now: i64,
+    after_ms: i64,
+) -> Result<usize, AppError> {
+    let due: Vec<(i64, i64, String)> = sqlx::query_as(&format!(
+        "SELECT mentorship_id, MAX(message_id), sender_name FROM ({DUE}) d
+         WHERE d.user_id = $3 GROUP BY mentorship_id, sender_name"
+    ))
+    .bind(now - EMAIL_WITHIN_MS)
+    .bind(now - after_ms)
+    .bind(user_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    if due.is_empty() {
+        return Ok(0);
     }
-    Ok(sent)
+    for (mentorship_id, up_to, _) in &due {
+        sqlx::query(
+            "INSERT INTO thread_reads (mentorship_id, user_id, emailed_to_id) VALUES ($1, $2, $3)
+             ON CONFLICT (mentorship_id, user_id) DO UPDATE SET emailed_to_id = excluded.emailed_to_id",
+        )
+        .bind(mentorship_id)
+        .bind(user_id)
+        .bind(up_to)
+        .execute(&mut *tx)
+        .await?;
+    }
+    let mut names: Vec<&str> = due.iter().map(|(_, _, n)| n.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    let (subject, link) = match (names.as_slice(), due.as_slice()) {
+        ([one], [(id, _, _)]) => (
+            format!("New message from {one}"),
+            format!("/mentorships/{id}#thread"),
+        ),
+        ([one], _) => (format!("New messages from {one}"), "/messages".to_owned()),
+        _ => (
+            format!("New messages from {} people", names.len()),
+            "/messages".to_owned(),
+        ),
+    };
+    let body = format!(
+        "You have unread messages in Carrel from {}. Read and answer them in Carrel; \
+         messages are never sent by email.",
+        names.join(", ")
+    );
+    queue_email(tx, user_id, &subject, &body, &link, now).await?;
+    Ok(1)
 }

@@ -1,5 +1,6 @@
 //! The bell's server functions, and the development outbox for admins.
 
+use super::model::Notification;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -11,15 +12,6 @@ use {
         db::{now_ms, use_db},
     },
 };
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Notification {
-    pub id: i64,
-    pub text: String,
-    pub link: String,
-    pub at: i64,
-    pub unread: bool,
-}
 
 /// My latest notifications, newest first.
 #[server(endpoint = "notifications/recent")]

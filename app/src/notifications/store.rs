@@ -1,6 +1,6 @@
 //! Writing notifications inside the caller's transaction, and reading them.
 
-use super::api::Notification;
+use super::model::{Kind, Notification};
 use crate::{db::Db, error::AppError};
 use sqlx::AnyConnection;
 
@@ -9,7 +9,7 @@ use sqlx::AnyConnection;
 /// more, so confidential details stay in Carrel.
 pub struct Notice {
     pub user_id: i64,
-    pub kind: &'static str,
+    pub kind: Kind,
     pub text: String,
     pub link: String,
     pub email: Option<String>,
@@ -21,7 +21,7 @@ pub async fn notify(conn: &mut AnyConnection, notice: Notice, now: i64) -> Resul
         "INSERT INTO notifications (user_id, kind, text, link, created_at) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(notice.user_id)
-    .bind(notice.kind)
+    .bind(notice.kind.slug())
     .bind(&notice.text)
     .bind(&notice.link)
     .bind(now)

@@ -404,12 +404,16 @@ pub async fn changed_since(db: &Db, after: Cursor, limit: usize) -> Result<Vec<C
 }
 
 /// How many mentees a mentor has now: their capacity minus this is what is free.
-pub async fn active_mentees(db: &Db, mentor_id: i64) -> Result<i64, AppError> {
+/// The one count that decides capacity, in a transaction or on the pool.
+pub async fn active_mentees<'c>(
+    conn: impl sqlx::AnyExecutor<'c>,
+    mentor_id: i64,
+) -> Result<i64, sqlx::Error> {
     let (n,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM mentorships WHERE mentor_id = $1 AND state = 'accepted'",
     )
     .bind(mentor_id)
-    .fetch_one(db.pool())
+    .fetch_one(conn)
     .await?;
     Ok(n)
 }

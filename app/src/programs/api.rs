@@ -5,9 +5,17 @@
 // A plain form posts one argument per field, so some functions take many.
 #![allow(clippy::too_many_arguments)]
 
-use super::model::{CycleEdit, ImportPreview, ManagePage, ProgramPage, ProgramSummary, Report};
-use crate::error::AppError;
+use super::model::{
+    CycleEdit, ImportPreview, ManagedCycle, PairStatus, Program, ProgramPage, ProgramSummary,
+    Report,
+};
+use crate::{
+    error::AppError,
+    feedback::model::{CycleFeedback, Question},
+    letters::model::LetterRequest,
+};
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 #[cfg(feature = "ssr")]
 use {
@@ -86,7 +94,39 @@ pub async fn manage_program(slug: String) -> Result<ManagePage, AppError> {
     let me = require_user().await?;
     let db = use_db()?;
     let program = store::coordinated_by(&db, &me, &slug, "manage it").await?;
-    store::manage(&db, program, me.site_role == SiteRole::Admin, now_ms()).await
+    let coordinator_emails = if me.site_role == SiteRole::Admin {
+        Some(store::coordinator_emails(&db, program.id).await?)
+    } else {
+        None
+    };
+    let now = now_ms();
+    Ok(ManagePage {
+        cycles: store::managed_cycles(&db, program.id, now).await?,
+        pairs: checkins::pairs(&db, program.id, now).await?,
+        coordinators: store::coordinators(&db, program.id).await?,
+        coordinator_emails,
+        questions: crate::feedback::store::questions(&db, program.id).await?,
+        feedback: crate::feedback::store::summary(&db, program.id).await?,
+        letters: crate::letters::store::waiting(&db, program.id).await?,
+        program,
+    })
+}
+
+/// What a program's coordinators see and run at `/programs/{slug}/manage`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ManagePage {
+    pub program: Program,
+    pub cycles: Vec<ManagedCycle>,
+    /// Active pairs, those needing attention first.
+    pub pairs: Vec<PairStatus>,
+    /// The coordinators, who may be liaisons: (id, name).
+    pub coordinators: Vec<(i64, String)>,
+    /// Their addresses, when the reader is an administrator, who names them.
+    pub coordinator_emails: Option<Vec<String>>,
+    /// The end-of-cycle survey's questions, and the answers so far.
+    pub questions: Vec<Question>,
+    pub feedback: Vec<CycleFeedback>,
+    pub letters: Vec<LetterRequest>,
 }
 
 /// Names a program's coordinators anew (administrators only).

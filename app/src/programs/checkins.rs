@@ -6,7 +6,10 @@ use super::model::{CheckinState, PairStatus, Program, DAY_MS, QUIET_DAYS};
 use crate::{
     db::Db,
     error::AppError,
-    notifications::store::{notify, Notice},
+    notifications::{
+        model::Kind,
+        store::{notify, Notice},
+    },
 };
 
 /// "2026-11" for a moment (UTC).
@@ -116,7 +119,7 @@ pub async fn check_in(
                 &mut tx,
                 Notice {
                     user_id: coordinator,
-                    kind: "checkin_attention",
+                    kind: Kind::CheckinAttention,
                     text: format!(
                         "{} checked in about mentoring {} ({}): {}.",
                         p.mentor_name,
@@ -258,51 +261,53 @@ pub async fn pairs(db: &Db, program_id: i64, now: i64) -> Result<Vec<PairStatus>
     Ok(out)
 }
 
-/// Asks each mentor of an active program pair for this month's check-in,
-/// once a month (not in a pair's first week). Returns how many were asked.
-pub async fn ask_due(db: &Db, now: i64) -> Result<usize, AppError> {
-    let month = month_of(now);
-    let due: Vec<(i64, i64, String, String)> = sqlx::query_as(
-        "SELECT m.id, m.mentor_id, b.display_name, p.name FROM mentorships m
+/// Claims this month's check-in ask of a pair for one instance: binds the
+/// mentorship, the month and the time.
+pub const CLAIM_ASK: &str =
+    "INSERT INTO checkin_asks (mentorship_id, month, asked_at) VALUES ($1, $2, $3)
+     ON CONFLICT (mentorship_id, month) DO NOTHING";
+
+/// A program pair whose mentor has not been asked this month.
+#[derive(sqlx::FromRow)]
+pub struct DueAsk {
+    pub id: i64,
+    pub mentor_id: i64,
+    pub mentee: String,
+    pub program: String,
+}
+
+/// The mentors of active program pairs (not in a pair's first week) not yet
+/// asked for `month`'s check-in.
+pub async fn due_asks(db: &Db, month: &str, now: i64) -> Result<Vec<DueAsk>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT m.id, m.mentor_id, b.display_name AS mentee, p.name AS program FROM mentorships m
          JOIN cycles c ON c.id = m.cycle_id JOIN programs p ON p.id = c.program_id
          JOIN users b ON b.id = m.mentee_id
          WHERE m.state = 'accepted' AND COALESCE(m.accepted_at, m.requested_at) <= $1
            AND NOT EXISTS (SELECT 1 FROM checkin_asks k WHERE k.mentorship_id = m.id AND k.month = $2)",
     )
     .bind(now - 7 * DAY_MS)
-    .bind(&month)
+    .bind(month)
     .fetch_all(db.pool())
+    .await?)
+}
+
+/// Asks the mentor of a claimed pair for this month's check-in.
+pub async fn ask(tx: &mut sqlx::AnyConnection, a: &DueAsk, now: i64) -> Result<usize, AppError> {
+    notify(
+        tx,
+        Notice {
+            user_id: a.mentor_id,
+            kind: Kind::Checkin,
+            text: format!(
+                "How is mentoring {} going? Check in with your {} liaison in one click.",
+                a.mentee, a.program
+            ),
+            link: format!("/mentorships/{}#check-in", a.id),
+            email: Some("your monthly check-in".to_owned()),
+        },
+        now,
+    )
     .await?;
-    let mut asked = 0;
-    for (id, mentor, mentee, program) in due {
-        let mut tx = db.pool().begin().await?;
-        let claimed = sqlx::query(
-            "INSERT INTO checkin_asks (mentorship_id, month, asked_at) VALUES ($1, $2, $3)
-             ON CONFLICT (mentorship_id, month) DO NOTHING",
-        )
-        .bind(id)
-        .bind(&month)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        if claimed.rows_affected() == 1 {
-            notify(
-                &mut tx,
-                Notice {
-                    user_id: mentor,
-                    kind: "checkin",
-                    text: format!(
-                        "How is mentoring {mentee} going? Check in with your {program} liaison in one click."
-                    ),
-                    link: format!("/mentorships/{id}#check-in"),
-                    email: Some("your monthly check-in".to_owned()),
-                },
-                now,
-            )
-            .await?;
-            asked += 1;
-        }
-        tx.commit().await?;
-    }
-    Ok(asked)
+    Ok(1)
 }

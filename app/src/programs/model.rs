@@ -424,22 +424,6 @@ pub fn topic_card(program: &str, title: &str, body: &str) -> String {
     format!("**{title}**\n\n{body}\n\n*A discussion topic from {program}.*")
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ManagePage {
-    pub program: Program,
-    pub cycles: Vec<ManagedCycle>,
-    /// Active pairs, those needing attention first.
-    pub pairs: Vec<PairStatus>,
-    /// The coordinators, who may be liaisons: (id, name).
-    pub coordinators: Vec<(i64, String)>,
-    /// Their addresses, when the reader is an administrator, who names them.
-    pub coordinator_emails: Option<Vec<String>>,
-    /// The end-of-cycle survey's questions, and the answers so far.
-    pub questions: Vec<crate::feedback::model::Question>,
-    pub feedback: Vec<crate::feedback::model::CycleFeedback>,
-    pub letters: Vec<crate::letters::model::LetterRequest>,
-}
-
 /// The program form as posted (admins).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -6,7 +6,6 @@ use crate::{
     accounts::model::{CurrentUser, SiteRole},
     db::{is_unique_violation, Db},
     error::{AppError, FieldErrors},
-    mentorships::store::complete_for_cycle,
     profiles::model::CareerStage,
 };
 use sqlx::AnyConnection;
@@ -99,7 +98,7 @@ pub async fn program_by_slug(db: &Db, slug: &str) -> Result<Program, AppError> {
     row.map(Program::from).ok_or(AppError::NotFound)
 }
 
-async fn program_by_id(conn: &mut AnyConnection, id: i64) -> Result<Program, AppError> {
+pub async fn program_by_id(conn: &mut AnyConnection, id: i64) -> Result<Program, AppError> {
     let row: Option<ProgramRow> = sqlx::query_as(&format!("{PROGRAM_SELECT} WHERE id = $1"))
         .bind(id)
         .fetch_optional(conn)
@@ -173,7 +172,7 @@ async fn cycles(db: &Db, program_id: i64) -> Result<Vec<Cycle>, AppError> {
     Ok(rows.into_iter().map(Cycle::from).collect())
 }
 
-async fn cycle_in(conn: &mut AnyConnection, id: i64) -> Result<Cycle, AppError> {
+pub async fn cycle_in(conn: &mut AnyConnection, id: i64) -> Result<Cycle, AppError> {
     let row: Option<CycleRow> = sqlx::query_as(&format!("{CYCLE_SELECT} WHERE c.id = $1"))
         .bind(id)
         .fetch_optional(conn)
@@ -685,16 +684,14 @@ pub async fn leave(db: &Db, user_id: i64, cycle_id: i64, role: Role) -> Result<(
     Ok(())
 }
 
-/// Everything a program's coordinators run it with; `admin` also gets the
-/// coordinators' addresses, to change them.
-pub async fn manage(
+/// A program's cycles with their enrolments, pairs and topics, for its coordinators.
+pub async fn managed_cycles(
     db: &Db,
-    program: Program,
-    admin: bool,
+    program_id: i64,
     now: i64,
-) -> Result<ManagePage, AppError> {
+) -> Result<Vec<ManagedCycle>, AppError> {
     let mut out = Vec::new();
-    for cycle in cycles(db, program.id).await? {
+    for cycle in cycles(db, program_id).await? {
         let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
             "SELECT u.id, u.display_name, u.email, e.role, e.enrolled_at
              FROM enrolments e JOIN users u ON u.id = e.user_id
@@ -726,35 +723,30 @@ pub async fn manage(
             topics: super::topics::of_cycle(db, cycle.id).await?,
         });
     }
-    let coordinators: Vec<(i64, String)> = sqlx::query_as(
+    Ok(out)
+}
+
+/// A program's coordinators, who may be liaisons: (id, name).
+pub async fn coordinators(db: &Db, program_id: i64) -> Result<Vec<(i64, String)>, AppError> {
+    Ok(sqlx::query_as(
         "SELECT u.id, u.display_name FROM program_coordinators c JOIN users u ON u.id = c.user_id
          WHERE c.program_id = $1 ORDER BY u.display_name",
     )
-    .bind(program.id)
+    .bind(program_id)
+    .fetch_all(db.pool())
+    .await?)
+}
+
+/// The coordinators' addresses, for administrators, who name them.
+pub async fn coordinator_emails(db: &Db, program_id: i64) -> Result<Vec<String>, AppError> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT u.email FROM program_coordinators c JOIN users u ON u.id = c.user_id
+         WHERE c.program_id = $1 ORDER BY u.email",
+    )
+    .bind(program_id)
     .fetch_all(db.pool())
     .await?;
-    let coordinator_emails = if admin {
-        let rows: Vec<(String,)> = sqlx::query_as(
-            "SELECT u.email FROM program_coordinators c JOIN users u ON u.id = c.user_id
-             WHERE c.program_id = $1 ORDER BY u.email",
-        )
-        .bind(program.id)
-        .fetch_all(db.pool())
-        .await?;
-        Some(rows.into_iter().map(|(e,)| e).collect())
-    } else {
-        None
-    };
-    Ok(ManagePage {
-        coordinator_emails,
-        questions: crate::feedback::store::questions(db, program.id).await?,
-        feedback: crate::feedback::store::summary(db, program.id).await?,
-        letters: crate::letters::store::waiting(db, program.id).await?,
-        pairs: super::checkins::pairs(db, program.id, now).await?,
-        coordinators,
-        program,
-        cycles: out,
-    })
+    Ok(rows.into_iter().map(|(e,)| e).collect())
 }
 
 /// The cycle a new request between these two belongs to: one that has not
@@ -786,39 +778,17 @@ pub async fn cycle_for_pair(
     Ok(row.map(|(id,)| id))
 }
 
-/// Carrel's scheduled work on cycles as of `now`: a cycle past its last day
-/// completes its active mentorships, except those the pair extended. Returns
-/// how many mentorships completed. Safe to run on several instances at once.
-pub async fn complete_cycles(db: &Db, now: i64) -> Result<usize, AppError> {
+/// Claims a cycle's completion for one instance.
+pub const CLAIM_COMPLETION: &str =
+    "UPDATE cycles SET completed_at = $1 WHERE id = $2 AND completed_at IS NULL";
+
+/// Cycles past their last day and not yet completed.
+pub async fn due_completion(db: &Db, now: i64) -> Result<Vec<i64>, AppError> {
     let due: Vec<(i64,)> = sqlx::query_as(
         "SELECT id FROM cycles WHERE completed_at IS NULL AND ends_on + 86400000 <= $1",
     )
     .bind(now)
     .fetch_all(db.pool())
     .await?;
-    let mut completed = 0;
-    for (cycle_id,) in due {
-        let mut tx = db.pool().begin().await?;
-        let claimed = sqlx::query(
-            "UPDATE cycles SET completed_at = $1 WHERE id = $2 AND completed_at IS NULL",
-        )
-        .bind(now)
-        .bind(cycle_id)
-        .execute(&mut *tx)
-        .await?;
-        if claimed.rows_affected() == 1 {
-            let cycle = cycle_in(&mut tx, cycle_id).await?;
-            let program = program_by_id(&mut tx, cycle.program_id).await?;
-            completed += complete_for_cycle(
-                &mut tx,
-                cycle_id,
-                &format!("{} {}", program.name, cycle.name),
-                now,
-            )
-            .await?;
-            crate::feedback::store::ask_for_cycle(&mut tx, cycle_id, &program.name, now).await?;
-        }
-        tx.commit().await?;
-    }
-    Ok(completed)
+    Ok(due.into_iter().map(|(id,)| id).collect())
 }

@@ -1,15 +1,9 @@
 //! Discussion topics: coordinators schedule them per cycle, and on the day a
-//! job posts each as a card into every active pair's thread of the cycle and
+//! job (`crate::jobs`) posts each as a card into every active pair's thread of the cycle and
 //! emails both members.
 
-use super::model::{topic_card, NewTopic, Topic};
-use crate::{
-    db::Db,
-    error::AppError,
-    mentorships::store::lock_member,
-    messages::{hub::Rings, store::post_topic},
-    notifications::store::queue_email,
-};
+use super::model::{NewTopic, Topic};
+use crate::{db::Db, error::AppError};
 
 pub async fn schedule(
     db: &Db,
@@ -75,88 +69,28 @@ pub async fn of_cycle(db: &Db, cycle_id: i64) -> Result<Vec<Topic>, AppError> {
         .collect())
 }
 
-/// Posts every topic whose day has come: a card in each active pair's thread
-/// of its cycle and an email to both members. Each topic goes out in one
-/// transaction that first claims it, so several instances post it once.
-/// Returns how many threads got a topic.
-pub async fn send_due(db: &Db, now: i64) -> Result<usize, AppError> {
-    #[derive(sqlx::FromRow)]
-    struct Due {
-        id: i64,
-        cycle_id: i64,
-        title: String,
-        body: String,
-        created_by: i64,
-        program: String,
-    }
-    let due: Vec<Due> = sqlx::query_as(
+/// Claims a topic's delivery for one instance.
+pub const CLAIM_DELIVERY: &str = "UPDATE topics SET sent_at = $1 WHERE id = $2 AND sent_at IS NULL";
+
+/// A topic whose day has come, with its program's name for the card.
+#[derive(sqlx::FromRow)]
+pub struct Due {
+    pub id: i64,
+    pub cycle_id: i64,
+    pub title: String,
+    pub body: String,
+    pub created_by: i64,
+    pub program: String,
+}
+
+/// Topics whose day has come and that have not gone out.
+pub async fn due_delivery(db: &Db, now: i64) -> Result<Vec<Due>, AppError> {
+    Ok(sqlx::query_as(
         "SELECT t.id, t.cycle_id, t.title, t.body, t.created_by, p.name AS program
          FROM topics t JOIN cycles c ON c.id = t.cycle_id JOIN programs p ON p.id = c.program_id
          WHERE t.sent_at IS NULL AND t.send_on <= $1",
     )
     .bind(now)
     .fetch_all(db.pool())
-    .await?;
-    let mut posted = 0;
-    for t in due {
-        let mut tx = db.pool().begin().await?;
-        let claimed =
-            sqlx::query("UPDATE topics SET sent_at = $1 WHERE id = $2 AND sent_at IS NULL")
-                .bind(now)
-                .bind(t.id)
-                .execute(&mut *tx)
-                .await?;
-        if claimed.rows_affected() == 0 {
-            continue;
-        }
-        let pairs: Vec<(i64, i64, i64)> = sqlx::query_as(
-            "SELECT id, mentor_id, mentee_id FROM mentorships
-             WHERE cycle_id = $1 AND state = 'accepted' ORDER BY id",
-        )
-        .bind(t.cycle_id)
-        .fetch_all(&mut *tx)
-        .await?;
-        // Every member's row, in one order: their messages commit in id order.
-        let mut members: Vec<i64> = pairs.iter().flat_map(|p| [p.1, p.2]).collect();
-        members.sort_unstable();
-        members.dedup();
-        for m in &members {
-            lock_member(&mut tx, *m).await?;
-        }
-        let card = topic_card(&t.program, &t.title, &t.body);
-        let mut rings = Rings::default();
-        for (mentorship_id, mentor_id, mentee_id) in pairs {
-            if post_topic(
-                &mut tx,
-                mentorship_id,
-                t.id,
-                t.created_by,
-                &card,
-                now,
-                &mut rings,
-            )
-            .await?
-            {
-                posted += 1;
-                for user_id in [mentor_id, mentee_id] {
-                    queue_email(
-                        &mut tx,
-                        user_id,
-                        &format!("This month's topic: {}", t.title),
-                        &format!(
-                            "{}\n\n{}\n\nTalk it over with your mentoring partner in Carrel; the topic is in your thread.",
-                            t.title, t.body
-                        ),
-                        &format!("/mentorships/{mentorship_id}#thread"),
-                        now,
-                    )
-                    .await?;
-                }
-            }
-        }
-        db.hub().ring_in(&mut tx, &rings).await?;
-        tx.commit().await?;
-        db.hub().rang(rings);
-    }
-    Ok(posted)
+    .await?)
 }

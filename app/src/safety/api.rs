@@ -13,7 +13,7 @@ use {
         },
         db::{now_ms, use_db},
         error::FieldErrors,
-        mentorships::model::parse_note,
+        mentorships::{model::parse_note, store as mentorships},
     },
 };
 
@@ -34,7 +34,9 @@ async fn other_member(me: i64, user_id: i64) -> Result<crate::db::Db, AppError> 
 pub async fn block_member(user_id: i64, next: Option<String>) -> Result<(), AppError> {
     let me = require_user().await?;
     let db = other_member(me.id, user_id).await?;
-    store::block(&db, me.id, user_id, now_ms()).await?;
+    let now = now_ms();
+    store::block(&db, me.id, user_id, now).await?;
+    mentorships::close_between(&db, me.id, user_id, now).await?;
     tracing::info!(user_id = me.id, blocked = user_id, "member blocked");
     leptos_axum::redirect(LocalPath::parse(next.as_deref()).as_str());
     Ok(())

@@ -1,18 +1,18 @@
 //! Blocks and conduct reports in the database.
 
 use crate::{
+    accounts::store::lock_member,
     db::Db,
     error::AppError,
-    mentorships::{
-        model::{DeclineReason, Side, State},
-        store::{change_state, lock_member, Change},
+    notifications::{
+        model::Kind,
+        store::{notify, Notice},
     },
-    notifications::store::{notify, Notice},
 };
+use sqlx::AnyConnection;
 
-/// Blocks `blocked` for `blocker`, then closes what is open between them: the
-/// blocker withdraws or declines open requests and ends active mentorships,
-/// each through the ordinary rules so the history says what happened.
+/// Blocks `blocked` for `blocker`; the caller then closes what is open between
+/// them (`mentorships::store::close_between`).
 pub async fn block(db: &Db, blocker: i64, blocked: i64, now: i64) -> Result<(), AppError> {
     // Both members' rows, in id order: a request or an acceptance between
     // them (which lock the mentee's row) either commits before the block,
@@ -31,38 +31,24 @@ pub async fn block(db: &Db, blocker: i64, blocked: i64, now: i64) -> Result<(), 
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
-    let open: Vec<(i64, i64, String)> = sqlx::query_as(
-        "SELECT id, mentor_id, state FROM mentorships
-         WHERE ((mentor_id = $1 AND mentee_id = $2) OR (mentor_id = $2 AND mentee_id = $1))
-           AND state IN ('requested', 'accepted')",
-    )
-    .bind(blocker)
-    .bind(blocked)
-    .fetch_all(db.pool())
-    .await?;
-    for (id, mentor_id, state) in open {
-        let side = if mentor_id == blocker {
-            Side::Mentor
-        } else {
-            Side::Mentee
-        };
-        let (to, reason) = match (State::from_slug(&state), side) {
-            (Some(State::Requested), Side::Mentee) => (State::Withdrawn, None),
-            (Some(State::Requested), Side::Mentor) => (State::Declined, Some(DeclineReason::Other)),
-            _ => (State::Ended, None),
-        };
-        let change = Change {
-            to,
-            reason,
-            note: "",
-        };
-        match change_state(db, blocker, id, change, now).await {
-            // Someone else moved it meanwhile: it is closed either way.
-            Ok(()) | Err(AppError::Conflict(_)) => {}
-            Err(e) => return Err(e),
-        }
-    }
     Ok(())
+}
+
+/// Whether either member has blocked the other.
+pub async fn blocked_between(
+    conn: &mut AnyConnection,
+    a: i64,
+    b: i64,
+) -> Result<bool, sqlx::Error> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT blocker_id FROM blocks
+         WHERE (blocker_id = $1 AND blocked_id = $2) OR (blocker_id = $2 AND blocked_id = $1)",
+    )
+    .bind(a)
+    .bind(b)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.is_some())
 }
 
 pub async fn unblock(db: &Db, blocker: i64, blocked: i64) -> Result<(), AppError> {
@@ -111,7 +97,7 @@ pub async fn report(
             &mut tx,
             Notice {
                 user_id: admin,
-                kind: "report",
+                kind: Kind::Report,
                 text: "A member reported conduct. Please review it.".to_owned(),
                 link: "/admin/reports".to_owned(),
                 email: None,

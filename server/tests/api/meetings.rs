@@ -8,7 +8,7 @@ use crate::{
     helpers::{client, TestApp},
     mentorships::{accept, json, requested},
 };
-use app::{db::now_ms, meetings::store::send_reminders};
+use app::{db::now_ms, jobs::remind_meetings};
 
 const HOUR: i64 = 3_600_000;
 
@@ -244,15 +244,15 @@ db_test!(a_pair_propose_answer_and_are_reminded, |app| async move {
         .fetch_one(app.db.pool())
         .await
         .unwrap();
-    assert_eq!(send_reminders(&app.db, now_ms()).await.unwrap(), 0);
+    assert_eq!(remind_meetings(&app.db, now_ms()).await.unwrap(), 0);
     assert_eq!(
-        send_reminders(&app.db, starts - 24 * HOUR + 60_000)
+        remind_meetings(&app.db, starts - 24 * HOUR + 60_000)
             .await
             .unwrap(),
         1
     );
     assert_eq!(
-        send_reminders(&app.db, starts - 23 * HOUR).await.unwrap(),
+        remind_meetings(&app.db, starts - 23 * HOUR).await.unwrap(),
         0
     );
     let (reminded,): (i64,) =

@@ -9,11 +9,21 @@ use crate::{
     helpers::{client, TestApp},
 };
 use app::{
-    db::now_ms,
-    mentorships::{model::REQUEST_LIFETIME_MS, store::run_due},
+    db::{now_ms, Db},
+    jobs,
+    mentorships::model::REQUEST_LIFETIME_MS,
     notifications::mail::send_pending,
+    AppError,
 };
 use serde_json::Value;
+
+/// One round of the request jobs as the server runs them: (reminded, expired).
+async fn run_due(db: &Db, now: i64) -> Result<(usize, usize), AppError> {
+    Ok((
+        jobs::remind_requests(db, now).await?,
+        jobs::expire_requests(db, now).await?,
+    ))
+}
 
 const HOPES: &str = "I hope to lead my first team and would value monthly conversations.";
 

@@ -10,10 +10,7 @@ use crate::{
     helpers::{client, postgres_skipped, run, Backend, TestApp},
     mentorships::{accept, json, requested},
 };
-use app::{
-    db::now_ms,
-    messages::store::{self, email_unread},
-};
+use app::{db::now_ms, jobs::email_unread, messages::store};
 use futures::StreamExt;
 use serde_json::Value;
 use std::time::Duration;

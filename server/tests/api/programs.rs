@@ -10,10 +10,7 @@ use crate::{
 };
 use app::{
     db::now_ms,
-    programs::{
-        model::{iso_day, DAY_MS},
-        store::complete_cycles,
-    },
+    programs::model::{iso_day, DAY_MS},
 };
 
 const CAREER: &str = "Career Mentoring";
@@ -896,10 +893,10 @@ db_test!(
         assert_eq!(extend(&outside, free).await, 409);
 
         let now = now_ms();
-        assert_eq!(complete_cycles(&app.db, now).await.unwrap(), 0);
+        assert_eq!(app::jobs::complete_cycles(&app.db, now).await.unwrap(), 0);
         let after = now + 62 * DAY_MS;
-        assert_eq!(complete_cycles(&app.db, after).await.unwrap(), 1);
-        assert_eq!(complete_cycles(&app.db, after).await.unwrap(), 0);
+        assert_eq!(app::jobs::complete_cycles(&app.db, after).await.unwrap(), 1);
+        assert_eq!(app::jobs::complete_cycles(&app.db, after).await.unwrap(), 0);
         let state = |mid: i64| {
             let pool = app.db.pool().clone();
             async move {
@@ -1137,14 +1134,8 @@ db_test!(
             200
         );
         let now = now_ms();
-        assert_eq!(
-            app::programs::topics::send_due(&app.db, now).await.unwrap(),
-            2
-        );
-        assert_eq!(
-            app::programs::topics::send_due(&app.db, now).await.unwrap(),
-            0
-        );
+        assert_eq!(app::jobs::send_topics(&app.db, now).await.unwrap(), 2);
+        assert_eq!(app::jobs::send_topics(&app.db, now).await.unwrap(), 0);
 
         for (who, mid) in &threads {
             let thread = json(
@@ -1188,20 +1179,20 @@ db_test!(
         .unwrap();
         assert_eq!(emails, 4);
         assert_eq!(
-            app::messages::store::email_unread(&app.db, now + 3_600_000, 0)
+            app::jobs::email_unread(&app.db, now + 3_600_000, 0)
                 .await
                 .unwrap(),
             0
         );
         // The next topic waits for its day.
         assert_eq!(
-            app::programs::topics::send_due(&app.db, now + 29 * DAY_MS)
+            app::jobs::send_topics(&app.db, now + 29 * DAY_MS)
                 .await
                 .unwrap(),
             0
         );
         assert_eq!(
-            app::programs::topics::send_due(&app.db, now + 31 * DAY_MS)
+            app::jobs::send_topics(&app.db, now + 31 * DAY_MS)
                 .await
                 .unwrap(),
             2
@@ -1212,7 +1203,7 @@ db_test!(
 db_test!(
     check_ins_go_to_the_liaison_and_flag_pairs_needing_attention,
     |app| async move {
-        use app::programs::checkins::ask_due;
+        use app::jobs::ask_checkins as ask_due;
         let (coordinator, slug) = career_program(&app, &[]).await;
         let id = cycle(&app, &coordinator, &slug, "Spring", (-1, 10, 200), 10).await;
         let (m, mentor_id) = mentor(&app, "Mo Mentor", &[("capacity", "4")]).await;
@@ -1318,12 +1309,7 @@ db_test!(
                 .status(),
             200
         );
-        assert_eq!(
-            app::programs::topics::send_due(&app.db, later)
-                .await
-                .unwrap(),
-            3
-        );
+        assert_eq!(app::jobs::send_topics(&app.db, later).await.unwrap(), 3);
         let flagged =
             app::programs::checkins::pairs(&app.db, page["program"]["id"].as_i64().unwrap(), later)
                 .await
@@ -1402,7 +1388,7 @@ db_test!(
         );
 
         assert_eq!(
-            complete_cycles(&app.db, now_ms() + 62 * DAY_MS)
+            app::jobs::complete_cycles(&app.db, now_ms() + 62 * DAY_MS)
                 .await
                 .unwrap(),
             5
@@ -1503,7 +1489,7 @@ db_test!(
             403
         );
         assert_eq!(
-            complete_cycles(&app.db, now_ms() + 62 * DAY_MS)
+            app::jobs::complete_cycles(&app.db, now_ms() + 62 * DAY_MS)
                 .await
                 .unwrap(),
             1
