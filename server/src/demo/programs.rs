@@ -13,6 +13,10 @@ use app::{
         store::{self as mentorships, Change, NewRequest},
     },
     profiles::model::CareerStage,
+    programs::{
+        model::{Contact, Matching, NewCycle, NewProgram, ProgramKind, Role, DAY_MS},
+        store as programs,
+    },
 };
 use rand::{rngs::StdRng, SeedableRng};
 
@@ -22,10 +26,6 @@ use rand::{rngs::StdRng, SeedableRng};
 /// eligible demo members enrolled through the same rules as the app. Runs
 /// before the demo's requests, so pairs who share a cycle belong to it.
 pub async fn seed_programs(db: &Db, now: i64) -> anyhow::Result<usize> {
-    use app::programs::{
-        model::{Contact, Matching, NewCycle, NewProgram, ProgramKind, Role, DAY_MS},
-        store as programs,
-    };
     let err = |e: app::AppError| anyhow::anyhow!("{e}");
     let hash = hash_password(&NewPassword::parse(DEMO_PASSWORD, &[]).map_err(anyhow::Error::msg)?)
         .await
@@ -35,97 +35,21 @@ pub async fn seed_programs(db: &Db, now: i64) -> anyhow::Result<usize> {
     let coordinator = add_user(db.pool(), &email, &name, &hash, SiteRole::Member).await?;
     let year = time::OffsetDateTime::from_unix_timestamp(now / 1000)?.year();
     let day = |d: i64| (now / DAY_MS + d) * DAY_MS;
-    // Name, description, kind, matching, contact, mentors' minimum years,
-    // mentees' stages, a required affiliation, whether it has a coordinator.
-    type Spec = (
-        &'static str,
-        &'static str,
-        ProgramKind,
-        Matching,
-        Contact,
-        i64,
-        Vec<CareerStage>,
-        &'static str,
-        bool,
-    );
-    let specs: [Spec; 5] = [
-        (
-            "New Members Career Mentoring",
-            "A nine-month program pairing librarians new to the profession, and library school students, with experienced librarians.\n\n\
-             Mentors have worked in a professional position for at least five years and write to their mentee at least once a month; they open with an introductory message. \
-             The committee sends a discussion topic each month, and a liaison checks in. At the end, both give feedback, and mentors may ask for a letter recognising their service.",
-            ProgramKind::Cycle,
-            Matching::Both,
-            Contact::Monthly,
-            5,
-            vec![CareerStage::Student, CareerStage::New],
-            "",
-            true,
-        ),
-        (
-            "Instruction Section Mentoring",
-            "Pairs librarians experienced in teaching with librarians new to instruction or to the section, for a year of conversations about teaching and information literacy.",
-            ProgramKind::Cycle,
-            Matching::Choose,
-            Contact::TwiceMonthly,
-            3,
-            vec![],
-            "ACRL Instruction Section",
-            true,
-        ),
-        (
-            "Annual Conference Buddies",
-            "A first conference can be a lot. A buddy who has been before helps you plan your days, meets you once on site, and introduces you around.",
-            ProgramKind::Conference,
-            Matching::Assign,
-            Contact::Weekly,
-            2,
-            vec![],
-            "",
-            true,
-        ),
-        (
-            "Open Mentoring Network",
-            "Any member may offer or seek mentoring, at any stage of their career. No cycles to wait for: enrol, find someone, and agree your own rhythm.",
-            ProgramKind::Network,
-            Matching::Choose,
-            Contact::AsAgreed,
-            0,
-            vec![],
-            "",
-            false,
-        ),
-        (
-            "Lakeshore College Libraries New Hire Mentoring",
-            "Each year our mentors post a short note on what they can offer, and every new hire browses the list and picks.",
-            ProgramKind::Institutional,
-            Matching::Choose,
-            Contact::Monthly,
-            2,
-            vec![],
-            "",
-            false,
-        ),
-    ];
     let mut enrolled = 0;
-    for (name, description, kind, matching, contact, min_years, stages, tag, coordinated) in specs {
+    for spec in example_programs() {
         let slug = programs::create_program(
             db,
             &NewProgram {
-                slug: app::programs::model::slugify(name),
-                name: name.to_owned(),
-                description: description.to_owned(),
-                kind,
-                matching,
-                contact,
-                mentor_min_years: min_years,
-                mentee_stages: stages,
-                required_tags: if tag.is_empty() {
-                    vec![]
-                } else {
-                    vec![tag.to_owned()]
-                },
-                coordinators: if coordinated {
+                slug: app::programs::model::slugify(spec.name),
+                name: spec.name.to_owned(),
+                description: spec.description.to_owned(),
+                kind: spec.kind,
+                matching: spec.matching,
+                contact: spec.contact,
+                mentor_min_years: spec.mentor_min_years,
+                mentee_stages: spec.mentee_stages,
+                required_tags: spec.required_tag.map(str::to_owned).into_iter().collect(),
+                coordinators: if spec.coordinated {
                     vec![DEMO_COORDINATOR_EMAIL.to_owned()]
                 } else {
                     vec![]
@@ -137,7 +61,7 @@ pub async fn seed_programs(db: &Db, now: i64) -> anyhow::Result<usize> {
         .map_err(err)?;
         let program = programs::program_by_slug(db, &slug).await.map_err(err)?;
         // Last year's cycle has ended; this year's takes enrolments now.
-        let last = if kind == ProgramKind::Cycle {
+        let last = if spec.kind == ProgramKind::Cycle {
             Some(
                 programs::add_cycle(
                     db,
@@ -206,12 +130,12 @@ pub async fn seed_programs(db: &Db, now: i64) -> anyhow::Result<usize> {
             }
         }
         enrolled += mentors + mentees;
-        if matching == Matching::Assign {
+        if spec.matching == Matching::Assign {
             waiting_for_match(db, cycle, now).await?;
         }
         // The career program's committee has a topic out and the next one scheduled,
         // and its first pairs, matched six weeks ago, are under way.
-        if matching == Matching::Both {
+        if spec.matching == Matching::Both {
             cycle_pairs(db, cycle, now - 42 * DAY_MS).await?;
             for (title, body, on) in [
                 (
@@ -237,6 +161,84 @@ pub async fn seed_programs(db: &Db, now: i64) -> anyhow::Result<usize> {
         }
     }
     Ok(enrolled)
+}
+
+/// One example program: what it is, whom it takes, and whether the demo's
+/// coordinator runs it.
+struct ProgramSpec {
+    name: &'static str,
+    description: &'static str,
+    kind: ProgramKind,
+    matching: Matching,
+    contact: Contact,
+    mentor_min_years: i64,
+    mentee_stages: Vec<CareerStage>,
+    /// The affiliation a member needs to enrol, if any.
+    required_tag: Option<&'static str>,
+    coordinated: bool,
+}
+
+/// The five example programs, modelled on the associations' own.
+fn example_programs() -> [ProgramSpec; 5] {
+    [
+        ProgramSpec {
+            name: "New Members Career Mentoring",
+            description: "A nine-month program pairing librarians new to the profession, and library school students, with experienced librarians.\n\n\
+             Mentors have worked in a professional position for at least five years and write to their mentee at least once a month; they open with an introductory message. \
+             The committee sends a discussion topic each month, and a liaison checks in. At the end, both give feedback, and mentors may ask for a letter recognising their service.",
+            kind: ProgramKind::Cycle,
+            matching: Matching::Both,
+            contact: Contact::Monthly,
+            mentor_min_years: 5,
+            mentee_stages: vec![CareerStage::Student, CareerStage::New],
+            required_tag: None,
+            coordinated: true,
+        },
+        ProgramSpec {
+            name: "Instruction Section Mentoring",
+            description: "Pairs librarians experienced in teaching with librarians new to instruction or to the section, for a year of conversations about teaching and information literacy.",
+            kind: ProgramKind::Cycle,
+            matching: Matching::Choose,
+            contact: Contact::TwiceMonthly,
+            mentor_min_years: 3,
+            mentee_stages: vec![],
+            required_tag: Some("ACRL Instruction Section"),
+            coordinated: true,
+        },
+        ProgramSpec {
+            name: "Annual Conference Buddies",
+            description: "A first conference can be a lot. A buddy who has been before helps you plan your days, meets you once on site, and introduces you around.",
+            kind: ProgramKind::Conference,
+            matching: Matching::Assign,
+            contact: Contact::Weekly,
+            mentor_min_years: 2,
+            mentee_stages: vec![],
+            required_tag: None,
+            coordinated: true,
+        },
+        ProgramSpec {
+            name: "Open Mentoring Network",
+            description: "Any member may offer or seek mentoring, at any stage of their career. No cycles to wait for: enrol, find someone, and agree your own rhythm.",
+            kind: ProgramKind::Network,
+            matching: Matching::Choose,
+            contact: Contact::AsAgreed,
+            mentor_min_years: 0,
+            mentee_stages: vec![],
+            required_tag: None,
+            coordinated: false,
+        },
+        ProgramSpec {
+            name: "Lakeshore College Libraries New Hire Mentoring",
+            description: "Each year our mentors post a short note on what they can offer, and every new hire browses the list and picks.",
+            kind: ProgramKind::Institutional,
+            matching: Matching::Choose,
+            contact: Contact::Monthly,
+            mentor_min_years: 2,
+            mentee_stages: vec![],
+            required_tag: None,
+            coordinated: false,
+        },
+    ]
 }
 
 /// A few of a cycle's mentees ask its coordinators for a match in a focus

@@ -1,6 +1,6 @@
 //! Sentences demo bios and goals are assembled from: data only.
 
-/// Bio sentences; `{name}` slots are filled by `bio_slots`.
+/// Bio sentences; `{name}` slots are filled from `bios::slots`.
 #[rustfmt::skip]
 pub(super) const INTROS_STUDYING: &[&str] = &[
     "I'm an MLIS student{school} and hope to build a career in {area}.",
