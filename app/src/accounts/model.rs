@@ -166,6 +166,12 @@ pub struct CurrentUser {
     pub site_role: SiteRole,
 }
 
+impl CurrentUser {
+    pub fn is_admin(&self) -> bool {
+        self.site_role == SiteRole::Admin
+    }
+}
+
 /// A path on this site to go to after a form (`next=`): only a local path, so a
 /// link cannot send a member to another site, and only characters that are
 /// valid in a `Location` header. Browsers drop tabs and newlines from URLs and

@@ -316,6 +316,17 @@ pub async fn require_user() -> Result<CurrentUser, AppError> {
     current_user().await?.ok_or(AppError::Unauthenticated)
 }
 
+/// The signed-in administrator; anyone else is told "Only administrators can {to}."
+pub async fn require_admin(to: &str) -> Result<CurrentUser, AppError> {
+    let me = require_user().await?;
+    if !me.is_admin() {
+        return Err(AppError::forbidden(format!(
+            "Only administrators can {to}."
+        )));
+    }
+    Ok(me)
+}
+
 /// A write that changes nothing but holds the member's row until commit.
 pub const LOCK_MEMBER: &str = "UPDATE users SET last_seen_at = last_seen_at WHERE id = $1";
 

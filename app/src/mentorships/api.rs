@@ -17,10 +17,7 @@ use {
         store::{self, Change, NewRequest},
     },
     crate::{
-        accounts::{
-            model::{CurrentUser, SiteRole},
-            store::require_user,
-        },
+        accounts::{model::CurrentUser, store::require_user},
         db::{now_ms, use_db, Db},
         error::FieldErrors,
         profiles::{model::FocusArea, store as profiles},
@@ -48,7 +45,7 @@ async fn queue_keeper(program: Option<&str>, what: &str) -> Result<(CurrentUser,
             let program = programs::coordinated_by(&db, &me, slug, what).await?;
             Ok((me, Scope::Program(program.id)))
         }
-        None if me.site_role == SiteRole::Admin => Ok((me, Scope::Site)),
+        None if me.is_admin() => Ok((me, Scope::Site)),
         None => Err(AppError::forbidden(format!(
             "Only administrators can {what} for the whole site; a program's coordinators keep its own queue."
         ))),

@@ -11,7 +11,7 @@ use {
         store,
     },
     crate::{
-        accounts::{model::SiteRole, store::require_user},
+        accounts::store::{require_admin, require_user},
         db::{now_ms, use_db},
         error::FieldErrors,
         security::limits::{self, Action},
@@ -105,12 +105,7 @@ pub async fn unread_counts() -> Result<Unread, AppError> {
 /// Never their words.
 #[server(endpoint = "messages/activity")]
 pub async fn list_thread_activity() -> Result<Vec<ThreadActivity>, AppError> {
-    let me = require_user().await?;
-    if me.site_role != SiteRole::Admin {
-        return Err(AppError::forbidden(
-            "Only administrators can see thread activity.",
-        ));
-    }
+    require_admin("see thread activity").await?;
     store::activity(&use_db()?).await
 }
 

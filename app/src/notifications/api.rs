@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use {
     super::{mail, store},
     crate::{
-        accounts::{model::SiteRole, store::require_user},
+        accounts::store::{require_admin, require_user},
         db::{now_ms, use_db},
     },
 };
@@ -38,12 +38,7 @@ pub struct OutboxEmail {
 /// The emails Carrel wrote to its outbox folder (development only, admins only).
 #[server(endpoint = "notifications/outbox")]
 pub async fn outbox() -> Result<Vec<OutboxEmail>, AppError> {
-    let me = require_user().await?;
-    if me.site_role != SiteRole::Admin {
-        return Err(AppError::forbidden(
-            "Only administrators can read the outbox.",
-        ));
-    }
+    require_admin("read the outbox").await?;
     let mailer = use_context::<mail::Mailer>().ok_or(AppError::NotFound)?;
     let Some(dir) = mailer.outbox() else {
         return Err(AppError::NotFound);

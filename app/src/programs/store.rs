@@ -3,7 +3,7 @@
 
 use super::model::*;
 use crate::{
-    accounts::model::{CurrentUser, SiteRole},
+    accounts::model::CurrentUser,
     db::{is_unique_violation, Db},
     error::{AppError, FieldErrors},
     profiles::model::CareerStage,
@@ -119,7 +119,7 @@ async fn coordinator_names(db: &Db, program_id: i64) -> Result<Vec<String>, AppE
 
 /// Whether `user` may run `program`: its coordinators and administrators.
 pub async fn can_manage(db: &Db, user: &CurrentUser, program_id: i64) -> Result<bool, AppError> {
-    if user.site_role == SiteRole::Admin {
+    if user.is_admin() {
         return Ok(true);
     }
     let row: Option<(i64,)> = sqlx::query_as(

@@ -8,8 +8,8 @@ use {
     super::store,
     crate::{
         accounts::{
-            model::{LocalPath, SiteRole},
-            store::{find_user, require_user},
+            model::LocalPath,
+            store::{find_user, require_admin, require_user},
         },
         db::{now_ms, use_db},
         error::FieldErrors,
@@ -91,12 +91,7 @@ pub struct Report {
 /// Conduct reports, newest first (administrators only).
 #[server(endpoint = "safety/reports")]
 pub async fn list_reports() -> Result<Vec<Report>, AppError> {
-    let me = require_user().await?;
-    if me.site_role != SiteRole::Admin {
-        return Err(AppError::forbidden(
-            "Only administrators can read conduct reports.",
-        ));
-    }
+    require_admin("read conduct reports").await?;
     Ok(store::reports(&use_db()?)
         .await?
         .into_iter()
