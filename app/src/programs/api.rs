@@ -2,20 +2,18 @@
 //! join; enrolling needs a member, running a program needs one of its
 //! coordinators (or an administrator), and creating one needs an administrator.
 
-// A plain form posts one argument per field, so some functions take many.
-#![allow(clippy::too_many_arguments)]
-
-use super::model::{CycleEdit, ImportPreview, ManagePage, ProgramPage, ProgramSummary, Report};
+use super::model::{
+    CycleEdit, CycleForm, ImportPreview, ManagePage, ProgramForm, ProgramPage, ProgramSummary,
+    Report,
+};
 use crate::error::AppError;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 #[cfg(feature = "ssr")]
 use {
     super::{
         checkins,
         model::{
-            parse_coordinators, parse_cycle, parse_program, parse_topic, CheckinState, CycleForm,
-            ProgramForm, Role, DAY_MS,
+            parse_coordinators, parse_cycle, parse_program, parse_topic, CheckinState, Role, DAY_MS,
         },
         store, topics,
     },
@@ -45,28 +43,7 @@ pub async fn get_program(slug: String) -> Result<ProgramPage, AppError> {
 
 /// Creates a program with its coordinators (administrators only).
 #[server(endpoint = "programs/create")]
-pub async fn create_program(
-    name: String,
-    description: String,
-    kind: String,
-    matching: String,
-    contact: String,
-    mentor_min_years: String,
-    mentee_stages: Option<BTreeMap<String, String>>,
-    required_tags: String,
-    coordinators: String,
-) -> Result<(), AppError> {
-    let form = ProgramForm {
-        name,
-        description,
-        kind,
-        matching,
-        contact,
-        mentor_min_years,
-        mentee_stages: mentee_stages.unwrap_or_default(),
-        required_tags,
-        coordinators,
-    };
+pub async fn create_program(#[server(flatten)] form: ProgramForm) -> Result<(), AppError> {
     let me = require_user().await?;
     if me.site_role != SiteRole::Admin {
         return Err(AppError::forbidden(
@@ -113,23 +90,7 @@ pub async fn set_coordinators(slug: String, coordinators: String) -> Result<(), 
 
 /// Adds a cycle to a program (its coordinators).
 #[server(endpoint = "programs/add_cycle")]
-pub async fn add_cycle(
-    slug: String,
-    name: String,
-    starts_on: String,
-    ends_on: String,
-    enrol_opens: String,
-    enrol_closes: String,
-    capacity: String,
-) -> Result<(), AppError> {
-    let form = CycleForm {
-        name,
-        starts_on,
-        ends_on,
-        enrol_opens,
-        enrol_closes,
-        capacity,
-    };
+pub async fn add_cycle(slug: String, #[server(flatten)] form: CycleForm) -> Result<(), AppError> {
     let me = require_user().await?;
     let db = use_db()?;
     let program = store::coordinated_by(&db, &me, &slug, "add cycles").await?;
@@ -154,21 +115,8 @@ pub async fn cycle_to_edit(slug: String, cycle_id: i64) -> Result<CycleEdit, App
 pub async fn update_cycle(
     slug: String,
     cycle_id: i64,
-    name: String,
-    starts_on: String,
-    ends_on: String,
-    enrol_opens: String,
-    enrol_closes: String,
-    capacity: String,
+    #[server(flatten)] form: CycleForm,
 ) -> Result<(), AppError> {
-    let form = CycleForm {
-        name,
-        starts_on,
-        ends_on,
-        enrol_opens,
-        enrol_closes,
-        capacity,
-    };
     let me = require_user().await?;
     let db = use_db()?;
     let program = store::coordinated_by(&db, &me, &slug, "change its cycles").await?;
