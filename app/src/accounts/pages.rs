@@ -5,7 +5,7 @@ use super::{
     api::{SignIn, SignOut, SignUp},
     context::use_auth,
 };
-use crate::ui::form::{action_error, Field, FormError};
+use crate::ui::form::{action_error, Check, Field, FormError};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
@@ -20,8 +20,6 @@ pub fn SignUpPage() -> impl IntoView {
     let sign_up = ServerAction::<SignUp>::new();
     let error = action_error(sign_up);
     let next = next_param();
-    let conduct_error =
-        Memo::new(move |_| error.with(|e| e.as_ref().and_then(|e| e.field("accept_conduct"))));
     view! {
         <Title text="Join Carrel"/>
         <section class="card narrow">
@@ -35,17 +33,9 @@ pub fn SignUpPage() -> impl IntoView {
                     hint="As other members will see it, e.g. Ana Ruiz."/>
                 <Field label="Password" name="password" kind="password" autocomplete="new-password" error
                     hint="At least 12 characters, not a common password. A short sentence works well."/>
-                <div class="field field--check" class:field--invalid=move || conduct_error.with(Option::is_some)>
-                    <input id="field-accept_conduct" type="checkbox" name="accept_conduct" value="yes"
-                        aria-invalid=move || conduct_error.with(Option::is_some).then_some("true")
-                        aria-describedby=move || conduct_error.with(Option::is_some).then_some("field-accept_conduct-error")/>
-                    <label for="field-accept_conduct">
-                        "I have read and accept the " <a href="/conduct" target="_blank">"code of conduct"</a> "."
-                    </label>
-                    {move || conduct_error.get().map(|m| view! {
-                        <p class="field__error" id="field-accept_conduct-error">{m}</p>
-                    })}
-                </div>
+                <Check name="accept_conduct" value="yes" error>
+                    "I have read and accept the " <a href="/conduct" target="_blank">"code of conduct"</a> "."
+                </Check>
                 <input type="hidden" name="next" value=next/>
                 <button type="submit" class="button button--primary">"Create my account"</button>
             </ActionForm>

@@ -411,8 +411,8 @@ pub fn MentorPage() -> impl IntoView {
     let shortlist = ServerAction::<SetShortlist>::new();
     let unblock = ServerAction::<UnblockMember>::new();
     let mentor = Resource::new(
-        move || (id.get(), shortlist.version().get()),
-        |(id, _)| async move {
+        move || id.get(),
+        |id| async move {
             match id {
                 Some(id) => get_mentor(id).await,
                 None => Err(AppError::NotFound),
@@ -423,8 +423,8 @@ pub fn MentorPage() -> impl IntoView {
     // created in a nested view can be numbered differently in the browser
     // than on the server, which breaks hydration.
     let requests = Resource::new(
-        move || (id.get(), unblock.version().get()),
-        |(id, _)| async move {
+        move || id.get(),
+        |id| async move {
             match id {
                 Some(id) => get_request_options(id).await,
                 None => Err(AppError::NotFound),

@@ -7,7 +7,7 @@ use crate::{
     ui::{
         chart::BarChart,
         errors::failure,
-        form::{action_error, Choice, Field, FormError},
+        form::{action_error, typed, Choice, Field, FormError, Group, LongField},
     },
 };
 use leptos::prelude::*;
@@ -17,13 +17,10 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn FeedbackPage() -> impl IntoView {
     let submit = ServerAction::<SubmitFeedback>::new();
-    let surveys = Resource::new(move || submit.version().get(), |_| pending_surveys());
+    let surveys = Resource::new(|| (), |_| pending_surveys());
     let error = action_error(submit);
     let query = use_query_map();
-    let thanks = move || {
-        query.with(|q| q.get("thanks").is_some())
-            || submit.value().with(|v| matches!(v, Some(Ok(()))))
-    };
+    let thanks = move || query.with(|q| q.get("thanks").is_some());
     view! {
         <Title text="Feedback"/>
         <h1>"Feedback"</h1>
@@ -61,19 +58,11 @@ fn SurveyForm(
                 {s.questions.into_iter().map(|q| {
                     let key = format!("q{}", q.id);
                     let name = format!("answers[{key}]");
-                    let problem = {
-                        let key = key.clone();
-                        move || error.with(|e| e.as_ref().and_then(|e| e.field(&key)))
-                    };
-                    let kept = {
-                        let name = name.clone();
-                        error.with_untracked(|e| e.as_ref().and_then(|e| e.value(&name))).unwrap_or_default()
-                    };
+                    let kept = typed(error, &name).unwrap_or_default();
                     match q.kind {
                         QuestionKind::Rating => view! {
-                            <fieldset class="checks rating">
-                                <legend>{q.prompt.clone()}</legend>
-                                <p class="field__hint">"1: not at all · 5: very"</p>
+                            <Group legend=q.prompt.clone() name=name.clone() error class="checks rating"
+                                hint="1: not at all · 5: very" id=format!("{key}-{}", s.mentorship_id)>
                                 <div class="rating__choices">
                                     {(1..=5).map(|n| view! {
                                         <label class="field--check">
@@ -82,15 +71,11 @@ fn SurveyForm(
                                         </label>
                                     }).collect_view()}
                                 </div>
-                                {move || problem().map(|m| view! { <p class="field__error">{m}</p> })}
-                            </fieldset>
+                            </Group>
                         }.into_any(),
                         QuestionKind::Text => view! {
-                            <div class="field">
-                                <label for=format!("{key}-{}", s.mentorship_id)>{q.prompt.clone()}</label>
-                                <textarea id=format!("{key}-{}", s.mentorship_id) name=name.clone() rows="3">{kept}</textarea>
-                                {move || problem().map(|m| view! { <p class="field__error">{m}</p> })}
-                            </div>
+                            <LongField label=q.prompt.clone() name=name.clone() error rows=3
+                                id=format!("{key}-{}", s.mentorship_id)/>
                         }.into_any(),
                     }
                 }).collect_view()}
@@ -106,9 +91,9 @@ pub fn SurveyAdmin(
     slug: String,
     questions: Vec<Question>,
     feedback: Vec<CycleFeedback>,
-    add: ServerAction<AddQuestion>,
-    remove: ServerAction<RemoveQuestion>,
 ) -> impl IntoView {
+    let add = ServerAction::<AddQuestion>::new();
+    let remove = ServerAction::<RemoveQuestion>::new();
     let error = Signal::derive(move || {
         action_error(add)
             .get()
@@ -135,7 +120,7 @@ pub fn SurveyAdmin(
             <ActionForm action=add attr:class="stack narrow" attr:novalidate=true>
                 <input type="hidden" name="slug" value=slug/>
                 <Field label="New question" name="prompt" error/>
-                <Choice label="Answered as" name="kind" error options=QuestionKind::ALL.iter().map(|k| (k.slug(), k.label())).collect()/>
+                <Choice label="Answered as" name="kind" error placeholder="Choose…" options={QuestionKind::ALL.iter().map(|k| (k.slug(), k.label())).collect::<Vec<_>>()}/>
                 <button type="submit" class="button">"Add question"</button>
             </ActionForm>
         </section>

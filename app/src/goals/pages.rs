@@ -27,10 +27,6 @@ impl GoalActions {
             note: ServerAction::new(),
         }
     }
-
-    pub fn version(&self) -> usize {
-        self.add.version().get() + self.status.version().get() + self.note.version().get()
-    }
 }
 
 impl Default for GoalActions {

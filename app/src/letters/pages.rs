@@ -17,7 +17,7 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn LettersPage() -> impl IntoView {
     let request = ServerAction::<RequestLetter>::new();
-    let letters = Resource::new(move || request.version().get(), |_| my_letters());
+    let letters = Resource::new(|| (), |_| my_letters());
     let error = action_error(request);
     view! {
         <Title text="Letters"/>
@@ -94,11 +94,8 @@ pub fn VerifyPage() -> impl IntoView {
 
 /// Letter requests on the coordinators' page.
 #[component]
-pub fn LetterRequests(
-    slug: String,
-    requests: Vec<LetterRequest>,
-    decide: ServerAction<DecideLetter>,
-) -> impl IntoView {
+pub fn LetterRequests(slug: String, requests: Vec<LetterRequest>) -> impl IntoView {
+    let decide = ServerAction::<DecideLetter>::new();
     let error = action_error(decide);
     view! {
         <section id="letters" aria-labelledby="letters-title">

@@ -1,12 +1,10 @@
 //! Meeting server functions: each takes the caller from the session and lets
 //! the store check they are one of the pair.
 
-// A plain form posts one argument per field, so some functions take many.
-#![allow(clippy::too_many_arguments)]
-
 use super::model::Meetings;
 use crate::error::AppError;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::{
@@ -26,30 +24,37 @@ pub async fn list_meetings(mentorship_id: i64) -> Result<Meetings, AppError> {
     store::list(&use_db()?, me.id, mentorship_id, now_ms()).await
 }
 
+/// The fields of the form proposing a meeting, as posted; `model::MeetingForm`
+/// borrows them for parsing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProposalForm {
+    pub starts: String,
+    pub time_zone: String,
+    pub minutes: String,
+    pub mode: String,
+    pub place: String,
+    pub agenda: String,
+    pub remind_minutes: String,
+}
+
 /// Proposes a meeting, or (with `replaces`) another time for the other
 /// member's proposal.
 #[server(endpoint = "meetings/propose")]
 pub async fn propose_meeting(
     mentorship_id: i64,
-    starts: String,
-    time_zone: String,
-    minutes: String,
-    mode: String,
-    place: String,
-    agenda: String,
-    remind_minutes: String,
+    #[server(flatten)] form: ProposalForm,
     replaces: Option<i64>,
 ) -> Result<(), AppError> {
     let me = require_user().await?;
     let now = now_ms();
     let form = MeetingForm {
-        starts: &starts,
-        time_zone: &time_zone,
-        minutes: &minutes,
-        mode: &mode,
-        place: &place,
-        agenda: &agenda,
-        remind_minutes: &remind_minutes,
+        starts: &form.starts,
+        time_zone: &form.time_zone,
+        minutes: &form.minutes,
+        mode: &form.mode,
+        place: &form.place,
+        agenda: &form.agenda,
+        remind_minutes: &form.remind_minutes,
     };
     // Which form was sent, so only that one shows the errors.
     let which = replaces.map(|r| r.to_string()).unwrap_or_default();

@@ -8,7 +8,7 @@ use crate::{
     ui::{
         dates::Moment,
         errors::failure,
-        form::{action_error, FormError},
+        form::{action_error, Choice, Field, FormError, LongField},
     },
 };
 use leptos::prelude::*;
@@ -30,14 +30,6 @@ impl MeetingActions {
             cancel: ServerAction::new(),
             feed: ServerAction::new(),
         }
-    }
-
-    /// Changes whenever any of them completes: the list refetches on it.
-    pub fn version(&self) -> usize {
-        self.propose.version().get()
-            + self.accept.version().get()
-            + self.cancel.version().get()
-            + self.feed.version().get()
     }
 
     fn error(self) -> Signal<Option<AppError>> {
@@ -221,32 +213,12 @@ fn ProposeForm(
                 == replaces.map(|r| r.to_string()).unwrap_or_default()
         })
     };
-    let kept = move |name: &str, default: &str| {
-        mine()
-            .and_then(|e| e.value(name))
-            .unwrap_or_else(|| default.to_owned())
-    };
-    let problem = move |name: &'static str| {
-        move || {
-            mine()
-                .and_then(|e| e.field(name))
-                .map(|m| view! { <p class="field__error">{m}</p> })
-        }
-    };
+    let error = Signal::derive(mine);
     let select = move |name: &'static str,
                        label: &'static str,
                        options: &'static [(&'static str, &'static str)],
                        default: &'static str| {
-        let current = kept(name, default);
-        view! {
-            <div class="field">
-                <label for=fid(name)>{label}</label>
-                <select id=fid(name) name=name>
-                    {options.iter().map(|(v, t)| view! { <option value=*v selected=current == *v>{*t}</option> }).collect_view()}
-                </select>
-                {problem(name)}
-            </div>
-        }
+        view! { <Choice label name options=options.to_vec() error id=fid(name) current=default/> }
     };
     let modes: &'static [(&'static str, &'static str)] = &[
         ("video", "Video call"),
@@ -263,29 +235,13 @@ fn ProposeForm(
             }).map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
             <input type="hidden" name="mentorship_id" value=mentorship_id/>
             {replaces.map(|r| view! { <input type="hidden" name="replaces" value=r/> })}
-            <div class="field">
-                <label for=fid("starts")>"Day and time"</label>
-                <input id=fid("starts") name="starts" type="datetime-local" value=kept("starts", "")/>
-                {problem("starts")}
-            </div>
-            <div class="field">
-                <label for=fid("time_zone")>"Time zone"</label>
-                <p class="field__hint">"The zone of the time above, e.g. America/Chicago."</p>
-                <input id=fid("time_zone") name="time_zone" type="text" value=kept("time_zone", &zone)/>
-                {problem("time_zone")}
-            </div>
+            <Field label="Day and time" name="starts" kind="datetime-local" autocomplete="" error id=fid("starts")/>
+            <Field label="Time zone" name="time_zone" autocomplete="" error id=fid("time_zone")
+                hint="The zone of the time above, e.g. America/Chicago." current=zone/>
             {select("minutes", "How long", DURATIONS, "45")}
             {select("mode", "How", modes, "video")}
-            <div class="field">
-                <label for=fid("place")>"Link or place (optional)"</label>
-                <input id=fid("place") name="place" type="text" value=kept("place", "")/>
-                {problem("place")}
-            </div>
-            <div class="field">
-                <label for=fid("agenda")>"Agenda (optional)"</label>
-                <textarea id=fid("agenda") name="agenda" rows="3">{kept("agenda", "")}</textarea>
-                {problem("agenda")}
-            </div>
+            <Field label="Link or place (optional)" name="place" autocomplete="" error id=fid("place")/>
+            <LongField label="Agenda (optional)" name="agenda" error rows=3 id=fid("agenda")/>
             {select("remind_minutes", "Remind us", REMINDERS, "1440")}
             <button type="submit" class="button button--primary">
                 {if replaces.is_some() { "Propose this time instead" } else { "Propose meeting" }}

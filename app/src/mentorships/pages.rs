@@ -1,7 +1,6 @@
 //! `/mentorships`, `/mentorships/{id}`, the request panel on a mentor's page,
 //! and the assignment queue at `/admin/assignments`. Every action is a plain
-//! form posting to its server function, so it works with JavaScript off; with
-//! it on, lists refresh when the bell's count changes.
+//! form posting to its server function, which redirects back.
 
 use super::{api::*, model::*};
 use crate::programs::api::CheckIn;
@@ -24,71 +23,15 @@ use crate::{
     ui::{
         dates::day,
         errors::failure,
-        form::{action_error, FormError},
+        form::{action_error, Choice, Field, FormError, LongField},
     },
 };
-use leptos::{prelude::*, server_fn::ServerFn};
+use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{
     components::A,
     hooks::{use_params_map, use_query_map},
 };
-
-/// A textarea that keeps what was typed after a refused submit.
-#[component]
-fn TextArea(
-    label: &'static str,
-    name: &'static str,
-    error: Signal<Option<AppError>>,
-    #[prop(optional)] hint: Option<&'static str>,
-    #[prop(optional)] value: String,
-    #[prop(default = 4)] rows: u32,
-) -> impl IntoView {
-    let id = format!("field-{name}");
-    let message = Memo::new(move |_| error.with(|e| e.as_ref().and_then(|e| e.field(name))));
-    let typed = error
-        .get_untracked()
-        .and_then(|e| e.value(name))
-        .unwrap_or(value);
-    view! {
-        <div class="field" class:field--invalid=move || message.with(Option::is_some)>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="field__hint">{h}</p> })}
-            <textarea id=id.clone() name=name rows=rows
-                aria-invalid=move || message.with(Option::is_some).then_some("true")>{typed}</textarea>
-            {move || message.get().map(|m| view! { <p class="field__error">{m}</p> })}
-        </div>
-    }
-}
-
-/// A select of `(value, label)` options with its error.
-#[component]
-fn Choice(
-    label: &'static str,
-    name: String,
-    options: Vec<(String, String)>,
-    selected: String,
-    error: Signal<Option<AppError>>,
-    /// The field name errors are reported under, when it differs from `name`.
-    #[prop(optional)]
-    field: Option<&'static str>,
-) -> impl IntoView {
-    let id = format!("field-{}", name.replace(['[', ']'], "-"));
-    let key = field.unwrap_or_default();
-    let message = Memo::new(move |_| error.with(|e| e.as_ref().and_then(|e| e.field(key))));
-    view! {
-        <div class="field" class:field--invalid=move || message.with(Option::is_some)>
-            <label for=id.clone()>{label}</label>
-            <select id=id name=name>
-                {options.into_iter().map(|(v, l)| {
-                    let on = v == selected;
-                    view! { <option value=v selected=on>{l}</option> }
-                }).collect_view()}
-            </select>
-            {move || message.get().map(|m| view! { <p class="field__error">{m}</p> })}
-        </div>
-    }
-}
 
 fn state_badge(state: State) -> impl IntoView {
     let class = if state.is_active() {
@@ -99,28 +42,13 @@ fn state_badge(state: State) -> impl IntoView {
     view! { <span class=class>{state.label()}</span> }
 }
 
-fn versions<S>(action: ServerAction<S>) -> impl Fn() -> usize + Copy
-where
-    S: ServerFn + Clone + Send + Sync + 'static,
-    S::Output: Send + Sync + 'static,
-    S::Error: Send + Sync + 'static,
-{
-    move || action.version().get()
-}
-
 #[component]
 pub fn MentorshipsPage() -> impl IntoView {
     let withdraw = ServerAction::<WithdrawRequest>::new();
     let respond = ServerAction::<RespondToRequest>::new();
     let ask = ServerAction::<AskAssignment>::new();
     let cancel = ServerAction::<CancelAssignment>::new();
-    let (w, r, a, c) = (
-        versions(withdraw),
-        versions(respond),
-        versions(ask),
-        versions(cancel),
-    );
-    let mine = Resource::new(move || (w(), r(), a(), c()), |_| get_my_mentorships());
+    let mine = Resource::new(|| (), |_| get_my_mentorships());
     let areas = Resource::new(|| (), |_| crate::profiles::api::list_focus_areas());
     let error = Signal::derive(move || {
         action_error(withdraw)
@@ -130,9 +58,7 @@ pub fn MentorshipsPage() -> impl IntoView {
     });
     let ask_error = action_error(ask);
     let query = use_query_map();
-    let asked = move || {
-        query.with(|q| q.get("asked").is_some()) || ask.value().with(|v| matches!(v, Some(Ok(()))))
-    };
+    let asked = move || query.with(|q| q.get("asked").is_some());
     view! {
         <Title text="My mentoring"/>
         <h1>"My mentoring"</h1>
@@ -197,10 +123,9 @@ pub fn MentorshipsPage() -> impl IntoView {
                             <summary>"Ask a coordinator to find me a mentor"</summary>
                             <ActionForm action=ask attr:class="stack">
                                 <FormError error=ask_error/>
-                                <Choice label="Focus area" name="focus".to_owned() field="focus" error=ask_error
-                                    selected=ask_error.get_untracked().and_then(|e| e.value("focus")).unwrap_or_default()
-                                    options=areas.into_iter().map(|a| (a.slug, a.label)).collect()/>
-                                <TextArea label="Anything the coordinator should know (optional)" name="note" error=ask_error rows=3/>
+                                <Choice label="Focus area" name="focus" error=ask_error
+                                    options={areas.into_iter().map(|a| (a.slug, a.label)).collect::<Vec<_>>()}/>
+                                <LongField label="Anything the coordinator should know (optional)" name="note" error=ask_error rows=3/>
                                 <button type="submit" class="button">"Ask a coordinator"</button>
                             </ActionForm>
                         </details>
@@ -292,26 +217,13 @@ pub fn MentorshipPage() -> impl IntoView {
         agreement,
         extend,
     };
-    let (a, b, c, d, e, f, g) = (
-        versions(respond),
-        versions(withdraw),
-        versions(end),
-        versions(complete),
-        versions(agreement),
-        versions(extend),
-        versions(checkin),
-    );
-    let detail = Resource::new(
-        move || (id(), a(), b(), c(), d(), e(), f(), g()),
-        |(id, ..)| async move {
-            match id {
-                Some(id) => get_mentorship(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
-    // The thread has its own resource: a refetch of the mentorship above must
-    // not reset a conversation in progress.
+    let detail = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => get_mentorship(id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
+    // The thread has its own resource, keyed on the page of older messages.
     let query = use_query_map();
     let before = move || query.with(|q| q.get("before").and_then(|v| v.parse::<i64>().ok()));
     let thread = Resource::new(
@@ -324,25 +236,19 @@ pub fn MentorshipPage() -> impl IntoView {
         },
     );
     let meeting_actions = MeetingActions::new();
-    let meetings = Resource::new(
-        move || (id(), meeting_actions.version()),
-        |(id, ..)| async move {
-            match id {
-                Some(id) => list_meetings(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let meetings = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => list_meetings(id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
     let goal_actions = GoalActions::new();
-    let goals = Resource::new(
-        move || (id(), goal_actions.version()),
-        |(id, _)| async move {
-            match id {
-                Some(id) => list_goals(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let goals = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => list_goals(id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
     let send_error = action_error(ServerAction::<SendMessage>::new());
     let error = Signal::derive(move || {
         [
@@ -520,11 +426,9 @@ fn Answer(id: i64, actions: Actions) -> impl IntoView {
                 <ActionForm action=actions.respond attr:class="stack">
                     <input type="hidden" name="id" value=id/>
                     <input type="hidden" name="decision" value="decline"/>
-                    <Choice label="Reason" name="reason".to_owned() field="reason" error selected=String::new()
-                        options=std::iter::once((String::new(), "Choose a reason".to_owned()))
-                            .chain(DeclineReason::ALL.iter().map(|r| (r.slug().to_owned(), r.label().to_owned())))
-                            .collect()/>
-                    <TextArea label="A note for the mentee (optional)" name="note" error rows=3/>
+                    <Choice label="Reason" name="reason" error placeholder="Choose a reason" current=String::new()
+                        options={DeclineReason::ALL.iter().map(|r| (r.slug(), r.label())).collect::<Vec<_>>()}/>
+                    <LongField label="A note for the mentee (optional)" name="note" error rows=3/>
                     <button type="submit" class="button">"Decline"</button>
                 </ActionForm>
             </details>
@@ -544,13 +448,7 @@ fn Active(d: MentorshipDetail, actions: Actions) -> impl IntoView {
         .and_then(|json| serde_json::from_str::<AgreementForm>(&json).ok());
     let form = typed.unwrap_or_else(|| AgreementForm::from(&d.agreement));
     let query = use_query_map();
-    let saved = move || {
-        query.with(|q| q.get("saved").is_some())
-            || actions
-                .agreement
-                .value()
-                .with(|v| matches!(v, Some(Ok(()))))
-    };
+    let saved = move || query.with(|q| q.get("saved").is_some());
     let close = match d.close_asked {
         Some(side) if side == d.summary.side => {
             view! { <p class="muted">{format!("You asked to close this mentorship as completed; waiting for {other} to confirm.")}</p> }.into_any()
@@ -571,22 +469,15 @@ fn Active(d: MentorshipDetail, actions: Actions) -> impl IntoView {
         }
         .into_any(),
     };
-    let opts = |all: &[(&str, &str)]| -> Vec<(String, String)> {
-        all.iter()
-            .map(|(s, l)| ((*s).to_owned(), (*l).to_owned()))
-            .collect()
-    };
-    let channels: Vec<(&str, &str)> = Channel::ALL.iter().map(|c| (c.slug(), c.label())).collect();
-    let frequencies: Vec<(&str, &str)> = Frequency::ALL
+    let channels: Vec<_> = Channel::ALL.iter().map(|c| (c.slug(), c.label())).collect();
+    let frequencies: Vec<_> = Frequency::ALL
         .iter()
         .map(|c| (c.slug(), c.label()))
         .collect();
-    let replies: Vec<(&str, &str)> = ReplyTime::ALL
+    let replies: Vec<_> = ReplyTime::ALL
         .iter()
         .map(|c| (c.slug(), c.label()))
         .collect();
-    let hours_error =
-        Memo::new(move |_| error.with(|e| e.as_ref().and_then(|e| e.field("hours_per_month"))));
     view! {
         <section aria-labelledby="agreement" class="agreement">
             <h2 id="agreement">"Our agreement"</h2>
@@ -598,22 +489,16 @@ fn Active(d: MentorshipDetail, actions: Actions) -> impl IntoView {
             <ActionForm action=actions.agreement attr:class="stack" attr:novalidate=true>
                 <FormError error/>
                 <input type="hidden" name="id" value=id/>
-                <Choice label="How we keep in touch" name="agreement[channel]".to_owned() field="channel" error
-                    selected=form.channel.clone() options=opts(&channels)/>
-                <Choice label="How often" name="agreement[frequency]".to_owned() field="frequency" error
-                    selected=form.frequency.clone() options=opts(&frequencies)/>
-                <Choice label="We reply" name="agreement[reply_within]".to_owned() field="reply_within" error
-                    selected=form.reply_within.clone() options=opts(&replies)/>
-                <div class="field" class:field--invalid=move || hours_error.with(Option::is_some)>
-                    <label for="field-hours">"Hours set aside each month"</label>
-                    <input id="field-hours" type="number" min="0" max="40" name="agreement[hours_per_month]" value=form.hours_per_month.clone()/>
-                    {move || hours_error.get().map(|m| view! { <p class="field__error">{m}</p> })}
-                </div>
-                <div class="field">
-                    <label for="field-notes">"Notes"</label>
-                    <p class="field__hint">"Anything else you agreed: when, where, what first."</p>
-                    <textarea id="field-notes" name="agreement[notes]" rows="4">{form.notes.clone()}</textarea>
-                </div>
+                <Choice label="How we keep in touch" name="agreement[channel]" id="field-agreement-channel-" error
+                    current=form.channel.clone() options=channels/>
+                <Choice label="How often" name="agreement[frequency]" id="field-agreement-frequency-" error
+                    current=form.frequency.clone() options=frequencies/>
+                <Choice label="We reply" name="agreement[reply_within]" id="field-agreement-reply_within-" error
+                    current=form.reply_within.clone() options=replies/>
+                <Field label="Hours set aside each month" name="agreement[hours_per_month]" id="field-hours" kind="number"
+                    autocomplete="" min="0" max="40" error current=form.hours_per_month.clone()/>
+                <LongField label="Notes" name="agreement[notes]" error current=form.notes.clone()
+                    hint="Anything else you agreed: when, where, what first."/>
                 <button type="submit" class="button button--primary">"Save our agreement"</button>
             </ActionForm>
         </section>
@@ -624,11 +509,8 @@ fn Active(d: MentorshipDetail, actions: Actions) -> impl IntoView {
                 <summary>"End this mentorship…"</summary>
                 <ActionForm action=actions.end attr:class="stack">
                     <input type="hidden" name="id" value=id/>
-                    <div class="field">
-                        <label for="field-end-note">"Why (optional)"</label>
-                        <p class="field__hint">{if d.program.is_some() { "Only the program's coordinators read this." } else { "Your mentor or mentee will see this in the history." }}</p>
-                        <textarea id="field-end-note" name="note" rows="3"></textarea>
-                    </div>
+                    <LongField label="Why (optional)" name="note" id="field-end-note" rows=3 error=Signal::stored(None)
+                        hint=if d.program.is_some() { "Only the program's coordinators read this." } else { "Your mentor or mentee will see this in the history." }/>
                     <button type="submit" class="button">"End the mentorship"</button>
                 </ActionForm>
             </details>
@@ -643,13 +525,10 @@ fn SafetyPanel(other_id: i64, other_name: String, next: String) -> impl IntoView
     let report = ServerAction::<ReportMember>::new();
     let error = action_error(report);
     let query = use_query_map();
-    let reported = move || {
-        query.with(|q| q.get("reported").is_some())
-            || report.value().with(|v| matches!(v, Some(Ok(()))))
-    };
+    let reported = move || query.with(|q| q.get("reported").is_some());
     let next_after_block = next.clone();
-    // Blocking closes what is open between us; with JavaScript on, show the
-    // page afresh (without it, the form's redirect already does).
+    // Blocking closes what is open between us; the form's redirect shows the
+    // page afresh.
     view! {
         <details class="safety">
             <summary>"Block or report"</summary>
@@ -663,7 +542,7 @@ fn SafetyPanel(other_id: i64, other_name: String, next: String) -> impl IntoView
             <ActionForm action=report attr:class="stack">
                 <input type="hidden" name="user_id" value=other_id/>
                 <input type="hidden" name="next" value=next/>
-                <TextArea label="Report conduct to the administrators" name="note" error rows=3
+                <LongField label="Report conduct to the administrators" name="note" error rows=3
                     hint="What happened? Only administrators read this."/>
                 <button type="submit" class="button">"Send report"</button>
             </ActionForm>
@@ -699,28 +578,26 @@ pub fn RequestPanel(
         view! { <p>"Mentors like to see who is asking. "<A href="/me/profile">"Fill in your profile"</A>" to send a request."</p> }
             .into_any()
     } else {
-        let typed_focus = error
-            .get_untracked()
-            .and_then(|e| e.value("focus"))
-            .unwrap_or_default();
+        let unavailable = o
+            .focus
+            .iter()
+            .filter(|(_, _, why_not)| why_not.is_some())
+            .map(|(slug, ..)| slug.clone())
+            .collect();
+        let focus: Vec<_> = o
+            .focus
+            .into_iter()
+            .map(|(slug, label, why_not)| match why_not {
+                Some(w) => (slug, format!("{label} ({w})")),
+                None => (slug, label),
+            })
+            .collect();
         view! {
             <ActionForm action=request attr:class="stack" attr:novalidate=true>
                 <FormError error/>
                 <input type="hidden" name="mentor_id" value=mentor_id/>
-                <div class="field">
-                    <label for="field-focus">"Focus area"</label>
-                    <select id="field-focus" name="focus">
-                        {o.focus.into_iter().map(|(slug, label, why_not)| {
-                            let on = slug == typed_focus;
-                            let text = match &why_not {
-                                Some(w) => format!("{label} ({w})"),
-                                None => label,
-                            };
-                            view! { <option value=slug selected=on disabled=why_not.is_some()>{text}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
-                <TextArea label="Your message" name="message" error rows=5
+                <Choice label="Focus area" name="focus" options=focus disabled=unavailable error/>
+                <LongField label="Your message" name="message" error rows=5
                     hint="What you hope for and your goals. The mentor reads this before answering."/>
                 <p class="field__hint">{format!("You have {} of {} requests waiting for answers.", o.open_requests, o.max_open_requests)}</p>
                 <button type="submit" class="button button--primary">"Send request"</button>
@@ -745,13 +622,10 @@ pub fn AssignmentsPage() -> impl IntoView {
     let params = use_params_map();
     let program = move || params.with(|p| p.get("slug"));
     let proposing = move || query.with(|q| q.get("propose").is_some());
-    let queue = Resource::new(
-        move || (program(), assign.version().get()),
-        |(program, _)| assignment_queue(program),
-    );
+    let queue = Resource::new(program, assignment_queue);
     let proposal = Resource::new(
-        move || (program(), proposing(), assign.version().get()),
-        |(program, on, _)| async move {
+        move || (program(), proposing()),
+        |(program, on)| async move {
             if on {
                 propose_matches(program).await.map(Some)
             } else {

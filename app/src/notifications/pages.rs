@@ -9,7 +9,7 @@ use leptos_router::components::A;
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     let mark = ServerAction::<MarkNotificationsRead>::new();
-    let list = Resource::new(move || mark.version().get(), |_| recent_notifications());
+    let list = Resource::new(|| (), |_| recent_notifications());
     view! {
         <Title text="Notifications"/>
         <h1>"Notifications"</h1>

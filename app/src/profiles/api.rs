@@ -11,7 +11,11 @@ use {
         model::{excerpt, parse_profile, CARD_EXCERPT_CHARS},
         store,
     },
-    crate::{accounts::store::require_user, db::use_db, error::FieldErrors},
+    crate::{
+        accounts::store::{require_admin, require_user},
+        db::use_db,
+        error::FieldErrors,
+    },
 };
 
 /// My profile as the edit form shows it, with the choices it offers.
@@ -92,19 +96,14 @@ pub async fn list_focus_areas() -> Result<FocusAreas, AppError> {
     let me = require_user().await?;
     Ok(FocusAreas {
         areas: store::focus_areas(&use_db()?).await?,
-        can_add: me.site_role == crate::accounts::model::SiteRole::Admin,
+        can_add: me.is_admin(),
     })
 }
 
 /// Adds a focus area to the list members choose from (admins only).
 #[server(endpoint = "profiles/add_focus_area")]
 pub async fn add_focus_area(label: String) -> Result<(), AppError> {
-    let me = require_user().await?;
-    if me.site_role != crate::accounts::model::SiteRole::Admin {
-        return Err(AppError::forbidden(
-            "Only administrators can add focus areas.",
-        ));
-    }
+    require_admin("add focus areas").await?;
     let label = super::model::collapse_spaces(&label);
     let slug: String = label
         .to_lowercase()

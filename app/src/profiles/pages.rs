@@ -11,7 +11,7 @@ use crate::{
     error::AppError,
     ui::{
         errors::failure,
-        form::{action_error, Field, FormError},
+        form::{action_error, Check, Choice, Field, FormError, Group, LongField},
     },
 };
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -82,7 +82,11 @@ fn ProfileEditor(mine: MyProfile, error: Option<AppError>, saved: bool) -> impl 
                        options: Vec<(&'static str, &'static str)>,
                        get: GetField,
                        set: SetField| {
-        view! { <Select label key options form get set error/> }
+        view! {
+            <Choice label name=format!("form[{key}]") options error placeholder="Choose…"
+                current=form.with_untracked(|f| get(f).clone())
+                on:change=move |ev| form.update(|f| set(f, event_target_value(&ev)))/>
+        }
     };
     let checks = move |legend: &'static str,
                        key: &'static str,
@@ -113,8 +117,10 @@ fn ProfileEditor(mine: MyProfile, error: Option<AppError>, saved: bool) -> impl 
                     {text("Pronouns (optional)", "pronouns", "e.g. she/her, they/them.", |f| &f.pronouns, |f, v| f.pronouns = v)}
                     {text("Position or title", "position", "e.g. Instruction Librarian, LIS student.", |f| &f.position, |f, v| f.position = v)}
                     {text("Institution", "institution", "Where you work or study.", |f| &f.institution, |f, v| f.institution = v)}
-                    <CheckBox label="Hide my institution from other members" key="institution_hidden" form
-                        get=|f| f.institution_hidden.is_some() set=|f, on| f.institution_hidden = on.then(|| "on".to_owned())/>
+                    <Check name="form[institution_hidden]" error checked=form.with_untracked(|f| f.institution_hidden.is_some())
+                        on:change=move |ev| form.update(|f| f.institution_hidden = event_target_checked(&ev).then(|| "on".to_owned()))>
+                        "Hide my institution from other members"
+                    </Check>
                     {choice("Library type", "library_type", LibraryType::ALL.iter().map(|t| (t.slug(), t.label())).collect(), |f| &f.library_type, |f, v| f.library_type = v)}
                     {choice("Department or function", "work_function", WorkFunction::ALL.iter().map(|t| (t.slug(), t.label())).collect(), |f| &f.work_function, |f, v| f.work_function = v)}
                     {choice("Career stage", "career_stage", CareerStage::ALL.iter().map(|t| (t.slug(), t.label())).collect(), |f| &f.career_stage, |f, v| f.career_stage = v)}
@@ -122,7 +128,7 @@ fn ProfileEditor(mine: MyProfile, error: Option<AppError>, saved: bool) -> impl 
                     {text("Country", "country", "", |f| &f.country, |f, v| f.country = v)}
                     {text("State or province (optional)", "region", "", |f| &f.region, |f, v| f.region = v)}
                     <TextInput label="Time zone" key="time_zone" hint="e.g. America/Chicago, Europe/London." form
-                        get=|f| &f.time_zone set=|f, v| f.time_zone = v error list="time-zones"/>
+                        get=|f| &f.time_zone set=|f, v| f.time_zone = v error list=Some("time-zones")/>
                     <datalist id="time-zones">
                         {TIME_ZONE_SUGGESTIONS.iter().map(|z| view! { <option value=*z></option> }).collect_view()}
                     </datalist>
@@ -133,14 +139,17 @@ fn ProfileEditor(mine: MyProfile, error: Option<AppError>, saved: bool) -> impl 
                     {text("Work areas", "work_areas", "Separate with commas, e.g. OER, assessment.", |f| &f.work_areas, |f, v| f.work_areas = v)}
                     <TextInput label="Affiliations" key="affiliations" hint="Associations, divisions, round tables, e.g. ACRL, REFORMA." form
                         get=|f| &f.affiliations set=|f, v| f.affiliations = v error suggestions=AFFILIATION_SUGGESTIONS/>
-                    <TextArea label="Bio" key="bio" hint="A few sentences. You can use *emphasis*, **bold**, [links](https://…) and lists." form
-                        get=|f| &f.bio set=|f, v| f.bio = v error/>
+                    <LongField label="Bio" name="form[bio]" hint="A few sentences. You can use *emphasis*, **bold**, [links](https://…) and lists."
+                        error rows=6 current=form.with_untracked(|f| f.bio.clone())
+                        on:input=move |ev| form.update(|f| f.bio = event_target_value(&ev))/>
                     {text("Outside work (optional)", "non_work_interests", "e.g. birding, choir, sourdough.", |f| &f.non_work_interests, |f, v| f.non_work_interests = v)}
                 </fieldset>
                 <fieldset>
                     <legend>"As a mentor"</legend>
-                    <CheckBox label="I am open to mentoring (list me in the directory)" key="open_to_mentoring" form
-                        get=|f| f.open_to_mentoring.is_some() set=|f, on| f.open_to_mentoring = on.then(|| "on".to_owned())/>
+                    <Check name="form[open_to_mentoring]" error checked=form.with_untracked(|f| f.open_to_mentoring.is_some())
+                        on:change=move |ev| form.update(|f| f.open_to_mentoring = event_target_checked(&ev).then(|| "on".to_owned()))>
+                        "I am open to mentoring (list me in the directory)"
+                    </Check>
                     <div class="stack" class:muted=move || !open.get()>
                         {move || checks("Focus areas I can offer", "focus_offered", focus_options(), |f| &mut f.focus_offered)}
                         {text("How many mentees at once", "capacity", "0 keeps you listed but shows you are not taking anyone new.", |f| &f.capacity, |f, v| f.capacity = v)}
@@ -151,8 +160,9 @@ fn ProfileEditor(mine: MyProfile, error: Option<AppError>, saved: bool) -> impl 
                 <fieldset>
                     <legend>"As a mentee"</legend>
                     {move || checks("Focus areas I am looking for", "focus_sought", focus_options(), |f| &mut f.focus_sought)}
-                    <TextArea label="My goals (only you see these)" key="goals" hint="What you hope to learn or achieve." form
-                        get=|f| &f.goals set=|f, v| f.goals = v error/>
+                    <LongField label="My goals (only you see these)" name="form[goals]" hint="What you hope to learn or achieve."
+                        error rows=6 current=form.with_untracked(|f| f.goals.clone())
+                        on:input=move |ev| form.update(|f| f.goals = event_target_value(&ev))/>
                 </fieldset>
                 <button type="submit" class="button button--primary">"Save my profile"</button>
             </form>
@@ -189,10 +199,8 @@ fn follow_bio(form: RwSignal<ProfileForm>, excerpt: RwSignal<String>) {
     });
 }
 
-fn field_error(error: Signal<Option<AppError>>, key: &'static str) -> Memo<Option<String>> {
-    Memo::new(move |_| error.with(|e| e.as_ref().and_then(|e| e.field(key))))
-}
-
+/// A text input bound to the form; `suggestions` are tags a click adds to a
+/// comma-separated field.
 #[component]
 fn TextInput(
     label: &'static str,
@@ -202,13 +210,9 @@ fn TextInput(
     get: GetField,
     set: SetField,
     error: Signal<Option<AppError>>,
-    #[prop(optional)] list: Option<&'static str>,
-    /// Tags offered for a comma-separated field; a click adds one.
-    #[prop(optional)]
-    suggestions: &'static [&'static str],
+    #[prop(optional_no_strip)] list: Option<&'static str>,
+    #[prop(optional)] suggestions: &'static [&'static str],
 ) -> impl IntoView {
-    let id = format!("field-{key}");
-    let message = field_error(error, key);
     let offered = move || {
         let chosen: Vec<String> = form.with(|f| {
             split_tags(get(f))
@@ -231,99 +235,17 @@ fn TextInput(
             .collect_view()
     };
     view! {
-        <div class="field" class:field--invalid=move || message.with(Option::is_some)>
-            <label for=id.clone()>{label}</label>
-            {(!hint.is_empty()).then(|| view! { <p class="field__hint" id=format!("{id}-hint")>{hint}</p> })}
-            <input id=id.clone() name=format!("form[{key}]") type="text" list=list
-                value=form.with_untracked(|f| get(f).clone())
-                prop:value=move || form.with(|f| get(f).clone())
-                on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))
-                aria-invalid=move || message.with(Option::is_some).then_some("true")
-                aria-describedby=format!("{id}-hint {id}-error")/>
-            {move || message.get().map(|m| view! { <p class="field__error" id=format!("field-{key}-error")>{m}</p> })}
+        <Field label name=format!("form[{key}]") error hint autocomplete="" list
+            current=Signal::derive(move || form.with(|f| get(f).clone()))
+            on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))>
             {(!suggestions.is_empty()).then(|| view! {
                 <ul class="chips suggestions" aria-label="Suggestions">{offered}</ul>
             })}
-        </div>
+        </Field>
     }
 }
 
-#[component]
-fn TextArea(
-    label: &'static str,
-    key: &'static str,
-    hint: &'static str,
-    form: RwSignal<ProfileForm>,
-    get: GetField,
-    set: SetField,
-    error: Signal<Option<AppError>>,
-) -> impl IntoView {
-    let id = format!("field-{key}");
-    let message = field_error(error, key);
-    view! {
-        <div class="field" class:field--invalid=move || message.with(Option::is_some)>
-            <label for=id.clone()>{label}</label>
-            <p class="field__hint" id=format!("{id}-hint")>{hint}</p>
-            <textarea id=id.clone() name=format!("form[{key}]") rows="6"
-                on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))
-                aria-invalid=move || message.with(Option::is_some).then_some("true")
-                aria-describedby=format!("{id}-hint {id}-error")>
-                {form.with_untracked(|f| get(f).clone())}
-            </textarea>
-            {move || message.get().map(|m| view! { <p class="field__error" id=format!("field-{key}-error")>{m}</p> })}
-        </div>
-    }
-}
-
-#[component]
-fn Select(
-    label: &'static str,
-    key: &'static str,
-    options: Vec<(&'static str, &'static str)>,
-    form: RwSignal<ProfileForm>,
-    get: GetField,
-    set: SetField,
-    error: Signal<Option<AppError>>,
-) -> impl IntoView {
-    let id = format!("field-{key}");
-    let message = field_error(error, key);
-    let current = form.with_untracked(|f| get(f).clone());
-    view! {
-        <div class="field" class:field--invalid=move || message.with(Option::is_some)>
-            <label for=id.clone()>{label}</label>
-            <select id=id.clone() name=format!("form[{key}]")
-                on:change=move |ev| form.update(|f| set(f, event_target_value(&ev)))
-                aria-invalid=move || message.with(Option::is_some).then_some("true")
-                aria-describedby=format!("{id}-error")>
-                <option value="" selected=current.is_empty()>"Choose…"</option>
-                {options.into_iter().map(|(slug, label)| view! {
-                    <option value=slug selected=current == slug>{label}</option>
-                }).collect_view()}
-            </select>
-            {move || message.get().map(|m| view! { <p class="field__error" id=format!("field-{key}-error")>{m}</p> })}
-        </div>
-    }
-}
-
-#[component]
-fn CheckBox(
-    label: &'static str,
-    key: &'static str,
-    form: RwSignal<ProfileForm>,
-    get: fn(&ProfileForm) -> bool,
-    set: fn(&mut ProfileForm, bool),
-) -> impl IntoView {
-    let id = format!("field-{key}");
-    view! {
-        <div class="field field--check">
-            <input id=id.clone() type="checkbox" name=format!("form[{key}]") value="on"
-                checked=form.with_untracked(get)
-                on:change=move |ev| form.update(|f| set(f, event_target_checked(&ev)))/>
-            <label for=id>{label}</label>
-        </div>
-    }
-}
-
+/// Checkboxes for a set of slugs, bound to the form.
 #[component]
 fn CheckGroup(
     legend: &'static str,
@@ -333,11 +255,8 @@ fn CheckGroup(
     pick: fn(&mut ProfileForm) -> &mut std::collections::BTreeMap<String, String>,
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
-    let message = field_error(error, key);
     view! {
-        <fieldset class="checks" class:field--invalid=move || message.with(Option::is_some)>
-            <legend>{legend}</legend>
-            {move || message.get().map(|m| view! { <p class="field__error">{m}</p> })}
+        <Group legend name=key error>
             <ul>
                 {options.into_iter().map(|(slug, label)| {
                     let id = format!("field-{key}-{slug}");
@@ -358,7 +277,7 @@ fn CheckGroup(
                     }
                 }).collect_view()}
             </ul>
-        </fieldset>
+        </Group>
     }
 }
 
@@ -367,7 +286,7 @@ fn CheckGroup(
 pub fn FocusAreasPage() -> impl IntoView {
     let add = ServerAction::<AddFocusArea>::new();
     let error = action_error(add);
-    let areas = Resource::new(move || add.version().get(), |_| list_focus_areas());
+    let areas = Resource::new(|| (), |_| list_focus_areas());
     view! {
         <Title text="Focus areas"/>
         <h1>"Focus areas"</h1>

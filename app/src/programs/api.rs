@@ -2,12 +2,9 @@
 //! join; enrolling needs a member, running a program needs one of its
 //! coordinators (or an administrator), and creating one needs an administrator.
 
-// A plain form posts one argument per field, so some functions take many.
-#![allow(clippy::too_many_arguments)]
-
 use super::model::{
-    CycleEdit, ImportPreview, ManagedCycle, PairStatus, Program, ProgramPage, ProgramSummary,
-    Report,
+    CycleEdit, CycleForm, ImportPreview, ManagedCycle, PairStatus, Program, ProgramForm,
+    ProgramPage, ProgramSummary, Report,
 };
 use crate::{
     error::AppError,
@@ -16,22 +13,17 @@ use crate::{
 };
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 #[cfg(feature = "ssr")]
 use {
     super::{
         checkins,
         model::{
-            parse_coordinators, parse_cycle, parse_program, parse_topic, CheckinState, CycleForm,
-            ProgramForm, Role, DAY_MS,
+            parse_coordinators, parse_cycle, parse_program, parse_topic, CheckinState, Role, DAY_MS,
         },
         store, topics,
     },
     crate::{
-        accounts::{
-            model::SiteRole,
-            store::{current_user, require_user},
-        },
+        accounts::store::{current_user, require_admin, require_user},
         db::{now_ms, use_db},
         error::FieldErrors,
     },
@@ -53,34 +45,8 @@ pub async fn get_program(slug: String) -> Result<ProgramPage, AppError> {
 
 /// Creates a program with its coordinators (administrators only).
 #[server(endpoint = "programs/create")]
-pub async fn create_program(
-    name: String,
-    description: String,
-    kind: String,
-    matching: String,
-    contact: String,
-    mentor_min_years: String,
-    mentee_stages: Option<BTreeMap<String, String>>,
-    required_tags: String,
-    coordinators: String,
-) -> Result<(), AppError> {
-    let form = ProgramForm {
-        name,
-        description,
-        kind,
-        matching,
-        contact,
-        mentor_min_years,
-        mentee_stages: mentee_stages.unwrap_or_default(),
-        required_tags,
-        coordinators,
-    };
-    let me = require_user().await?;
-    if me.site_role != SiteRole::Admin {
-        return Err(AppError::forbidden(
-            "Only administrators can create programs.",
-        ));
-    }
+pub async fn create_program(#[server(flatten)] form: ProgramForm) -> Result<(), AppError> {
+    let me = require_admin("create programs").await?;
     let program = parse_program(&form).map_err(AppError::Invalid)?;
     let slug = store::create_program(&use_db()?, &program, now_ms()).await?;
     tracing::info!(user_id = me.id, program = %slug, "program created");
@@ -94,7 +60,7 @@ pub async fn manage_program(slug: String) -> Result<ManagePage, AppError> {
     let me = require_user().await?;
     let db = use_db()?;
     let program = store::coordinated_by(&db, &me, &slug, "manage it").await?;
-    let coordinator_emails = if me.site_role == SiteRole::Admin {
+    let coordinator_emails = if me.is_admin() {
         Some(store::coordinator_emails(&db, program.id).await?)
     } else {
         None
@@ -132,12 +98,7 @@ pub struct ManagePage {
 /// Names a program's coordinators anew (administrators only).
 #[server(endpoint = "programs/set_coordinators")]
 pub async fn set_coordinators(slug: String, coordinators: String) -> Result<(), AppError> {
-    let me = require_user().await?;
-    if me.site_role != SiteRole::Admin {
-        return Err(AppError::forbidden(
-            "Only administrators can name a program's coordinators.",
-        ));
-    }
+    let me = require_admin("name a program's coordinators").await?;
     let db = use_db()?;
     let program = store::program_by_slug(&db, &slug).await?;
     let emails = parse_coordinators(&coordinators).map_err(|m| {
@@ -153,23 +114,7 @@ pub async fn set_coordinators(slug: String, coordinators: String) -> Result<(), 
 
 /// Adds a cycle to a program (its coordinators).
 #[server(endpoint = "programs/add_cycle")]
-pub async fn add_cycle(
-    slug: String,
-    name: String,
-    starts_on: String,
-    ends_on: String,
-    enrol_opens: String,
-    enrol_closes: String,
-    capacity: String,
-) -> Result<(), AppError> {
-    let form = CycleForm {
-        name,
-        starts_on,
-        ends_on,
-        enrol_opens,
-        enrol_closes,
-        capacity,
-    };
+pub async fn add_cycle(slug: String, #[server(flatten)] form: CycleForm) -> Result<(), AppError> {
     let me = require_user().await?;
     let db = use_db()?;
     let program = store::coordinated_by(&db, &me, &slug, "add cycles").await?;
@@ -194,21 +139,8 @@ pub async fn cycle_to_edit(slug: String, cycle_id: i64) -> Result<CycleEdit, App
 pub async fn update_cycle(
     slug: String,
     cycle_id: i64,
-    name: String,
-    starts_on: String,
-    ends_on: String,
-    enrol_opens: String,
-    enrol_closes: String,
-    capacity: String,
+    #[server(flatten)] form: CycleForm,
 ) -> Result<(), AppError> {
-    let form = CycleForm {
-        name,
-        starts_on,
-        ends_on,
-        enrol_opens,
-        enrol_closes,
-        capacity,
-    };
     let me = require_user().await?;
     let db = use_db()?;
     let program = store::coordinated_by(&db, &me, &slug, "change its cycles").await?;

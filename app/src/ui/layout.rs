@@ -2,7 +2,7 @@
 
 use crate::ui::dates::LocalTimes;
 use crate::{
-    accounts::{context::use_auth, model::SiteRole, pages::SignOutButton},
+    accounts::{context::use_auth, pages::SignOutButton},
     messages::{
         api::unread_counts,
         live::{Bell, UnreadMessages},
@@ -38,7 +38,7 @@ pub fn Header() -> impl IntoView {
                                 </A>
                                 <A href="/me/shortlist">"Shortlist"</A>
                                 <A href="/me/profile">"Profile"</A>
-                                {(user.site_role == SiteRole::Admin).then(|| view! { <A href="/admin/assignments">"Queue"</A> })}
+                                {user.is_admin().then(|| view! { <A href="/admin/assignments">"Queue"</A> })}
                                 <Bell rendered/>
                                 <span class="site-nav__who" title=user.email.clone()>
                                     <span class="visually-hidden">"Signed in as "</span>
