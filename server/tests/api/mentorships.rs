@@ -5,8 +5,9 @@
 
 use crate::{
     db_test,
-    directory::{member, mentor},
-    helpers::{client, TestApp},
+    helpers::{
+        accept, client, json, member, mentor, mentorship_state, request, requested, status, HOPES,
+    },
 };
 use app::{
     db::now_ms,
@@ -14,81 +15,6 @@ use app::{
     notifications::mail::send_pending,
 };
 use serde_json::Value;
-
-const HOPES: &str = "I hope to lead my first team and would value monthly conversations.";
-
-async fn request(
-    app: &TestApp,
-    mentee: &reqwest::Client,
-    mentor_id: i64,
-    focus: &str,
-) -> reqwest::Response {
-    app.call_as(
-        mentee,
-        "mentorships/request",
-        &[
-            ("mentor_id", &mentor_id.to_string()),
-            ("focus", focus),
-            ("message", HOPES),
-        ],
-    )
-    .await
-}
-
-/// Requests and returns the new mentorship's id.
-pub async fn requested(
-    app: &TestApp,
-    mentee: &reqwest::Client,
-    mentor_id: i64,
-    focus: &str,
-) -> i64 {
-    let res = request(app, mentee, mentor_id, focus).await;
-    assert!(
-        res.status().is_success(),
-        "{}: {}",
-        res.status(),
-        res.text().await.unwrap()
-    );
-    let (id,): (i64,) = sqlx::query_as("SELECT MAX(id) FROM mentorships")
-        .fetch_one(app.db.pool())
-        .await
-        .unwrap();
-    id
-}
-
-async fn act(app: &TestApp, who: &reqwest::Client, endpoint: &str, args: &[(&str, &str)]) -> u16 {
-    app.call_as(who, endpoint, args).await.status().as_u16()
-}
-
-pub async fn accept(app: &TestApp, who: &reqwest::Client, id: i64) -> u16 {
-    act(
-        app,
-        who,
-        "mentorships/respond",
-        &[("id", &id.to_string()), ("decision", "accept")],
-    )
-    .await
-}
-
-async fn state(app: &TestApp, id: i64) -> String {
-    let (s,): (String,) = sqlx::query_as("SELECT state FROM mentorships WHERE id = $1")
-        .bind(id)
-        .fetch_one(app.db.pool())
-        .await
-        .unwrap();
-    s
-}
-
-pub async fn json(
-    app: &TestApp,
-    who: &reqwest::Client,
-    endpoint: &str,
-    args: &[(&str, &str)],
-) -> Value {
-    let res = app.call_as(who, endpoint, args).await;
-    assert_eq!(res.status(), 200, "{endpoint}");
-    res.json().await.unwrap()
-}
 
 async fn error_text(res: reqwest::Response) -> String {
     res.text().await.unwrap()
@@ -178,10 +104,10 @@ db_test!(
         let id = requested(&app, &mentee_c, mentor_id, "leadership").await;
         let sid = id.to_string();
 
-        let mine = json(&app, &mentor_c, "mentorships/mine", &[]).await;
+        let mine: Value = json(&app, &mentor_c, "mentorships/mine", &[]).await;
         assert_eq!(mine["received"][0]["other_name"], "Tomas Berg");
         assert_eq!(mine["received"][0]["state"], "Requested");
-        let theirs = json(&app, &mentee_c, "mentorships/mine", &[]).await;
+        let theirs: Value = json(&app, &mentee_c, "mentorships/mine", &[]).await;
         assert_eq!(theirs["sent"][0]["other_name"], "Marisol Vega");
 
         // Nobody but the pair reads it, not even an administrator.
@@ -196,18 +122,18 @@ db_test!(
         // The mentee cannot answer their own request; the mentor cannot withdraw it.
         assert_eq!(accept(&app, &mentee_c, id).await, 403);
         assert_eq!(
-            act(&app, &mentor_c, "mentorships/withdraw", &[("id", &sid)]).await,
+            status(&app, &mentor_c, "mentorships/withdraw", &[("id", &sid)]).await,
             403
         );
-        assert_eq!(state(&app, id).await, "requested");
+        assert_eq!(mentorship_state(&app, id).await, "requested");
 
         assert_eq!(accept(&app, &mentor_c, id).await, 200);
         assert_eq!(accept(&app, &mentor_c, id).await, 409, "accepting twice");
         assert_eq!(
-            act(&app, &mentee_c, "mentorships/withdraw", &[("id", &sid)]).await,
+            status(&app, &mentee_c, "mentorships/withdraw", &[("id", &sid)]).await,
             409
         );
-        let theirs = json(&app, &mentee_c, "mentorships/mine", &[]).await;
+        let theirs: Value = json(&app, &mentee_c, "mentorships/mine", &[]).await;
         assert_eq!(theirs["mentors"][0]["focus_label"], "Leadership");
 
         let agreement = [
@@ -219,11 +145,11 @@ db_test!(
             ("agreement[notes]", "First Tuesdays, 45 minutes."),
         ];
         assert_eq!(
-            act(&app, &mentee_c, "mentorships/agreement", &agreement).await,
+            status(&app, &mentee_c, "mentorships/agreement", &agreement).await,
             200
         );
         assert_eq!(
-            act(&app, &stranger, "mentorships/agreement", &agreement).await,
+            status(&app, &stranger, "mentorships/agreement", &agreement).await,
             403
         );
         let mut bad = agreement.to_vec();
@@ -232,7 +158,7 @@ db_test!(
         assert_eq!(res.status(), 400);
         assert!(error_text(res).await.contains("hours_per_month"));
 
-        let d = json(&app, &mentor_c, "mentorships/get", &[("id", &sid)]).await;
+        let d: Value = json(&app, &mentor_c, "mentorships/get", &[("id", &sid)]).await;
         assert_eq!(d["agreement"]["channel"], "Video");
         assert_eq!(d["agreement"]["hours_per_month"], 3);
         assert_eq!(d["agreement"]["notes"], "First Tuesdays, 45 minutes.");
@@ -249,22 +175,23 @@ db_test!(
         );
 
         // The bell: the mentor heard of the request, the mentee of the answer.
-        let n = json(&app, &mentor_c, "notifications/recent", &[]).await;
+        let n: Value = json(&app, &mentor_c, "notifications/recent", &[]).await;
         assert!(n[n.as_array().unwrap().len() - 1]["text"]
             .as_str()
             .unwrap()
             .contains("Tomas Berg asks you to be their mentor in Leadership"));
-        let unread = json(&app, &mentee_c, "messages/unread", &[]).await["notices"].clone();
+        let unread: Value =
+            json::<Value>(&app, &mentee_c, "messages/unread", &[]).await["notices"].clone();
         assert_eq!(
             unread, 1,
             "accepted; the agreement the mentee saved told the mentor"
         );
         assert_eq!(
-            act(&app, &mentee_c, "notifications/mark_read", &[]).await,
+            status(&app, &mentee_c, "notifications/mark_read", &[]).await,
             200
         );
         assert_eq!(
-            json(&app, &mentee_c, "messages/unread", &[]).await["notices"],
+            json::<Value>(&app, &mentee_c, "messages/unread", &[]).await["notices"],
             0
         );
 
@@ -276,7 +203,7 @@ db_test!(
             0,
             "never twice"
         );
-        let outbox = json(&app, &admin, "notifications/outbox", &[]).await;
+        let outbox: Value = json(&app, &admin, "notifications/outbox", &[]).await;
         let raw: Vec<&str> = outbox
             .as_array()
             .unwrap()
@@ -382,7 +309,7 @@ db_test!(requests_are_refused_with_a_clear_reason, |app| async move {
     // Declining needs a reason from the list; the mentee sees it.
     let sid = id.to_string();
     assert_eq!(
-        act(
+        status(
             &app,
             &mentor_c,
             "mentorships/respond",
@@ -392,7 +319,7 @@ db_test!(requests_are_refused_with_a_clear_reason, |app| async move {
         400
     );
     assert_eq!(
-        act(
+        status(
             &app,
             &mentor_c,
             "mentorships/respond",
@@ -406,7 +333,7 @@ db_test!(requests_are_refused_with_a_clear_reason, |app| async move {
         .await,
         200
     );
-    let d = json(&app, &mentee_c, "mentorships/get", &[("id", &sid)]).await;
+    let d: Value = json(&app, &mentee_c, "mentorships/get", &[("id", &sid)]).await;
     assert_eq!(d["summary"]["state"], "Declined");
     assert_eq!(d["history"][1]["reason"], "The timing does not work for me");
     assert_eq!(d["history"][1]["note"], "Ask me in spring!");
@@ -454,7 +381,7 @@ db_test!(
         let b = requested(&app, &mentee, sch, "scholarship").await;
         assert_eq!(accept(&app, &lead_c, a).await, 200);
         // The other open request for leadership is withdrawn, and its mentor told.
-        assert_eq!(state(&app, spare_req).await, "withdrawn");
+        assert_eq!(mentorship_state(&app, spare_req).await, "withdrawn");
         let (n,): (i64,) = sqlx::query_as(
             "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND kind = 'withdrawn'",
         )
@@ -464,7 +391,7 @@ db_test!(
         .unwrap();
         assert_eq!(n, 1);
         assert_eq!(accept(&app, &sch_c, b).await, 200);
-        let mine = json(&app, &mentee, "mentorships/mine", &[]).await;
+        let mine: Value = json(&app, &mentee, "mentorships/mine", &[]).await;
         let mentors: Vec<(&str, &str)> = mine["mentors"]
             .as_array()
             .unwrap()
@@ -574,7 +501,7 @@ db_test!(
         );
         let late = now + REQUEST_LIFETIME_MS + 60_000;
         assert_eq!(run_due(&app.db, late).await.unwrap(), (0, 1));
-        assert_eq!(state(&app, id).await, "expired");
+        assert_eq!(mentorship_state(&app, id).await, "expired");
         let kinds: Vec<(String,)> =
             sqlx::query_as("SELECT kind FROM notifications WHERE user_id = $1 ORDER BY id")
                 .bind(mentor_id)
@@ -583,7 +510,7 @@ db_test!(
                 .unwrap();
         let kinds: Vec<&str> = kinds.iter().map(|(k,)| k.as_str()).collect();
         assert_eq!(kinds, ["request", "reminder", "expired"]);
-        let d = json(&app, &mentee, "mentorships/get", &[("id", &id.to_string())]).await;
+        let d: Value = json(&app, &mentee, "mentorships/get", &[("id", &id.to_string())]).await;
         assert_eq!(d["history"][1]["actor"], "Carrel");
         assert_eq!(d["history"][1]["to"], "Expired");
     }
@@ -597,12 +524,12 @@ db_test!(
         let id = requested(&app, &mentee, mentor_id, "leadership").await;
         let sid = id.to_string();
         assert_eq!(
-            act(&app, &mentee, "mentorships/complete", &[("id", &sid)]).await,
+            status(&app, &mentee, "mentorships/complete", &[("id", &sid)]).await,
             409,
             "not active yet"
         );
         assert_eq!(accept(&app, &mentor_c, id).await, 200);
-        let profile = json(
+        let profile: Value = json(
             &app,
             &mentee,
             "directory/mentor",
@@ -610,7 +537,7 @@ db_test!(
         )
         .await;
         assert_eq!(profile["has_capacity"], false);
-        let search = json(
+        let search: Value = json(
             &app,
             &mentee,
             "directory/search",
@@ -623,21 +550,21 @@ db_test!(
         );
 
         assert_eq!(
-            act(&app, &mentor_c, "mentorships/complete", &[("id", &sid)]).await,
+            status(&app, &mentor_c, "mentorships/complete", &[("id", &sid)]).await,
             200
         );
         assert_eq!(
-            act(&app, &mentor_c, "mentorships/complete", &[("id", &sid)]).await,
+            status(&app, &mentor_c, "mentorships/complete", &[("id", &sid)]).await,
             409,
             "asked already"
         );
-        assert_eq!(state(&app, id).await, "accepted");
+        assert_eq!(mentorship_state(&app, id).await, "accepted");
         assert_eq!(
-            act(&app, &mentee, "mentorships/complete", &[("id", &sid)]).await,
+            status(&app, &mentee, "mentorships/complete", &[("id", &sid)]).await,
             200
         );
-        assert_eq!(state(&app, id).await, "completed");
-        let search = json(
+        assert_eq!(mentorship_state(&app, id).await, "completed");
+        let search: Value = json(
             &app,
             &mentee,
             "directory/search",
@@ -652,7 +579,7 @@ db_test!(
         assert_eq!(accept(&app, &mentor_c, id).await, 200);
         let sid = id.to_string();
         assert_eq!(
-            act(
+            status(
                 &app,
                 &other,
                 "mentorships/end",
@@ -662,10 +589,10 @@ db_test!(
             200
         );
         assert_eq!(
-            act(&app, &other, "mentorships/end", &[("id", &sid)]).await,
+            status(&app, &other, "mentorships/end", &[("id", &sid)]).await,
             409
         );
-        let d = json(&app, &mentor_c, "mentorships/get", &[("id", &sid)]).await;
+        let d: Value = json(&app, &mentor_c, "mentorships/get", &[("id", &sid)]).await;
         assert_eq!(d["summary"]["state"], "Ended");
         assert_eq!(d["history"][2]["note"], "Changed jobs");
         let agreement = [
@@ -676,7 +603,7 @@ db_test!(
             ("agreement[hours_per_month]", "2"),
         ];
         assert_eq!(
-            act(&app, &mentor_c, "mentorships/agreement", &agreement).await,
+            status(&app, &mentor_c, "mentorships/agreement", &agreement).await,
             409
         );
     }
@@ -705,16 +632,16 @@ db_test!(coordinators_assign_from_a_ranked_queue, |app| async move {
     .await;
     let ask = [("focus", "leadership"), ("note", "New branch manager.")];
     assert_eq!(
-        act(&app, &mentee, "mentorships/ask_assignment", &ask).await,
+        status(&app, &mentee, "mentorships/ask_assignment", &ask).await,
         200
     );
     assert_eq!(
-        act(&app, &mentee, "mentorships/ask_assignment", &ask).await,
+        status(&app, &mentee, "mentorships/ask_assignment", &ask).await,
         400,
         "asked already"
     );
 
-    let queue = json(&app, &admin, "mentorships/queue", &[]).await;
+    let queue: Value = json(&app, &admin, "mentorships/queue", &[]).await;
     let item = &queue[0];
     assert_eq!(item["mentee_name"], "Tomas Berg");
     let names: Vec<&str> = item["suggestions"]
@@ -733,24 +660,24 @@ db_test!(coordinators_assign_from_a_ranked_queue, |app| async move {
         .unwrap()
         .contains("offers leadership"));
 
-    let proposal = json(&app, &admin, "mentorships/propose", &[]).await;
+    let proposal: Value = json(&app, &admin, "mentorships/propose", &[]).await;
     assert_eq!(proposal["pairs"][0]["mentor_name"], "Good Fit");
     let pair = format!("{}:{good}", item["id"]);
     assert_eq!(
-        act(&app, &admin, "mentorships/assign", &[("pairs", &pair)]).await,
+        status(&app, &admin, "mentorships/assign", &[("pairs", &pair)]).await,
         200
     );
     assert_eq!(
-        act(&app, &admin, "mentorships/assign", &[("pairs", &pair)]).await,
+        status(&app, &admin, "mentorships/assign", &[("pairs", &pair)]).await,
         400,
         "assigned already"
     );
     assert_eq!(
-        json(&app, &admin, "mentorships/queue", &[]).await,
+        json::<Value>(&app, &admin, "mentorships/queue", &[]).await,
         Value::Array(vec![])
     );
 
-    let mine = json(&app, &good_c, "mentorships/mine", &[]).await;
+    let mine: Value = json(&app, &good_c, "mentorships/mine", &[]).await;
     assert_eq!(mine["received"][0]["assigned"], true);
     assert_eq!(mine["received"][0]["other_name"], "Tomas Berg");
     let id = mine["received"][0]["id"].as_i64().unwrap();
@@ -766,13 +693,13 @@ db_test!(
         let id = requested(&app, &mentee, mentor_id, "leadership").await;
         let block = [("user_id", mentee_id.to_string())];
         let block: Vec<(&str, &str)> = block.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        assert_eq!(act(&app, &mentor_c, "safety/block", &block).await, 200);
-        assert_eq!(state(&app, id).await, "declined");
+        assert_eq!(status(&app, &mentor_c, "safety/block", &block).await, 200);
+        assert_eq!(mentorship_state(&app, id).await, "declined");
         // The blocked member sees a mentor who is not taking mentees, nothing more.
         let res = request(&app, &mentee, mentor_id, "leadership").await;
         assert_eq!(res.status(), 400);
         assert!(error_text(res).await.contains("not taking new mentees"));
-        let options = json(
+        let options: Value = json(
             &app,
             &mentee,
             "mentorships/request_options",
@@ -782,7 +709,7 @@ db_test!(
         assert_eq!(options["has_free_place"], false);
         assert_eq!(options["blocked_by_me"], false);
         assert!(options.get("blocked").is_none());
-        assert_eq!(act(&app, &mentor_c, "safety/unblock", &block).await, 200);
+        assert_eq!(status(&app, &mentor_c, "safety/unblock", &block).await, 200);
         assert!(request(&app, &mentee, mentor_id, "leadership")
             .await
             .status()
@@ -793,9 +720,9 @@ db_test!(
             ("note", "Rude remarks in our first call.".to_owned()),
         ];
         let report: Vec<(&str, &str)> = report.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        assert_eq!(act(&app, &mentee, "safety/report", &report).await, 200);
+        assert_eq!(status(&app, &mentee, "safety/report", &report).await, 200);
         assert_eq!(
-            act(
+            status(
                 &app,
                 &mentee,
                 "safety/report",
@@ -805,7 +732,7 @@ db_test!(
             400
         );
         assert_eq!(
-            act(
+            status(
                 &app,
                 &mentee,
                 "safety/block",
@@ -815,11 +742,11 @@ db_test!(
             400,
             "not yourself"
         );
-        let reports = json(&app, &admin, "safety/reports", &[]).await;
+        let reports: Value = json(&app, &admin, "safety/reports", &[]).await;
         assert_eq!(reports[0]["reported"], "Marisol Vega");
         assert_eq!(reports[0]["note"], "Rude remarks in our first call.");
         assert_eq!(
-            json(&app, &admin, "messages/unread", &[]).await["notices"],
+            json::<Value>(&app, &admin, "messages/unread", &[]).await["notices"],
             1
         );
     }

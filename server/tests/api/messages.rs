@@ -6,9 +6,9 @@
 
 use crate::{
     db_test,
-    directory::{member, mentor},
-    helpers::{client, postgres_skipped, run, Backend, TestApp},
-    mentorships::{accept, json, requested},
+    helpers::{
+        accept, client, json, member, mentor, postgres_skipped, requested, run, Backend, TestApp,
+    },
 };
 use app::{
     db::now_ms,
@@ -84,7 +84,7 @@ async fn thread(app: &TestApp, who: &reqwest::Client, id: i64, before: Option<i6
 }
 
 async fn unread(app: &TestApp, who: &reqwest::Client) -> i64 {
-    json(app, who, "messages/unread", &[]).await["messages"]
+    json::<Value>(app, who, "messages/unread", &[]).await["messages"]
         .as_i64()
         .unwrap()
 }
@@ -255,7 +255,7 @@ db_test!(only_the_pair_can_read_or_write_a_thread, |app| async move {
             !page.contains("reorganise"),
             "{name} read the thread on its page"
         );
-        let inbox = json(&app, who, "messages/inbox", &[]).await;
+        let inbox: Value = json(&app, who, "messages/inbox", &[]).await;
         assert!(!inbox.to_string().contains("reorganise"), "{name}'s inbox");
     }
     // Nothing reaches the outsider's stream either.
@@ -265,7 +265,7 @@ db_test!(only_the_pair_can_read_or_write_a_thread, |app| async move {
         .is_empty());
 
     // Administrators see that the thread exists and when it was active; no words.
-    let activity = json(&app, &admin, "messages/activity", &[]).await;
+    let activity: Value = json(&app, &admin, "messages/activity", &[]).await;
     let row = activity
         .as_array()
         .unwrap()
@@ -312,13 +312,13 @@ db_test!(messages_page_count_and_are_seen, |app| async move {
         send(&app, &p.mentee, p.id, &format!("Note number {i}")).await;
     }
     assert_eq!(unread(&app, &p.mentor).await, 34);
-    let inbox = json(&app, &p.mentor, "messages/inbox", &[]).await;
+    let inbox: Value = json(&app, &p.mentor, "messages/inbox", &[]).await;
     assert_eq!(inbox[0]["unread"], 34);
     assert_eq!(inbox[0]["other_name"], "Tomas Berg");
     assert_eq!(inbox[0]["preview"], "Note number 33");
 
     // Marking read moves the marker forward only and the other member sees it.
-    let last_id = json(
+    let last_id = json::<Value>(
         &app,
         &p.mentee,
         "messages/thread",
@@ -726,7 +726,7 @@ db_test!(a_mentors_reply_time_is_measured, |app| async move {
         store::reply_time(&app.db, p.mentor_id).await.unwrap(),
         Some((3 * hour, 3))
     );
-    let view = json(
+    let view: Value = json(
         &app,
         &p.mentee,
         "directory/mentor",
