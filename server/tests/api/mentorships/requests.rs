@@ -1,8 +1,8 @@
-//! Mentorships on both databases: requests, answers, the agreement, closing,
-//! refusals for every wrong actor and state, capacity and one-mentor-per-focus
-//! under concurrency, expiry with a controllable clock, assignment, blocks,
-//! reports and the notifications and emails that go with them.
+//! Requests and answers: the agreement, history, notices and email, refusals
+//! with a clear reason, one mentor per focus, capacity under concurrency and
+//! expiry with a controllable clock.
 
+use super::error_text;
 use crate::{
     db_test,
     helpers::{
@@ -11,14 +11,16 @@ use crate::{
 };
 use app::{
     db::now_ms,
-    mentorships::{model::REQUEST_LIFETIME_MS, store::run_due},
-    notifications::mail::send_pending,
+    mentorships::{
+        model::{Channel, MentorshipDetail, MyMentorships, State, REQUEST_LIFETIME_MS},
+        store::run_due,
+    },
+    messages::model::Unread,
+    notifications::{
+        api::{Notification, OutboxEmail},
+        mail::send_pending,
+    },
 };
-use serde_json::Value;
-
-async fn error_text(res: reqwest::Response) -> String {
-    res.text().await.unwrap()
-}
 
 db_test!(
     every_mentorship_function_refuses_a_visitor,
@@ -80,20 +82,6 @@ db_test!(
     }
 );
 
-db_test!(coordinator_functions_refuse_members, |app| async move {
-    let (c, _) = member(&app, "Ana Ruiz", &[]).await;
-    for (endpoint, args) in [
-        ("mentorships/queue", vec![]),
-        ("mentorships/propose", vec![]),
-        ("mentorships/assign", vec![("pairs", "1:2")]),
-        ("safety/reports", vec![]),
-        ("notifications/outbox", vec![]),
-    ] {
-        let res = app.call_as(&c, endpoint, &args).await;
-        assert_eq!(res.status(), 403, "{endpoint}");
-    }
-});
-
 db_test!(
     request_accept_and_agreement_with_history_notices_and_email,
     |app| async move {
@@ -104,11 +92,11 @@ db_test!(
         let id = requested(&app, &mentee_c, mentor_id, "leadership").await;
         let sid = id.to_string();
 
-        let mine: Value = json(&app, &mentor_c, "mentorships/mine", &[]).await;
-        assert_eq!(mine["received"][0]["other_name"], "Tomas Berg");
-        assert_eq!(mine["received"][0]["state"], "Requested");
-        let theirs: Value = json(&app, &mentee_c, "mentorships/mine", &[]).await;
-        assert_eq!(theirs["sent"][0]["other_name"], "Marisol Vega");
+        let mine: MyMentorships = json(&app, &mentor_c, "mentorships/mine", &[]).await;
+        assert_eq!(mine.received[0].other_name, "Tomas Berg");
+        assert_eq!(mine.received[0].state, State::Requested);
+        let theirs: MyMentorships = json(&app, &mentee_c, "mentorships/mine", &[]).await;
+        assert_eq!(theirs.sent[0].other_name, "Marisol Vega");
 
         // Nobody but the pair reads it, not even an administrator.
         for outsider in [&stranger, &admin] {
@@ -133,8 +121,8 @@ db_test!(
             status(&app, &mentee_c, "mentorships/withdraw", &[("id", &sid)]).await,
             409
         );
-        let theirs: Value = json(&app, &mentee_c, "mentorships/mine", &[]).await;
-        assert_eq!(theirs["mentors"][0]["focus_label"], "Leadership");
+        let theirs: MyMentorships = json(&app, &mentee_c, "mentorships/mine", &[]).await;
+        assert_eq!(theirs.mentors[0].focus_label, "Leadership");
 
         let agreement = [
             ("id", sid.as_str()),
@@ -158,42 +146,37 @@ db_test!(
         assert_eq!(res.status(), 400);
         assert!(error_text(res).await.contains("hours_per_month"));
 
-        let d: Value = json(&app, &mentor_c, "mentorships/get", &[("id", &sid)]).await;
-        assert_eq!(d["agreement"]["channel"], "Video");
-        assert_eq!(d["agreement"]["hours_per_month"], 3);
-        assert_eq!(d["agreement"]["notes"], "First Tuesdays, 45 minutes.");
-        assert_eq!(d["message"], HOPES);
-        let history: Vec<(&str, &str)> = d["history"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| (h["actor"].as_str().unwrap(), h["to"].as_str().unwrap()))
-            .collect();
+        let d: MentorshipDetail = json(&app, &mentor_c, "mentorships/get", &[("id", &sid)]).await;
+        assert_eq!(d.agreement.channel, Channel::Video);
+        assert_eq!(d.agreement.hours_per_month, 3);
+        assert_eq!(d.agreement.notes, "First Tuesdays, 45 minutes.");
+        assert_eq!(d.message, HOPES);
+        let history: Vec<(&str, State)> =
+            d.history.iter().map(|h| (h.actor.as_str(), h.to)).collect();
         assert_eq!(
             history,
-            [("Tomas Berg", "Requested"), ("Marisol Vega", "Accepted")]
+            [
+                ("Tomas Berg", State::Requested),
+                ("Marisol Vega", State::Accepted)
+            ]
         );
 
         // The bell: the mentor heard of the request, the mentee of the answer.
-        let n: Value = json(&app, &mentor_c, "notifications/recent", &[]).await;
-        assert!(n[n.as_array().unwrap().len() - 1]["text"]
-            .as_str()
-            .unwrap()
+        let n: Vec<Notification> = json(&app, &mentor_c, "notifications/recent", &[]).await;
+        assert!(n[n.len() - 1]
+            .text
             .contains("Tomas Berg asks you to be their mentor in Leadership"));
-        let unread: Value =
-            json::<Value>(&app, &mentee_c, "messages/unread", &[]).await["notices"].clone();
+        let unread: Unread = json(&app, &mentee_c, "messages/unread", &[]).await;
         assert_eq!(
-            unread, 1,
+            unread.notices, 1,
             "accepted; the agreement the mentee saved told the mentor"
         );
         assert_eq!(
             status(&app, &mentee_c, "notifications/mark_read", &[]).await,
             200
         );
-        assert_eq!(
-            json::<Value>(&app, &mentee_c, "messages/unread", &[]).await["notices"],
-            0
-        );
+        let unread: Unread = json(&app, &mentee_c, "messages/unread", &[]).await;
+        assert_eq!(unread.notices, 0);
 
         // Emails land in the outbox; they name the sender and link, never the request's words.
         let sent = send_pending(&app.db, &app.mailer).await.unwrap();
@@ -203,13 +186,8 @@ db_test!(
             0,
             "never twice"
         );
-        let outbox: Value = json(&app, &admin, "notifications/outbox", &[]).await;
-        let raw: Vec<&str> = outbox
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|m| m["raw"].as_str().unwrap())
-            .collect();
+        let outbox: Vec<OutboxEmail> = json(&app, &admin, "notifications/outbox", &[]).await;
+        let raw: Vec<&str> = outbox.iter().map(|m| m.raw.as_str()).collect();
         assert_eq!(raw.len(), 2);
         assert!(raw
             .iter()
@@ -333,10 +311,13 @@ db_test!(requests_are_refused_with_a_clear_reason, |app| async move {
         .await,
         200
     );
-    let d: Value = json(&app, &mentee_c, "mentorships/get", &[("id", &sid)]).await;
-    assert_eq!(d["summary"]["state"], "Declined");
-    assert_eq!(d["history"][1]["reason"], "The timing does not work for me");
-    assert_eq!(d["history"][1]["note"], "Ask me in spring!");
+    let d: MentorshipDetail = json(&app, &mentee_c, "mentorships/get", &[("id", &sid)]).await;
+    assert_eq!(d.summary.state, State::Declined);
+    assert_eq!(
+        d.history[1].reason.as_deref(),
+        Some("The timing does not work for me")
+    );
+    assert_eq!(d.history[1].note, "Ask me in spring!");
     assert_eq!(
         accept(&app, &mentor_c, id).await,
         409,
@@ -391,17 +372,11 @@ db_test!(
         .unwrap();
         assert_eq!(n, 1);
         assert_eq!(accept(&app, &sch_c, b).await, 200);
-        let mine: Value = json(&app, &mentee, "mentorships/mine", &[]).await;
-        let mentors: Vec<(&str, &str)> = mine["mentors"]
-            .as_array()
-            .unwrap()
+        let mine: MyMentorships = json(&app, &mentee, "mentorships/mine", &[]).await;
+        let mentors: Vec<(&str, &str)> = mine
+            .mentors
             .iter()
-            .map(|m| {
-                (
-                    m["focus_label"].as_str().unwrap(),
-                    m["other_name"].as_str().unwrap(),
-                )
-            })
+            .map(|m| (m.focus_label.as_str(), m.other_name.as_str()))
             .collect();
         assert_eq!(
             mentors,
@@ -510,272 +485,9 @@ db_test!(
                 .unwrap();
         let kinds: Vec<&str> = kinds.iter().map(|(k,)| k.as_str()).collect();
         assert_eq!(kinds, ["request", "reminder", "expired"]);
-        let d: Value = json(&app, &mentee, "mentorships/get", &[("id", &id.to_string())]).await;
-        assert_eq!(d["history"][1]["actor"], "Carrel");
-        assert_eq!(d["history"][1]["to"], "Expired");
-    }
-);
-
-db_test!(
-    closing_by_mutual_consent_or_ending_frees_the_place,
-    |app| async move {
-        let (mentor_c, mentor_id) = mentor(&app, "Marisol Vega", &[("capacity", "1")]).await;
-        let (mentee, _) = member(&app, "Tomas Berg", &[]).await;
-        let id = requested(&app, &mentee, mentor_id, "leadership").await;
-        let sid = id.to_string();
-        assert_eq!(
-            status(&app, &mentee, "mentorships/complete", &[("id", &sid)]).await,
-            409,
-            "not active yet"
-        );
-        assert_eq!(accept(&app, &mentor_c, id).await, 200);
-        let profile: Value = json(
-            &app,
-            &mentee,
-            "directory/mentor",
-            &[("id", &mentor_id.to_string())],
-        )
-        .await;
-        assert_eq!(profile["has_capacity"], false);
-        let search: Value = json(
-            &app,
-            &mentee,
-            "directory/search",
-            &[("query", "capacity=1")],
-        )
-        .await;
-        assert_eq!(
-            search["total"], 0,
-            "a full mentor leaves the 'has capacity' filter"
-        );
-
-        assert_eq!(
-            status(&app, &mentor_c, "mentorships/complete", &[("id", &sid)]).await,
-            200
-        );
-        assert_eq!(
-            status(&app, &mentor_c, "mentorships/complete", &[("id", &sid)]).await,
-            409,
-            "asked already"
-        );
-        assert_eq!(mentorship_state(&app, id).await, "accepted");
-        assert_eq!(
-            status(&app, &mentee, "mentorships/complete", &[("id", &sid)]).await,
-            200
-        );
-        assert_eq!(mentorship_state(&app, id).await, "completed");
-        let search: Value = json(
-            &app,
-            &mentee,
-            "directory/search",
-            &[("query", "capacity=1")],
-        )
-        .await;
-        assert_eq!(search["total"], 1);
-
-        // A new mentorship, ended by the mentee with a reason the mentor reads.
-        let (other, _) = member(&app, "Ines Duarte", &[]).await;
-        let id = requested(&app, &other, mentor_id, "leadership").await;
-        assert_eq!(accept(&app, &mentor_c, id).await, 200);
-        let sid = id.to_string();
-        assert_eq!(
-            status(
-                &app,
-                &other,
-                "mentorships/end",
-                &[("id", &sid), ("note", "Changed jobs")]
-            )
-            .await,
-            200
-        );
-        assert_eq!(
-            status(&app, &other, "mentorships/end", &[("id", &sid)]).await,
-            409
-        );
-        let d: Value = json(&app, &mentor_c, "mentorships/get", &[("id", &sid)]).await;
-        assert_eq!(d["summary"]["state"], "Ended");
-        assert_eq!(d["history"][2]["note"], "Changed jobs");
-        let agreement = [
-            ("id", sid.as_str()),
-            ("agreement[channel]", "email"),
-            ("agreement[frequency]", "monthly"),
-            ("agreement[reply_within]", "week"),
-            ("agreement[hours_per_month]", "2"),
-        ];
-        assert_eq!(
-            status(&app, &mentor_c, "mentorships/agreement", &agreement).await,
-            409
-        );
-    }
-);
-
-db_test!(coordinators_assign_from_a_ranked_queue, |app| async move {
-    let admin = app.admin("Site Admin").await;
-    let (good_c, good) = mentor(
-        &app,
-        "Good Fit",
-        &[("interests", "open access"), ("library_type", "public")],
-    )
-    .await;
-    mentor(&app, "Full Mentor", &[("capacity", "0")]).await;
-    mentor(
-        &app,
-        "Other Fit",
-        &[("library_type", "school"), ("work_function", "systems")],
-    )
-    .await;
-    let (mentee, _) = member(
-        &app,
-        "Tomas Berg",
-        &[("interests", "open access"), ("library_type", "public")],
-    )
-    .await;
-    let ask = [("focus", "leadership"), ("note", "New branch manager.")];
-    assert_eq!(
-        status(&app, &mentee, "mentorships/ask_assignment", &ask).await,
-        200
-    );
-    assert_eq!(
-        status(&app, &mentee, "mentorships/ask_assignment", &ask).await,
-        400,
-        "asked already"
-    );
-
-    let queue: Value = json(&app, &admin, "mentorships/queue", &[]).await;
-    let item = &queue[0];
-    assert_eq!(item["mentee_name"], "Tomas Berg");
-    let names: Vec<&str> = item["suggestions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["mentor_name"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        names,
-        ["Good Fit", "Other Fit"],
-        "best first, none without a place"
-    );
-    assert!(item["suggestions"][0]["reasons"][0]
-        .as_str()
-        .unwrap()
-        .contains("offers leadership"));
-
-    let proposal: Value = json(&app, &admin, "mentorships/propose", &[]).await;
-    assert_eq!(proposal["pairs"][0]["mentor_name"], "Good Fit");
-    let pair = format!("{}:{good}", item["id"]);
-    assert_eq!(
-        status(&app, &admin, "mentorships/assign", &[("pairs", &pair)]).await,
-        200
-    );
-    assert_eq!(
-        status(&app, &admin, "mentorships/assign", &[("pairs", &pair)]).await,
-        400,
-        "assigned already"
-    );
-    assert_eq!(
-        json::<Value>(&app, &admin, "mentorships/queue", &[]).await,
-        Value::Array(vec![])
-    );
-
-    let mine: Value = json(&app, &good_c, "mentorships/mine", &[]).await;
-    assert_eq!(mine["received"][0]["assigned"], true);
-    assert_eq!(mine["received"][0]["other_name"], "Tomas Berg");
-    let id = mine["received"][0]["id"].as_i64().unwrap();
-    assert_eq!(accept(&app, &good_c, id).await, 200);
-});
-
-db_test!(
-    blocking_closes_what_is_open_and_stops_requests,
-    |app| async move {
-        let (mentor_c, mentor_id) = mentor(&app, "Marisol Vega", &[]).await;
-        let (mentee, mentee_id) = member(&app, "Tomas Berg", &[]).await;
-        let admin = app.admin("Site Admin").await;
-        let id = requested(&app, &mentee, mentor_id, "leadership").await;
-        let block = [("user_id", mentee_id.to_string())];
-        let block: Vec<(&str, &str)> = block.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        assert_eq!(status(&app, &mentor_c, "safety/block", &block).await, 200);
-        assert_eq!(mentorship_state(&app, id).await, "declined");
-        // The blocked member sees a mentor who is not taking mentees, nothing more.
-        let res = request(&app, &mentee, mentor_id, "leadership").await;
-        assert_eq!(res.status(), 400);
-        assert!(error_text(res).await.contains("not taking new mentees"));
-        let options: Value = json(
-            &app,
-            &mentee,
-            "mentorships/request_options",
-            &[("mentor_id", &mentor_id.to_string())],
-        )
-        .await;
-        assert_eq!(options["has_free_place"], false);
-        assert_eq!(options["blocked_by_me"], false);
-        assert!(options.get("blocked").is_none());
-        assert_eq!(status(&app, &mentor_c, "safety/unblock", &block).await, 200);
-        assert!(request(&app, &mentee, mentor_id, "leadership")
-            .await
-            .status()
-            .is_success());
-
-        let report = [
-            ("user_id", mentor_id.to_string()),
-            ("note", "Rude remarks in our first call.".to_owned()),
-        ];
-        let report: Vec<(&str, &str)> = report.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        assert_eq!(status(&app, &mentee, "safety/report", &report).await, 200);
-        assert_eq!(
-            status(
-                &app,
-                &mentee,
-                "safety/report",
-                &[("user_id", &mentor_id.to_string()), ("note", "")]
-            )
-            .await,
-            400
-        );
-        assert_eq!(
-            status(
-                &app,
-                &mentee,
-                "safety/block",
-                &[("user_id", &mentee_id.to_string())]
-            )
-            .await,
-            400,
-            "not yourself"
-        );
-        let reports: Value = json(&app, &admin, "safety/reports", &[]).await;
-        assert_eq!(reports[0]["reported"], "Marisol Vega");
-        assert_eq!(reports[0]["note"], "Rude remarks in our first call.");
-        assert_eq!(
-            json::<Value>(&app, &admin, "messages/unread", &[]).await["notices"],
-            1
-        );
-    }
-);
-
-db_test!(
-    mentorship_pages_render_without_javascript,
-    |app| async move {
-        let (mentor_c, mentor_id) = mentor(&app, "Marisol Vega", &[]).await;
-        let (mentee, _) = member(&app, "Tomas Berg", &[]).await;
-        let page = app.page_as(&mentee, &format!("/mentors/{mentor_id}")).await;
-        assert!(page.contains("Ask Marisol Vega to mentor you"), "{page}");
-        let id = requested(&app, &mentee, mentor_id, "leadership").await;
-        let page = app.page_as(&mentor_c, "/mentorships").await;
-        assert!(
-            page.contains("Requests to me") && page.contains("Tomas Berg"),
-            "{page}"
-        );
-        let page = app.page_as(&mentor_c, &format!("/mentorships/{id}")).await;
-        assert!(
-            page.contains("lead my first team") && page.contains("Accept"),
-            "{page}"
-        );
-        let res = client()
-            .get(app.url(&format!("/mentorships/{id}")))
-            .header("accept", "text/html")
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 302, "visitors sign in first");
+        let d: MentorshipDetail =
+            json(&app, &mentee, "mentorships/get", &[("id", &id.to_string())]).await;
+        assert_eq!(d.history[1].actor, "Carrel");
+        assert_eq!(d.history[1].to, State::Expired);
     }
 );
