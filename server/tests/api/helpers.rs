@@ -3,7 +3,9 @@
 //! `db_test!` runs one test body on both. Below it, the fixtures several
 //! features' tests share.
 
-use app::{accounts::model::CurrentUser, db::Db, notifications::mail::Mailer};
+use app::{
+    accounts::model::CurrentUser, db::Db, messages::model::Message, notifications::mail::Mailer,
+};
 use leptos::server_fn::serde::de::DeserializeOwned;
 use server::{config::Config, startup};
 use std::{future::Future, panic::AssertUnwindSafe, path::PathBuf};
@@ -535,4 +537,60 @@ pub async fn mentorship_state(app: &TestApp, id: i64) -> String {
         .await
         .unwrap();
     s
+}
+
+/// A mentor, a mentee and their accepted leadership mentorship.
+pub struct Pair {
+    pub mentor: reqwest::Client,
+    pub mentor_id: i64,
+    pub mentee: reqwest::Client,
+    pub mentee_id: i64,
+    pub id: i64,
+}
+
+pub async fn pair(app: &TestApp, mentor_name: &str, mentee_name: &str) -> Pair {
+    let (mentor_c, mentor_id) = mentor(app, mentor_name, &[]).await;
+    let (mentee_c, mentee_id) = member(app, mentee_name, &[]).await;
+    let id = requested(app, &mentee_c, mentor_id, "leadership").await;
+    assert_eq!(accept(app, &mentor_c, id).await, 200);
+    Pair {
+        mentor: mentor_c,
+        mentor_id,
+        mentee: mentee_c,
+        mentee_id,
+        id,
+    }
+}
+
+/// Sends `body` in mentorship `id` under the idempotency key `key`.
+pub async fn send_raw(
+    app: &TestApp,
+    who: &reqwest::Client,
+    id: i64,
+    body: &str,
+    key: &str,
+) -> reqwest::Response {
+    app.call_as(
+        who,
+        "messages/send",
+        &[
+            ("mentorship_id", &id.to_string()),
+            ("body", body),
+            ("key", key),
+        ],
+    )
+    .await
+}
+
+/// Sends `body` under a fresh key and returns the stored message.
+pub async fn send(app: &TestApp, who: &reqwest::Client, id: i64, body: &str) -> Message {
+    let key = format!("k-{:016x}", rand_u64());
+    let res = send_raw(app, who, id, body, &key).await;
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+    res.json().await.unwrap()
+}
+
+fn rand_u64() -> u64 {
+    use std::hash::{BuildHasher, RandomState};
+    RandomState::new().hash_one(std::time::Instant::now())
 }

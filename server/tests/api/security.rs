@@ -9,9 +9,9 @@
 use crate::{
     db_test,
     helpers::{
-        accept, client, json, member, member_id, mentor, profile_form, requested, save, TestApp,
+        accept, client, json, member, member_id, mentor, pair, profile_form, requested, save, send,
+        TestApp,
     },
-    messages::{pair, send},
     programs::{career_program, cycle},
 };
 use app::{messages::model::Unread, profiles::model::MentorCard};
@@ -238,7 +238,7 @@ db_test!(
                 &format!("/mentorships/{id}"),
                 &[
                     ("mentorship_id", &id.to_string()),
-                    ("up_to", &sent["id"].to_string()),
+                    ("up_to", &sent.id.to_string()),
                 ],
             )
             .await;

@@ -97,6 +97,7 @@ pub async fn cycle(
     id
 }
 
+/// Enrols `who` in `cycle` as `role`: the status and the body.
 pub async fn enrol(app: &TestApp, who: &reqwest::Client, cycle: i64, role: &str) -> (u16, String) {
     let res = app
         .call_as(
