@@ -1,6 +1,6 @@
 //! Changing a cycle: only its coordinators, only within its rules.
 
-use super::{career_program, cycle, enrol, program};
+use super::{career_program, cycle, enrol, rival_program};
 use crate::{
     db_test,
     helpers::{json, member, TestApp},
@@ -76,15 +76,7 @@ db_test!(
             403
         );
         let admin = app.admin("Abe Admin").await;
-        let (other_coordinator, _) = member(&app, "Oz Other", &[]).await;
-        let other = program(
-            &app,
-            &admin,
-            "Conference Buddies",
-            &[],
-            "oz.other@example.org",
-        )
-        .await;
+        let (other_coordinator, other) = rival_program(&app, &admin, "Oz Other", &[]).await;
         // Their own program's name does not reach this program's cycle.
         let (status, _) = update(
             &app,

@@ -1,9 +1,9 @@
 //! Letters of recognition for mentors who completed a cycle.
 
-use super::{career_program, cycle, cycle_pairs, program};
+use super::{career_program, cycle, cycle_pairs, rival_program};
 use crate::{
     db_test,
-    helpers::{client, json, member},
+    helpers::{client, json},
 };
 use app::{
     db::now_ms,
@@ -97,15 +97,7 @@ db_test!(
             }
         };
         let admin = app.admin("Abe Admin").await;
-        let (other_coordinator, _) = member(&app, "Otto Other", &[]).await;
-        program(
-            &app,
-            &admin,
-            "Conference Buddies",
-            &[],
-            "otto.other@example.org",
-        )
-        .await;
+        let (other_coordinator, _) = rival_program(&app, &admin, "Otto Other", &[]).await;
         assert_eq!(decide(&client(), "approve").await, 401);
         assert_eq!(
             decide(&m, "approve").await,

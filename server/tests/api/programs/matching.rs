@@ -1,6 +1,6 @@
 //! Coordinators matching their own program's mentees from its queue.
 
-use super::{career_program, cycle, enrol, program};
+use super::{career_program, cycle, enrol, rival_program};
 use crate::{
     db_test,
     helpers::{accept, json, member, mentor, status_text},
@@ -93,15 +93,7 @@ db_test!(
         }
         let request = queue[0].id.to_string();
         let pair = format!("{request}:{mona_id}");
-        let (oz, _) = member(&app, "Oz Other", &[]).await;
-        let other = program(
-            &app,
-            &admin,
-            "Conference Buddies",
-            &[("matching", "assign")],
-            "oz.other@example.org",
-        )
-        .await;
+        let (oz, other) = rival_program(&app, &admin, "Oz Other", &[("matching", "assign")]).await;
         assert_eq!(
             app.call_as(&oz, "mentorships/queue", &in_program)
                 .await

@@ -113,6 +113,23 @@ pub async fn enrol(app: &TestApp, who: &reqwest::Client, cycle: i64, role: &str)
     (res.status().as_u16(), res.text().await.unwrap())
 }
 
+/// "Conference Buddies", a second program, run by a new member named
+/// `coordinator`: their client and the program's slug.
+pub async fn rival_program(
+    app: &TestApp,
+    admin: &reqwest::Client,
+    coordinator: &str,
+    rules: &[(&str, &str)],
+) -> (reqwest::Client, String) {
+    let (c, _) = member(app, coordinator, &[]).await;
+    let email = format!(
+        "{}@example.org",
+        coordinator.to_lowercase().replace(' ', ".")
+    );
+    let slug = program(app, admin, "Conference Buddies", rules, &email).await;
+    (c, slug)
+}
+
 /// A coordinator (a plain member named as one) and the program they run.
 pub async fn career_program(app: &TestApp, rules: &[(&str, &str)]) -> (reqwest::Client, String) {
     let admin = app.admin("Ada Admin").await;

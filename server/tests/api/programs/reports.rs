@@ -1,6 +1,6 @@
 //! Programs' reports and their CSV, for coordinators only.
 
-use super::{career_program, cycle, cycle_pairs, program};
+use super::{career_program, cycle, cycle_pairs, rival_program};
 use crate::{
     db_test,
     helpers::{client, json, member},
@@ -40,15 +40,7 @@ db_test!(
 
         let (plain, _) = member(&app, "Pat Member", &[]).await;
         let admin = app.admin("Abe Admin").await;
-        let (other, _) = member(&app, "Otto Other", &[]).await;
-        program(
-            &app,
-            &admin,
-            "Conference Buddies",
-            &[],
-            "otto.other@example.org",
-        )
-        .await;
+        let (other, _) = rival_program(&app, &admin, "Otto Other", &[]).await;
         let csv_url = app.url(&format!("/programs/{slug}/reports/matches.csv"));
         assert_eq!(
             app.call("programs/report", &[("slug", &slug)])
