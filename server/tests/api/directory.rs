@@ -4,85 +4,9 @@
 
 use crate::{
     db_test,
-    helpers::{client, TestApp},
+    helpers::{client, member, mentor, profile_form, save, TestApp},
 };
 use serde_json::Value;
-
-/// A complete, valid profile form; `overrides` replace or add fields.
-pub fn profile_form(name: &str, overrides: &[(&str, &str)]) -> Vec<(String, String)> {
-    let mut form: Vec<(String, String)> = [
-        ("display_name", name),
-        ("position", "Reference Librarian"),
-        ("institution", "Lakeshore College"),
-        ("library_type", "academic"),
-        ("work_function", "reference"),
-        ("career_stage", "mid"),
-        ("years_professional", "8"),
-        ("country", "United States"),
-        ("region", "Illinois"),
-        ("time_zone", "America/Chicago"),
-        ("languages", "English"),
-        ("bio", "I help new librarians find their feet."),
-        ("capacity", "2"),
-        ("reply_time", "few_days"),
-    ]
-    .iter()
-    .map(|(k, v)| (format!("form[{k}]"), (*v).to_owned()))
-    .collect();
-    for (k, v) in overrides {
-        let key = format!("form[{k}]");
-        form.retain(|(existing, _)| existing != &key);
-        if !v.is_empty() {
-            form.push((key, (*v).to_owned()));
-        }
-    }
-    form
-}
-
-/// Saves a profile as `client`'s member.
-pub async fn save(
-    app: &TestApp,
-    client: &reqwest::Client,
-    form: &[(String, String)],
-) -> reqwest::Response {
-    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    app.call_as(client, "profiles/save", &pairs).await
-}
-
-/// A new member with a saved profile; returns their client and id.
-pub async fn member(
-    app: &TestApp,
-    name: &str,
-    overrides: &[(&str, &str)],
-) -> (reqwest::Client, i64) {
-    let c = client();
-    let email = format!("{}@example.org", name.to_lowercase().replace(' ', "."));
-    assert!(app.sign_up_as(&c, &email, name).await.status().is_success());
-    let res = save(app, &c, &profile_form(name, overrides)).await;
-    assert!(
-        res.status().is_success(),
-        "{}: {}",
-        res.status(),
-        res.text().await.unwrap()
-    );
-    let id = app.whoami(&c).await["id"].as_i64().unwrap();
-    (c, id)
-}
-
-/// A listed mentor offering `focus`.
-pub async fn mentor(
-    app: &TestApp,
-    name: &str,
-    overrides: &[(&str, &str)],
-) -> (reqwest::Client, i64) {
-    let mut all = vec![
-        ("open_to_mentoring", "on"),
-        ("focus_offered][leadership", "on"),
-        ("meeting_modes][video", "on"),
-    ];
-    all.extend_from_slice(overrides);
-    member(app, name, &all).await
-}
 
 /// A mentor's page as `client`'s member asks for it.
 async fn view_mentor(app: &TestApp, client: &reqwest::Client, id: i64) -> reqwest::Response {

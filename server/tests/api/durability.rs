@@ -4,8 +4,7 @@
 
 use crate::{
     db_test,
-    directory::{member, mentor},
-    mentorships::{accept, requested},
+    helpers::{accept, member, mentor, requested},
     process::Process,
 };
 use std::time::Duration;

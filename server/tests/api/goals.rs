@@ -3,19 +3,9 @@
 
 use crate::{
     db_test,
-    directory::{member, mentor},
-    helpers::{client, TestApp},
-    mentorships::{accept, json, requested},
+    helpers::{accept, client, json, member, mentor, requested, status},
 };
-
-async fn status(
-    app: &TestApp,
-    who: &reqwest::Client,
-    endpoint: &str,
-    args: &[(&str, &str)],
-) -> u16 {
-    app.call_as(who, endpoint, args).await.status().as_u16()
-}
+use app::goals::model::{GoalStatus, Goals};
 
 db_test!(
     goals_are_the_mentees_the_mentor_comments_and_no_one_else_sees,
@@ -107,12 +97,12 @@ db_test!(
             200
         );
 
-        let seen = json(&app, &m, "goals/list", &[("mentorship_id", &sid)]).await;
-        let g = &seen["goals"][0];
-        assert_eq!(g["status"], "InProgress");
-        assert_eq!(g["notes"][0]["by_mentor"], false);
-        assert_eq!(g["notes"][1]["by_mentor"], true);
-        assert_eq!(g["notes"][1]["body"], "Lead with the numbers.");
+        let seen: Goals = json(&app, &m, "goals/list", &[("mentorship_id", &sid)]).await;
+        let g = &seen.goals[0];
+        assert_eq!(g.status, GoalStatus::InProgress);
+        assert!(!g.notes[0].by_mentor);
+        assert!(g.notes[1].by_mentor);
+        assert_eq!(g.notes[1].body, "Lead with the numbers.");
 
         // Everyone else is refused: a visitor, another member, an administrator.
         let (outsider, _) = member(&app, "Out Sider", &[]).await;

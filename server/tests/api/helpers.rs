@@ -1,8 +1,12 @@
 //! Spawns Carrel on a free port with a fresh database of its own: a temporary
 //! SQLite file, or a new PostgreSQL database on 127.0.0.1:5432 (dropped after).
-//! `db_test!` runs one test body on both.
+//! `db_test!` runs one test body on both. Below it, the fixtures several
+//! features' tests share.
 
-use app::{db::Db, notifications::mail::Mailer};
+use app::{
+    accounts::model::CurrentUser, db::Db, messages::model::Message, notifications::mail::Mailer,
+};
+use leptos::server_fn::serde::de::DeserializeOwned;
 use server::{config::Config, startup};
 use std::{future::Future, panic::AssertUnwindSafe, path::PathBuf};
 
@@ -351,4 +355,242 @@ macro_rules! db_test {
             }
         }
     };
+}
+
+// Fixtures shared by several features' tests.
+
+/// Calls a server function as `who`, expects 200, and reads the answer as the
+/// app's own type, so that assertions name fields rather than index JSON.
+pub async fn json<T: DeserializeOwned>(
+    app: &TestApp,
+    who: &reqwest::Client,
+    endpoint: &str,
+    args: &[(&str, &str)],
+) -> T {
+    let res = app.call_as(who, endpoint, args).await;
+    assert_eq!(res.status(), 200, "{endpoint}");
+    res.json().await.unwrap()
+}
+
+/// Calls `endpoint` as `who`; the status.
+pub async fn status(
+    app: &TestApp,
+    who: &reqwest::Client,
+    endpoint: &str,
+    args: &[(&str, &str)],
+) -> u16 {
+    app.call_as(who, endpoint, args).await.status().as_u16()
+}
+
+/// Calls `endpoint` as `who`; the status and the body.
+pub async fn status_text(
+    app: &TestApp,
+    who: &reqwest::Client,
+    endpoint: &str,
+    args: &[(&str, &str)],
+) -> (u16, String) {
+    let res = app.call_as(who, endpoint, args).await;
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+/// The id of the member signed in on `client`.
+pub async fn member_id(app: &TestApp, client: &reqwest::Client) -> i64 {
+    let me: Option<CurrentUser> = json(app, client, "accounts/current_user", &[]).await;
+    me.expect("a signed-in member").id
+}
+
+/// A complete, valid profile form; `overrides` replace or add fields.
+pub fn profile_form(name: &str, overrides: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut form: Vec<(String, String)> = [
+        ("display_name", name),
+        ("position", "Reference Librarian"),
+        ("institution", "Lakeshore College"),
+        ("library_type", "academic"),
+        ("work_function", "reference"),
+        ("career_stage", "mid"),
+        ("years_professional", "8"),
+        ("country", "United States"),
+        ("region", "Illinois"),
+        ("time_zone", "America/Chicago"),
+        ("languages", "English"),
+        ("bio", "I help new librarians find their feet."),
+        ("capacity", "2"),
+        ("reply_time", "few_days"),
+    ]
+    .iter()
+    .map(|(k, v)| (format!("form[{k}]"), (*v).to_owned()))
+    .collect();
+    for (k, v) in overrides {
+        let key = format!("form[{k}]");
+        form.retain(|(existing, _)| existing != &key);
+        if !v.is_empty() {
+            form.push((key, (*v).to_owned()));
+        }
+    }
+    form
+}
+
+/// Saves a profile as `client`'s member.
+pub async fn save(
+    app: &TestApp,
+    client: &reqwest::Client,
+    form: &[(String, String)],
+) -> reqwest::Response {
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    app.call_as(client, "profiles/save", &pairs).await
+}
+
+/// A new member with a saved profile; returns their client and id.
+pub async fn member(
+    app: &TestApp,
+    name: &str,
+    overrides: &[(&str, &str)],
+) -> (reqwest::Client, i64) {
+    let c = client();
+    let email = format!("{}@example.org", name.to_lowercase().replace(' ', "."));
+    assert!(app.sign_up_as(&c, &email, name).await.status().is_success());
+    let res = save(app, &c, &profile_form(name, overrides)).await;
+    assert!(
+        res.status().is_success(),
+        "{}: {}",
+        res.status(),
+        res.text().await.unwrap()
+    );
+    let id = member_id(app, &c).await;
+    (c, id)
+}
+
+/// A listed mentor offering leadership.
+pub async fn mentor(
+    app: &TestApp,
+    name: &str,
+    overrides: &[(&str, &str)],
+) -> (reqwest::Client, i64) {
+    let mut all = vec![
+        ("open_to_mentoring", "on"),
+        ("focus_offered][leadership", "on"),
+        ("meeting_modes][video", "on"),
+    ];
+    all.extend_from_slice(overrides);
+    member(app, name, &all).await
+}
+
+/// What a mentee writes when asking for a mentor.
+pub const HOPES: &str = "I hope to lead my first team and would value monthly conversations.";
+
+/// Asks `mentor_id` to mentor `mentee` in `focus`.
+pub async fn request(
+    app: &TestApp,
+    mentee: &reqwest::Client,
+    mentor_id: i64,
+    focus: &str,
+) -> reqwest::Response {
+    app.call_as(
+        mentee,
+        "mentorships/request",
+        &[
+            ("mentor_id", &mentor_id.to_string()),
+            ("focus", focus),
+            ("message", HOPES),
+        ],
+    )
+    .await
+}
+
+/// Requests and returns the new mentorship's id.
+pub async fn requested(
+    app: &TestApp,
+    mentee: &reqwest::Client,
+    mentor_id: i64,
+    focus: &str,
+) -> i64 {
+    let res = request(app, mentee, mentor_id, focus).await;
+    assert!(
+        res.status().is_success(),
+        "{}: {}",
+        res.status(),
+        res.text().await.unwrap()
+    );
+    let (id,): (i64,) = sqlx::query_as("SELECT MAX(id) FROM mentorships")
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    id
+}
+
+/// `who` accepts mentorship `id`; the status.
+pub async fn accept(app: &TestApp, who: &reqwest::Client, id: i64) -> u16 {
+    status(
+        app,
+        who,
+        "mentorships/respond",
+        &[("id", &id.to_string()), ("decision", "accept")],
+    )
+    .await
+}
+
+/// Mentorship `id`'s state as stored.
+pub async fn mentorship_state(app: &TestApp, id: i64) -> String {
+    let (s,): (String,) = sqlx::query_as("SELECT state FROM mentorships WHERE id = $1")
+        .bind(id)
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    s
+}
+
+/// A mentor, a mentee and their accepted leadership mentorship.
+pub struct Pair {
+    pub mentor: reqwest::Client,
+    pub mentor_id: i64,
+    pub mentee: reqwest::Client,
+    pub mentee_id: i64,
+    pub id: i64,
+}
+
+pub async fn pair(app: &TestApp, mentor_name: &str, mentee_name: &str) -> Pair {
+    let (mentor_c, mentor_id) = mentor(app, mentor_name, &[]).await;
+    let (mentee_c, mentee_id) = member(app, mentee_name, &[]).await;
+    let id = requested(app, &mentee_c, mentor_id, "leadership").await;
+    assert_eq!(accept(app, &mentor_c, id).await, 200);
+    Pair {
+        mentor: mentor_c,
+        mentor_id,
+        mentee: mentee_c,
+        mentee_id,
+        id,
+    }
+}
+
+/// Sends `body` in mentorship `id` under the idempotency key `key`.
+pub async fn send_raw(
+    app: &TestApp,
+    who: &reqwest::Client,
+    id: i64,
+    body: &str,
+    key: &str,
+) -> reqwest::Response {
+    app.call_as(
+        who,
+        "messages/send",
+        &[
+            ("mentorship_id", &id.to_string()),
+            ("body", body),
+            ("key", key),
+        ],
+    )
+    .await
+}
+
+/// Sends `body` under a fresh key and returns the stored message.
+pub async fn send(app: &TestApp, who: &reqwest::Client, id: i64, body: &str) -> Message {
+    let key = format!("k-{:016x}", rand_u64());
+    let res = send_raw(app, who, id, body, &key).await;
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+    res.json().await.unwrap()
+}
+
+fn rand_u64() -> u64 {
+    use std::hash::{BuildHasher, RandomState};
+    RandomState::new().hash_one(std::time::Instant::now())
 }

@@ -4,11 +4,13 @@
 
 use crate::{
     db_test,
-    directory::{member, mentor},
-    helpers::{client, TestApp},
-    mentorships::{accept, json, requested},
+    helpers::{accept, client, json, member, mentor, requested, status, TestApp},
 };
-use app::{db::now_ms, jobs::remind_meetings};
+use app::{
+    db::now_ms,
+    jobs::remind_meetings,
+    meetings::model::{MeetingState, Meetings},
+};
 
 const HOUR: i64 = 3_600_000;
 
@@ -65,15 +67,6 @@ async fn pair(app: &TestApp) -> (reqwest::Client, reqwest::Client, i64) {
     let id = requested(app, &e, mentor_id, "leadership").await;
     assert_eq!(accept(app, &m, id).await, 200);
     (m, e, id)
-}
-
-async fn status(
-    app: &TestApp,
-    who: &reqwest::Client,
-    endpoint: &str,
-    args: &[(&str, &str)],
-) -> u16 {
-    app.call_as(who, endpoint, args).await.status().as_u16()
 }
 
 db_test!(
@@ -170,30 +163,27 @@ db_test!(a_pair_propose_answer_and_are_reminded, |app| async move {
     .await;
     assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
     let first = latest_meeting(&app).await;
-    let listed = json(
+    let listed: Meetings = json(
         &app,
         &m,
         "meetings/list",
         &[("mentorship_id", &id.to_string())],
     )
     .await;
-    let x = &listed["meetings"][0];
-    assert_eq!(x["proposer_name"], "Eve Mentee");
-    assert_eq!(x["proposed_by_me"], false);
+    let x = &listed.meetings[0];
+    assert_eq!(x.proposer_name, "Eve Mentee");
+    assert!(!x.proposed_by_me);
     let expected = format!("15 Jan {year}, 15:00 (America/Chicago)");
-    assert!(
-        x["local_time"].as_str().unwrap().ends_with(&expected),
-        "{x}"
-    );
+    assert!(x.local_time.ends_with(&expected), "{x:?}");
     // The mentee's own profile zone is the form's default.
-    let mine = json(
+    let mine: Meetings = json(
         &app,
         &e,
         "meetings/list",
         &[("mentorship_id", &id.to_string())],
     )
     .await;
-    assert_eq!(mine["my_time_zone"], "Europe/London");
+    assert_eq!(mine.my_time_zone, "Europe/London");
     let ics = m
         .get(app.url(&format!("/meetings/{first}.ics")))
         .send()
@@ -224,7 +214,7 @@ db_test!(a_pair_propose_answer_and_are_reminded, |app| async move {
         status(&app, &e, "meetings/accept", &[("id", &second.to_string())]).await,
         200
     );
-    let listed = json(
+    let listed: Meetings = json(
         &app,
         &e,
         "meetings/list",
@@ -232,11 +222,11 @@ db_test!(a_pair_propose_answer_and_are_reminded, |app| async move {
     )
     .await;
     assert_eq!(
-        listed["meetings"].as_array().unwrap().len(),
+        listed.meetings.len(),
         1,
         "the replaced proposal is set aside"
     );
-    assert_eq!(listed["meetings"][0]["state"], "Accepted");
+    assert_eq!(listed.meetings[0].state, MeetingState::Accepted);
 
     // Reminders 24 hours before, once, to both.
     let (starts,): (i64,) = sqlx::query_as("SELECT starts_at FROM meetings WHERE id = $1")
@@ -263,9 +253,9 @@ db_test!(a_pair_propose_answer_and_are_reminded, |app| async move {
     assert_eq!(reminded, 2);
 
     // The private feed carries it, to whoever holds the link and no one else.
-    let path = json(&app, &e, "meetings/feed", &[]).await;
+    let path: String = json(&app, &e, "meetings/feed", &[]).await;
     let feed = client()
-        .get(app.url(path.as_str().unwrap()))
+        .get(app.url(&path))
         .send()
         .await
         .unwrap()
@@ -273,11 +263,8 @@ db_test!(a_pair_propose_answer_and_are_reminded, |app| async move {
         .await
         .unwrap();
     assert!(feed.contains("SUMMARY:Mentoring: Mo Mentor"), "{feed}");
-    assert_eq!(
-        json(&app, &e, "meetings/feed", &[]).await,
-        path,
-        "one feed per member"
-    );
+    let again: String = json(&app, &e, "meetings/feed", &[]).await;
+    assert_eq!(again, path, "one feed per member");
 });
 
 db_test!(

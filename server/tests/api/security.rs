@@ -8,12 +8,13 @@
 
 use crate::{
     db_test,
-    directory::{member, mentor, profile_form, save},
-    helpers::{client, TestApp},
-    mentorships::{accept, json, requested},
-    messages::{pair, send},
+    helpers::{
+        accept, client, json, member, member_id, mentor, pair, profile_form, requested, save, send,
+        TestApp,
+    },
     programs::{career_program, cycle},
 };
+use app::{messages::model::Unread, profiles::model::MentorCard};
 use serde_json::Value;
 
 const SCRIPT_NAME: &str = "Mal</title><script>alert(document.domain)</script>";
@@ -41,7 +42,7 @@ async fn mentor_named(app: &TestApp, email: &str, name: &str) -> (reqwest::Clien
     );
     let res = save(app, &c, &form).await;
     assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
-    let id = app.whoami(&c).await["id"].as_i64().unwrap();
+    let id = member_id(app, &c).await;
     (c, id)
 }
 
@@ -190,8 +191,8 @@ db_test!(
             let status = shortlist(&app, &mentee, mentor_id, origin, site).await;
             assert_eq!(status, 403, "{origin:?} {site:?}");
         }
-        let listed = json(&app, &mentee, "directory/shortlist", &[]).await;
-        assert_eq!(listed.as_array().map(Vec::len), Some(0), "{listed}");
+        let listed: Vec<MentorCard> = json(&app, &mentee, "directory/shortlist", &[]).await;
+        assert!(listed.is_empty(), "{listed:?}");
         let own = Some(app.base.as_str());
         assert_eq!(
             shortlist(&app, &mentee, mentor_id, own, Some("same-origin")).await,
@@ -217,8 +218,10 @@ db_test!(
         let p = pair(&app, "Tove Mentor", "Ugo Mentee").await;
         let (mentee, id) = (&p.mentee, p.id);
         let sent = send(&app, &p.mentor, id, "Welcome aboard.").await;
-        let unread =
-            || async { json(&app, mentee, "messages/unread", &[]).await["messages"].clone() };
+        let unread = || async {
+            let unread: Unread = json(&app, mentee, "messages/unread", &[]).await;
+            unread.messages
+        };
         assert_eq!(unread().await, 1);
         let page = app.page_as(mentee, &format!("/mentorships/{id}")).await;
         assert!(page.contains("Welcome aboard."));
@@ -235,7 +238,7 @@ db_test!(
                 &format!("/mentorships/{id}"),
                 &[
                     ("mentorship_id", &id.to_string()),
-                    ("up_to", &sent["id"].to_string()),
+                    ("up_to", &sent.id.to_string()),
                 ],
             )
             .await;
@@ -505,14 +508,12 @@ db_test!(
 
 db_test!(a_leaked_calendar_link_can_be_replaced, |app| async move {
     let (c, _) = member(&app, "Abe Calendar", &[]).await;
-    let path = json(&app, &c, "meetings/feed", &[]).await;
-    let old = path.as_str().unwrap().to_owned();
+    let old: String = json(&app, &c, "meetings/feed", &[]).await;
     assert_eq!(
         client().get(app.url(&old)).send().await.unwrap().status(),
         200
     );
-    let renewed = json(&app, &c, "meetings/feed", &[("renew", "yes")]).await;
-    let new = renewed.as_str().unwrap().to_owned();
+    let new: String = json(&app, &c, "meetings/feed", &[("renew", "yes")]).await;
     assert_ne!(old, new);
     assert_eq!(
         client().get(app.url(&old)).send().await.unwrap().status(),
@@ -523,7 +524,8 @@ db_test!(a_leaked_calendar_link_can_be_replaced, |app| async move {
         200
     );
     // Asking again without renewing keeps the new one.
-    assert_eq!(json(&app, &c, "meetings/feed", &[]).await, renewed);
+    let again: String = json(&app, &c, "meetings/feed", &[]).await;
+    assert_eq!(again, new);
 });
 
 db_test!(
