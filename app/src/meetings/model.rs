@@ -1,6 +1,6 @@
 //! Meeting types shared by server and browser, and the rules for a proposal.
 
-use crate::profiles::model::choices;
+use crate::choices::choices;
 use serde::{Deserialize, Serialize};
 
 choices! {

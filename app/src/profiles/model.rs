@@ -1,34 +1,9 @@
 //! Profile types shared by server and browser: the fixed choices, the form as
 //! posted, the parsed profile, and what other members may see of it.
 
+use crate::choices::choices;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// Declares a closed set of choices stored by slug and shown by label.
-macro_rules! choices {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = ($slug:literal, $label:literal)),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn slug(self) -> &'static str {
-                match self { $($name::$variant => $slug),+ }
-            }
-
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
-            }
-
-            pub fn from_slug(slug: &str) -> Option<Self> {
-                match slug { $($slug => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
-}
-pub(crate) use choices;
 
 choices! {
     LibraryType {

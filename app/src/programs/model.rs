@@ -1,7 +1,10 @@
 //! Program types shared by server and browser: the fixed choices, the forms as
 //! posted, eligibility in words, and what the program pages show.
 
-use crate::profiles::model::{choices, split_tags, CareerStage};
+use crate::{
+    choices::choices,
+    profiles::model::{split_tags, CareerStage},
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
