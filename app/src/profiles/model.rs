@@ -324,28 +324,17 @@ pub fn parse_profile(
     let region = text("region", &form.region, None, 60);
     let non_work_interests = text("non_work_interests", &form.non_work_interests, None, 300);
 
-    let mut choice = |field: &str, slug: &str, parse: &dyn Fn(&str) -> bool, message: &str| {
-        if !parse(slug) {
-            errors.add(field, message);
-        }
-    };
-    choice(
+    let library_type = errors.parsed(
         "library_type",
-        &form.library_type,
-        &|s| LibraryType::from_slug(s).is_some(),
-        "Choose the kind of library you work in.",
+        LibraryType::from_slug(&form.library_type).ok_or("Choose the kind of library you work in."),
     );
-    choice(
+    let work_function = errors.parsed(
         "work_function",
-        &form.work_function,
-        &|s| WorkFunction::from_slug(s).is_some(),
-        "Choose the area you work in.",
+        WorkFunction::from_slug(&form.work_function).ok_or("Choose the area you work in."),
     );
-    choice(
+    let career_stage = errors.parsed(
         "career_stage",
-        &form.career_stage,
-        &|s| CareerStage::from_slug(s).is_some(),
-        "Choose your career stage.",
+        CareerStage::from_slug(&form.career_stage).ok_or("Choose your career stage."),
     );
 
     let years_professional = match form.years_professional.trim() {
@@ -464,48 +453,41 @@ pub fn parse_profile(
         }
     }
 
-    errors_with_values(errors, form)?;
-    Ok(Profile {
-        display_name,
-        pronouns,
-        position,
-        institution,
-        institution_public: form.institution_hidden.is_none(),
-        library_type: LibraryType::from_slug(&form.library_type).expect("checked above"),
-        work_function: WorkFunction::from_slug(&form.work_function).expect("checked above"),
-        career_stage: CareerStage::from_slug(&form.career_stage).expect("checked above"),
-        years_professional,
-        country,
-        region,
-        time_zone,
-        utc_offset_minutes,
-        languages,
-        interests,
-        work_areas,
-        affiliations,
-        bio,
-        non_work_interests,
-        open_to_mentoring,
-        focus_offered,
-        capacity,
-        meeting_modes,
-        reply_time,
-        goals,
-        focus_sought,
-    })
-}
-
-/// Returns the errors with the whole form attached, so that a re-shown form
-/// (JavaScript off) keeps everything the member typed.
-fn errors_with_values(
-    errors: crate::error::FieldErrors,
-    form: &ProfileForm,
-) -> Result<(), crate::error::FieldErrors> {
-    if errors.is_empty() {
-        return Ok(());
+    match (library_type, work_function, career_stage) {
+        (Some(library_type), Some(work_function), Some(career_stage)) if errors.is_empty() => {
+            Ok(Profile {
+                display_name,
+                pronouns,
+                position,
+                institution,
+                institution_public: form.institution_hidden.is_none(),
+                library_type,
+                work_function,
+                career_stage,
+                years_professional,
+                country,
+                region,
+                time_zone,
+                utc_offset_minutes,
+                languages,
+                interests,
+                work_areas,
+                affiliations,
+                bio,
+                non_work_interests,
+                open_to_mentoring,
+                focus_offered,
+                capacity,
+                meeting_modes,
+                reply_time,
+                goals,
+                focus_sought,
+            })
+        }
+        // The whole form goes back with the errors, so that a re-shown form
+        // (JavaScript off) keeps everything the member typed.
+        _ => Err(errors.keep("form", &serde_json::to_string(form).unwrap_or_default())),
     }
-    let json = serde_json::to_string(form).unwrap_or_default();
-    Err(errors.keep("form", &json))
 }
 
 impl From<&Profile> for ProfileForm {
