@@ -8,10 +8,13 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::{
-        model::{excerpt, parse_profile, CARD_EXCERPT_CHARS},
+        model::{excerpt, parse_profile},
         store,
     },
-    crate::{accounts::store::require_user, db::use_db, error::FieldErrors},
+    crate::{
+        accounts::store::require_user, db::use_db, directory::model::CARD_EXCERPT_CHARS,
+        error::FieldErrors,
+    },
 };
 
 /// My profile as the edit form shows it, with the choices it offers.

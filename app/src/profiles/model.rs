@@ -1,7 +1,7 @@
 //! Profile types shared by server and browser: the fixed choices, the form as
 //! posted, the parsed profile, and what other members may see of it.
 
-use crate::choices::choices;
+use crate::{choices::choices, directory::model::MentorCard};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -524,9 +524,9 @@ impl From<&Profile> for ProfileForm {
     }
 }
 
-/// The directory card a profile form would produce, for the live preview.
-/// The directory card `form` would make; `excerpt` is its bio's, read on the
-/// server (`excerpt` needs a Markdown parser the browser does not carry).
+/// The directory card `form` would make, for the live preview; `excerpt` is
+/// its bio's, read on the server (`excerpt` needs a Markdown parser the
+/// browser does not carry).
 pub fn preview_card(form: &ProfileForm, focus_areas: &[FocusArea], excerpt: String) -> MentorCard {
     MentorCard {
         id: 0,
@@ -597,25 +597,6 @@ pub struct PublicProfile {
     pub is_me: bool,
 }
 
-/// One mentor in the directory, as its card shows them.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct MentorCard {
-    pub id: i64,
-    pub display_name: String,
-    pub pronouns: String,
-    pub position: String,
-    pub institution: Option<String>,
-    pub library_type: String,
-    pub work_function: String,
-    pub place: String,
-    pub focus_offered: Vec<String>,
-    pub languages: Vec<String>,
-    pub has_capacity: bool,
-    pub excerpt: String,
-    /// Why this mentor fits the viewer, in words; empty when not sorting by fit.
-    pub reasons: Vec<String>,
-}
-
 /// "Province, Country" or just the country.
 pub fn place(region: &str, country: &str) -> String {
     match (region.is_empty(), country.is_empty()) {
@@ -624,9 +605,6 @@ pub fn place(region: &str, country: &str) -> String {
         (false, true) => region.to_owned(),
     }
 }
-
-/// How much of a bio a directory card shows.
-pub const CARD_EXCERPT_CHARS: usize = 180;
 
 /// The first words of a Markdown bio as plain text, for cards.
 #[cfg(feature = "ssr")]
