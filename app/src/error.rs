@@ -131,6 +131,12 @@ impl FieldErrors {
         self.errors.is_empty()
     }
 
+    /// Passes on a field's parsed value, or records why it did not parse:
+    /// each field is parsed once, and the typed result is built from the values.
+    pub fn parsed<T, M: Into<String>>(&mut self, field: &str, parsed: Result<T, M>) -> Option<T> {
+        parsed.map_err(|message| self.add(field, message)).ok()
+    }
+
     /// `Ok(())` when nothing was added, otherwise the error to return.
     pub fn into_result(self) -> Result<(), AppError> {
         if self.is_empty() {

@@ -5,6 +5,7 @@
 
 pub mod about;
 pub mod accounts;
+mod choices;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod directory;

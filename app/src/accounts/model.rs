@@ -1,6 +1,7 @@
 //! Account types shared by server and browser. Input is parsed into these types
 //! once ("parse, don't validate"); the messages are what the user reads.
 
+use crate::choices::choices;
 use serde::{Deserialize, Serialize};
 
 pub const MIN_PASSWORD_CHARS: usize = 12;
@@ -133,26 +134,11 @@ impl std::fmt::Debug for NewPassword {
     }
 }
 
-/// Site-wide role. Every account is a member; coordinators are named per program.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SiteRole {
-    Member,
-    Admin,
-}
-
-impl SiteRole {
-    pub fn from_db(s: &str) -> Self {
-        match s {
-            "admin" => SiteRole::Admin,
-            _ => SiteRole::Member,
-        }
-    }
-
-    pub fn as_db(self) -> &'static str {
-        match self {
-            SiteRole::Member => "member",
-            SiteRole::Admin => "admin",
-        }
+choices! {
+    /// Site-wide role. Every account is a member; coordinators are named per program.
+    SiteRole {
+        Member = ("member", "Member"),
+        Admin = ("admin", "Administrator"),
     }
 }
 

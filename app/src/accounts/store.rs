@@ -72,14 +72,14 @@ async fn verify_password(password: String, hash: Option<String>) -> Result<bool,
     .await
 }
 
-type UserRow = (i64, String, String, String);
+type UserRow = (i64, String, String, SiteRole);
 
 fn user_from_row((id, email, display_name, site_role): UserRow) -> CurrentUser {
     CurrentUser {
         id,
         email,
         display_name,
-        site_role: SiteRole::from_db(&site_role),
+        site_role,
     }
 }
 
@@ -105,7 +105,7 @@ pub async fn create_user<'e>(
     .bind(email.as_str())
     .bind(name.as_str())
     .bind(password_hash)
-    .bind(role.as_db())
+    .bind(role)
     .bind(now)
     .fetch_one(db)
     .await
@@ -135,7 +135,7 @@ pub async fn make_admin(db: &Db, email: &str) -> Result<bool, AppError> {
 }
 
 pub async fn find_user(db: &Db, id: i64) -> Result<Option<(CurrentUser, Option<i64>)>, AppError> {
-    let row: Option<(i64, String, String, String, Option<i64>)> = sqlx::query_as(
+    let row: Option<(i64, String, String, SiteRole, Option<i64>)> = sqlx::query_as(
         "SELECT id, email, display_name, site_role, last_seen_at FROM users WHERE id = $1",
     )
     .bind(id)
@@ -151,7 +151,7 @@ pub async fn check_credentials(
     email: &str,
     password: &str,
 ) -> Result<Option<CurrentUser>, AppError> {
-    let row: Option<(i64, String, String, String, String)> = sqlx::query_as(
+    let row: Option<(i64, String, String, SiteRole, String)> = sqlx::query_as(
         "SELECT id, email, display_name, site_role, password_hash FROM users WHERE email = $1",
     )
     .bind(normalise_email(email))

@@ -1,11 +1,8 @@
 //! The directory's server functions. The directory is for members: each
 //! function requires a signed-in caller, and shows others' public fields only.
 
-use super::query::DirectoryResults;
-use crate::{
-    error::AppError,
-    profiles::model::{MentorCard, PublicProfile},
-};
+use super::{model::MentorCard, query::DirectoryResults};
+use crate::{error::AppError, profiles::model::PublicProfile};
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {

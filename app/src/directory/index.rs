@@ -4,15 +4,15 @@
 //! search first reads `directory_version` (one indexed row) and reloads only
 //! the profiles changed since, so every instance sees every instance's writes.
 
-use super::query::Facet;
+use super::{
+    model::{MentorCard, CARD_EXCERPT_CHARS},
+    query::Facet,
+};
 use crate::{
     db::{now_ms, Db},
     error::AppError,
     profiles::{
-        model::{
-            excerpt, place, LibraryType, MentorCard, Profile, TimeZoneBand, WorkFunction,
-            CARD_EXCERPT_CHARS,
-        },
+        model::{excerpt, place, LibraryType, Profile, TimeZoneBand, WorkFunction},
         store,
     },
 };

@@ -4,6 +4,7 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod index;
+pub mod model;
 pub mod pages;
 pub mod query;
 #[cfg(feature = "ssr")]

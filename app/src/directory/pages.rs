@@ -4,12 +4,13 @@
 
 use super::{
     api::{get_mentor, get_shortlist, search_mentors, SetShortlist},
+    model::MentorCard,
     query::{DirectoryQuery, DirectoryResults, FacetGroup, Sort},
 };
 use crate::{
     error::AppError,
     mentorships::{api::get_request_options, model::RequestOptions, pages::RequestPanel},
-    profiles::model::{MentorCard, PublicProfile},
+    profiles::model::PublicProfile,
     safety::api::UnblockMember,
     ui::errors::failure,
 };

@@ -1,7 +1,7 @@
 //! The directory's state as it lives in the URL (`/mentors?q=…&focus=…`), and
 //! the results it produces. Shared by server and browser.
 
-use crate::profiles::model::MentorCard;
+use super::model::MentorCard;
 use leptos_router::params::ParamsMap;
 use serde::{Deserialize, Serialize};
 

@@ -3,6 +3,7 @@
 
 use super::{
     index::{Directory, Entry, State, TagKind},
+    model::MentorCard,
     query::{
         DirectoryQuery, DirectoryResults, Facet, FacetCount, FacetGroup, Loosen, Sort, PAGE_SIZE,
     },
@@ -11,7 +12,7 @@ use super::{
 use crate::{
     db::{Backend, Db},
     error::AppError,
-    profiles::model::{MentorCard, Profile},
+    profiles::model::Profile,
 };
 use roaring::RoaringBitmap;
 use std::cmp::Reverse;

@@ -51,16 +51,20 @@ pub async fn add_question(slug: String, kind: String, prompt: String) -> Result<
     let mut errors = FieldErrors::new()
         .keep("kind", &kind)
         .keep("prompt", &prompt);
-    let kind_parsed = QuestionKind::from_slug(&kind);
-    if kind_parsed.is_none() {
-        errors.add("kind", "Choose a rating or free text.");
-    }
+    let kind = errors.parsed(
+        "kind",
+        QuestionKind::from_slug(&kind).ok_or("Choose a rating or free text."),
+    );
     let prompt = prompt.split_whitespace().collect::<Vec<_>>().join(" ");
     if prompt.chars().count() < 5 || prompt.chars().count() > 200 {
         errors.add("prompt", "Ask the question in 5 to 200 characters.");
     }
-    errors.into_result()?;
-    store::add_question(&db, program.id, kind_parsed.expect("checked"), &prompt).await?;
+    match kind {
+        Some(kind) if errors.is_empty() => {
+            store::add_question(&db, program.id, kind, &prompt).await?
+        }
+        _ => return Err(AppError::Invalid(errors)),
+    }
     leptos_axum::redirect(&format!("/programs/{slug}/manage#survey"));
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! Feedback types shared by server and browser.
 
-use crate::{profiles::model::choices, programs::model::Role};
+use crate::{choices::choices, programs::model::Role};
 use serde::{Deserialize, Serialize};
 
 choices! {

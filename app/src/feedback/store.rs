@@ -38,7 +38,7 @@ pub async fn add_default_questions(
         )
         .bind(program_id)
         .bind(i as i64)
-        .bind(kind.slug())
+        .bind(kind)
         .bind(*prompt)
         .execute(&mut *conn)
         .await?;
@@ -47,7 +47,7 @@ pub async fn add_default_questions(
 }
 
 pub async fn questions(db: &Db, program_id: i64) -> Result<Vec<Question>, AppError> {
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+    let rows: Vec<(i64, QuestionKind, String)> = sqlx::query_as(
         "SELECT id, kind, prompt FROM feedback_questions WHERE program_id = $1 ORDER BY position, id",
     )
     .bind(program_id)
@@ -55,11 +55,7 @@ pub async fn questions(db: &Db, program_id: i64) -> Result<Vec<Question>, AppErr
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, kind, prompt)| Question {
-            id,
-            kind: QuestionKind::from_slug(&kind).unwrap_or(QuestionKind::Text),
-            prompt,
-        })
+        .map(|(id, kind, prompt)| Question { id, kind, prompt })
         .collect())
 }
 
@@ -74,7 +70,7 @@ pub async fn add_question(
          VALUES ($1, (SELECT COALESCE(MAX(position), 0) + 1 FROM feedback_questions WHERE program_id = $1), $2, $3)",
     )
     .bind(program_id)
-    .bind(kind.slug())
+    .bind(kind)
     .bind(prompt)
     .execute(db.pool())
     .await?;
@@ -123,7 +119,7 @@ pub async fn ask_for_cycle(
             .bind(id)
             .bind(user_id)
             .bind(cycle_id)
-            .bind(role.slug())
+            .bind(role)
             .bind(now)
             .execute(&mut *conn)
             .await?;
@@ -148,7 +144,7 @@ pub async fn ask_for_cycle(
 
 /// The surveys waiting for the member's answers.
 pub async fn pending(db: &Db, user_id: i64) -> Result<Vec<Survey>, AppError> {
-    let rows: Vec<(i64, String, String, String, String, i64)> = sqlx::query_as(
+    let rows: Vec<(i64, String, String, String, Role, i64)> = sqlx::query_as(
         "SELECT r.mentorship_id, p.name, c.name, u.display_name, r.role, p.id
          FROM feedback_requests r
          JOIN mentorships m ON m.id = r.mentorship_id
@@ -166,7 +162,7 @@ pub async fn pending(db: &Db, user_id: i64) -> Result<Vec<Survey>, AppError> {
             program_name,
             cycle_name,
             other_name,
-            role: Role::from_slug(&role).unwrap_or(Role::Mentee),
+            role,
             questions: questions(db, program_id).await?,
         });
     }
@@ -232,7 +228,7 @@ pub async fn submit(
         "INSERT INTO feedback_responses (cycle_id, role) VALUES ($1, $2) RETURNING id",
     )
     .bind(cycle_id)
-    .bind(survey.role.slug())
+    .bind(survey.role)
     .fetch_one(&mut *tx)
     .await?;
     for (question, rating, text) in parsed {
@@ -269,14 +265,14 @@ pub async fn summary(db: &Db, program_id: i64) -> Result<Vec<CycleFeedback>, App
                 "SELECT COUNT(*) FROM feedback_requests WHERE cycle_id = $1 AND role = $2",
             )
             .bind(cycle_id)
-            .bind(role.slug())
+            .bind(role)
             .fetch_one(db.pool())
             .await?;
             let (responses,): (i64,) = sqlx::query_as(
                 "SELECT COUNT(*) FROM feedback_responses WHERE cycle_id = $1 AND role = $2",
             )
             .bind(cycle_id)
-            .bind(role.slug())
+            .bind(role)
             .fetch_one(db.pool())
             .await?;
             let mut questions = Vec::new();
@@ -288,7 +284,7 @@ pub async fn summary(db: &Db, program_id: i64) -> Result<Vec<CycleFeedback>, App
                          WHERE r.cycle_id = $1 AND r.role = $2 AND a.question_id = $3",
                     )
                     .bind(cycle_id)
-                    .bind(role.slug())
+                    .bind(role)
                     .bind(q.id)
                     .fetch_all(db.pool())
                     .await?;

@@ -1,6 +1,6 @@
 //! Goal types shared by server and browser.
 
-use crate::profiles::model::choices;
+use crate::choices::choices;
 use serde::{Deserialize, Serialize};
 
 choices! {

@@ -37,7 +37,7 @@ async fn goal_mentorship(db: &Db, goal_id: i64) -> Result<i64, AppError> {
 
 pub async fn list(db: &Db, user_id: i64, mentorship_id: i64) -> Result<Goals, AppError> {
     let p = pair(db, user_id, mentorship_id).await?;
-    let rows: Vec<(i64, String, String, Option<i64>, String)> = sqlx::query_as(
+    let rows: Vec<(i64, String, String, Option<i64>, GoalStatus)> = sqlx::query_as(
         "SELECT id, title, why, target_on, status FROM goals WHERE mentorship_id = $1 ORDER BY id",
     )
     .bind(mentorship_id)
@@ -59,7 +59,7 @@ pub async fn list(db: &Db, user_id: i64, mentorship_id: i64) -> Result<Goals, Ap
                 title,
                 why,
                 target_on,
-                status: GoalStatus::from_slug(&status).unwrap_or(GoalStatus::NotStarted),
+                status,
                 notes: notes
                     .iter()
                     .filter(|n| n.0 == id)
@@ -128,7 +128,7 @@ pub async fn set_status(
     let p = pair(db, user_id, mentorship_id).await?;
     mentee_only(&p, user_id)?;
     sqlx::query("UPDATE goals SET status = $1, updated_at = $2 WHERE id = $3")
-        .bind(status.slug())
+        .bind(status)
         .bind(now)
         .bind(goal_id)
         .execute(db.pool())

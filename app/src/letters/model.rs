@@ -1,22 +1,13 @@
 //! Letter types shared by server and browser.
 
+use crate::choices::choices;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum LetterState {
-    Requested,
-    Approved,
-    Declined,
-}
-
-impl LetterState {
-    pub fn from_slug(s: &str) -> Option<Self> {
-        match s {
-            "requested" => Some(Self::Requested),
-            "approved" => Some(Self::Approved),
-            "declined" => Some(Self::Declined),
-            _ => None,
-        }
+choices! {
+    LetterState {
+        Requested = ("requested", "Requested"),
+        Approved = ("approved", "Approved"),
+        Declined = ("declined", "Declined"),
     }
 }
 

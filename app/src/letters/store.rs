@@ -22,7 +22,14 @@ use crate::{
 /// Cycles the member mentored to completion, with their letters.
 pub async fn served(db: &Db, user_id: i64) -> Result<Vec<ServedCycle>, AppError> {
     // Cycle, program, cycle name, mentees, the letter's state and code.
-    type Row = (i64, String, String, i64, Option<String>, Option<String>);
+    type Row = (
+        i64,
+        String,
+        String,
+        i64,
+        Option<LetterState>,
+        Option<String>,
+    );
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT c.id, p.name, c.name, COUNT(m.id), l.state, l.code
          FROM mentorships m JOIN cycles c ON c.id = m.cycle_id JOIN programs p ON p.id = c.program_id
@@ -42,7 +49,7 @@ pub async fn served(db: &Db, user_id: i64) -> Result<Vec<ServedCycle>, AppError>
                 program_name,
                 cycle_name,
                 mentees,
-                letter: state.as_deref().and_then(LetterState::from_slug).zip(code),
+                letter: state.zip(code),
             },
         )
         .collect())
@@ -183,7 +190,7 @@ pub async fn decide(
     approve: bool,
     now: i64,
 ) -> Result<(), AppError> {
-    let row: Option<(i64, i64, String, String)> = sqlx::query_as(
+    let row: Option<(i64, i64, LetterState, String)> = sqlx::query_as(
         "SELECT l.mentor_id, l.cycle_id, l.state, u.display_name FROM letters l
          JOIN users u ON u.id = l.mentor_id WHERE l.id = $1",
     )
@@ -193,7 +200,7 @@ pub async fn decide(
     let (mentor_id, cycle_id, state, mentor_name) = row.ok_or(AppError::NotFound)?;
     let (cycle, program) = cycle_and_program(db, cycle_id).await?;
     require_coordinator(db, me, &program, "decide on its letters").await?;
-    if state != "requested" {
+    if state != LetterState::Requested {
         return Err(AppError::conflict("This letter was already decided."));
     }
     let mentees = served(db, mentor_id)
@@ -238,7 +245,11 @@ pub async fn decide(
         "UPDATE letters SET state = $1, decided_by = $2, decided_at = $3, mentor_name = $4, body = $5
          WHERE id = $6 AND state = 'requested'",
     )
-    .bind(if approve { "approved" } else { "declined" })
+    .bind(if approve {
+        LetterState::Approved
+    } else {
+        LetterState::Declined
+    })
     .bind(me.id)
     .bind(now)
     .bind(&mentor_name)

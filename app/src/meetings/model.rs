@@ -1,6 +1,6 @@
 //! Meeting types shared by server and browser, and the rules for a proposal.
 
-use crate::profiles::model::choices;
+use crate::choices::choices;
 use serde::{Deserialize, Serialize};
 
 choices! {
@@ -151,13 +151,14 @@ pub fn parse_meeting(
         .iter()
         .find(|(v, _)| *v == form.minutes)
         .and_then(|(v, _)| v.parse::<i64>().ok());
-    if minutes.is_none() {
-        errors.add("minutes", "Choose how long the meeting lasts.");
-    }
-    let mode = Mode::from_slug(form.mode);
-    if mode.is_none() {
-        errors.add("mode", "Choose how you will meet.");
-    }
+    let minutes = errors.parsed(
+        "minutes",
+        minutes.ok_or("Choose how long the meeting lasts."),
+    );
+    let mode = errors.parsed(
+        "mode",
+        Mode::from_slug(form.mode).ok_or("Choose how you will meet."),
+    );
     let place = form.place.trim().to_owned();
     if place.chars().count() > 300 {
         errors.add("place", "Keep the link or place under 300 characters.");
@@ -175,19 +176,22 @@ pub fn parse_meeting(
         .iter()
         .find(|(v, _)| *v == form.remind_minutes)
         .and_then(|(v, _)| v.parse::<i64>().ok());
-    if remind.is_none() {
-        errors.add("remind_minutes", "Choose when to be reminded.");
+    let remind = errors.parsed(
+        "remind_minutes",
+        remind.ok_or("Choose when to be reminded."),
+    );
+    match (starts, minutes, mode, remind) {
+        (Some(starts_at), Some(minutes), Some(mode), Some(remind_minutes)) if errors.is_empty() => {
+            Ok(NewMeeting {
+                starts_at,
+                time_zone: zone.to_owned(),
+                minutes,
+                mode,
+                place,
+                agenda,
+                remind_minutes,
+            })
+        }
+        _ => Err(errors),
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(NewMeeting {
-        starts_at: starts.expect("checked"),
-        time_zone: zone.to_owned(),
-        minutes: minutes.expect("checked"),
-        mode: mode.expect("checked"),
-        place,
-        agenda,
-        remind_minutes: remind.expect("checked"),
-    })
 }

@@ -64,10 +64,10 @@ pub struct Row {
     starts_at: i64,
     time_zone: String,
     minutes: i64,
-    mode: String,
+    mode: Mode,
     place: String,
     agenda: String,
-    state: String,
+    state: MeetingState,
 }
 
 const SELECT: &str =
@@ -86,10 +86,10 @@ impl Row {
             starts_at: self.starts_at,
             time_zone: self.time_zone,
             minutes: self.minutes,
-            mode: Mode::from_slug(&self.mode).unwrap_or(Mode::Video),
+            mode: self.mode,
             place: self.place,
             agenda: self.agenda,
-            state: MeetingState::from_slug(&self.state).unwrap_or(MeetingState::Cancelled),
+            state: self.state,
             short_notice: self.starts_at > now && self.starts_at - now < SHORT_NOTICE_MS,
             past: self.starts_at + self.minutes * 60_000 <= now,
         }
@@ -191,7 +191,7 @@ pub async fn propose(
     .bind(m.starts_at)
     .bind(&m.time_zone)
     .bind(m.minutes)
-    .bind(m.mode.slug())
+    .bind(m.mode)
     .bind(&m.place)
     .bind(&m.agenda)
     .bind(replaces)
@@ -387,15 +387,14 @@ fn calendar(rows: Vec<(Row, String)>, name: &str) -> String {
     cal.name(name);
     for (r, with) in rows {
         let starts = chrono::DateTime::from_timestamp_millis(r.starts_at).unwrap_or_default();
-        let mode = Mode::from_slug(&r.mode).unwrap_or(Mode::Video);
         let mut event = Event::new();
         event
             .uid(&format!("meeting-{}@carrel", r.id))
             .summary(&format!("Mentoring: {with}"))
             .starts(starts)
             .ends(starts + chrono::Duration::minutes(r.minutes))
-            .description(&format!("{}\n\n{}", mode.label(), r.agenda))
-            .status(if r.state == "cancelled" {
+            .description(&format!("{}\n\n{}", r.mode.label(), r.agenda))
+            .status(if r.state == MeetingState::Cancelled {
                 EventStatus::Cancelled
             } else {
                 EventStatus::Confirmed

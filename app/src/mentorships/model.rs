@@ -2,7 +2,10 @@
 //! moves through and who may move it, the pair's agreement, and what the pages
 //! show. The state machine is here, pure, so it is tested on its own.
 
-use crate::profiles::model::{choices, collapse_spaces, ReplyTime};
+use crate::{
+    choices::choices,
+    profiles::model::{collapse_spaces, ReplyTime},
+};
 use serde::{Deserialize, Serialize};
 
 /// Open requests a mentee may have at once: enough to ask a few mentors for

@@ -456,7 +456,7 @@ pub async fn inbox(db: &Db, user_id: i64) -> Result<Vec<InboxItem>, AppError> {
         i64,
         String,
         String,
-        String,
+        State,
         Option<i64>,
         i64,
         Option<String>,
@@ -486,7 +486,7 @@ pub async fn inbox(db: &Db, user_id: i64) -> Result<Vec<InboxItem>, AppError> {
                 mentorship_id: id,
                 other_name: other,
                 focus_label: focus,
-                active: state == "accepted",
+                active: state == State::Accepted,
                 last_at,
                 preview: body.map(|b| preview(&b, 90)),
                 last_mine: sender == Some(user_id),
@@ -498,7 +498,7 @@ pub async fn inbox(db: &Db, user_id: i64) -> Result<Vec<InboxItem>, AppError> {
 
 /// Every thread's existence and last activity, for administrators: no words.
 pub async fn activity(db: &Db) -> Result<Vec<ThreadActivity>, AppError> {
-    let rows: Vec<(i64, String, String, String, String, Option<i64>)> = sqlx::query_as(
+    let rows: Vec<(i64, String, String, String, State, Option<i64>)> = sqlx::query_as(
         "SELECT ms.id, a.display_name, b.display_name, f.label, ms.state, ms.last_message_at
          FROM mentorships ms
          JOIN users a ON a.id = ms.mentor_id
@@ -517,9 +517,7 @@ pub async fn activity(db: &Db) -> Result<Vec<ThreadActivity>, AppError> {
             mentor_name: mentor,
             mentee_name: mentee,
             focus_label: focus,
-            state: State::from_slug(&state)
-                .map(|s| s.label().to_owned())
-                .unwrap_or(state),
+            state: state.label().to_owned(),
             last_message_at: last,
         })
         .collect())

@@ -8,12 +8,13 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::{
-        model::{excerpt, parse_profile, CARD_EXCERPT_CHARS},
+        model::{excerpt, parse_profile},
         store,
     },
     crate::{
         accounts::store::{require_admin, require_user},
         db::use_db,
+        directory::model::CARD_EXCERPT_CHARS,
         error::FieldErrors,
     },
 };

@@ -1,34 +1,9 @@
 //! Profile types shared by server and browser: the fixed choices, the form as
 //! posted, the parsed profile, and what other members may see of it.
 
+use crate::{choices::choices, directory::model::MentorCard};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// Declares a closed set of choices stored by slug and shown by label.
-macro_rules! choices {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = ($slug:literal, $label:literal)),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn slug(self) -> &'static str {
-                match self { $($name::$variant => $slug),+ }
-            }
-
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
-            }
-
-            pub fn from_slug(slug: &str) -> Option<Self> {
-                match slug { $($slug => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
-}
-pub(crate) use choices;
 
 choices! {
     LibraryType {
@@ -349,28 +324,17 @@ pub fn parse_profile(
     let region = text("region", &form.region, None, 60);
     let non_work_interests = text("non_work_interests", &form.non_work_interests, None, 300);
 
-    let mut choice = |field: &str, slug: &str, parse: &dyn Fn(&str) -> bool, message: &str| {
-        if !parse(slug) {
-            errors.add(field, message);
-        }
-    };
-    choice(
+    let library_type = errors.parsed(
         "library_type",
-        &form.library_type,
-        &|s| LibraryType::from_slug(s).is_some(),
-        "Choose the kind of library you work in.",
+        LibraryType::from_slug(&form.library_type).ok_or("Choose the kind of library you work in."),
     );
-    choice(
+    let work_function = errors.parsed(
         "work_function",
-        &form.work_function,
-        &|s| WorkFunction::from_slug(s).is_some(),
-        "Choose the area you work in.",
+        WorkFunction::from_slug(&form.work_function).ok_or("Choose the area you work in."),
     );
-    choice(
+    let career_stage = errors.parsed(
         "career_stage",
-        &form.career_stage,
-        &|s| CareerStage::from_slug(s).is_some(),
-        "Choose your career stage.",
+        CareerStage::from_slug(&form.career_stage).ok_or("Choose your career stage."),
     );
 
     let years_professional = match form.years_professional.trim() {
@@ -489,48 +453,41 @@ pub fn parse_profile(
         }
     }
 
-    errors_with_values(errors, form)?;
-    Ok(Profile {
-        display_name,
-        pronouns,
-        position,
-        institution,
-        institution_public: form.institution_hidden.is_none(),
-        library_type: LibraryType::from_slug(&form.library_type).expect("checked above"),
-        work_function: WorkFunction::from_slug(&form.work_function).expect("checked above"),
-        career_stage: CareerStage::from_slug(&form.career_stage).expect("checked above"),
-        years_professional,
-        country,
-        region,
-        time_zone,
-        utc_offset_minutes,
-        languages,
-        interests,
-        work_areas,
-        affiliations,
-        bio,
-        non_work_interests,
-        open_to_mentoring,
-        focus_offered,
-        capacity,
-        meeting_modes,
-        reply_time,
-        goals,
-        focus_sought,
-    })
-}
-
-/// Returns the errors with the whole form attached, so that a re-shown form
-/// (JavaScript off) keeps everything the member typed.
-fn errors_with_values(
-    errors: crate::error::FieldErrors,
-    form: &ProfileForm,
-) -> Result<(), crate::error::FieldErrors> {
-    if errors.is_empty() {
-        return Ok(());
+    match (library_type, work_function, career_stage) {
+        (Some(library_type), Some(work_function), Some(career_stage)) if errors.is_empty() => {
+            Ok(Profile {
+                display_name,
+                pronouns,
+                position,
+                institution,
+                institution_public: form.institution_hidden.is_none(),
+                library_type,
+                work_function,
+                career_stage,
+                years_professional,
+                country,
+                region,
+                time_zone,
+                utc_offset_minutes,
+                languages,
+                interests,
+                work_areas,
+                affiliations,
+                bio,
+                non_work_interests,
+                open_to_mentoring,
+                focus_offered,
+                capacity,
+                meeting_modes,
+                reply_time,
+                goals,
+                focus_sought,
+            })
+        }
+        // The whole form goes back with the errors, so that a re-shown form
+        // (JavaScript off) keeps everything the member typed.
+        _ => Err(errors.keep("form", &serde_json::to_string(form).unwrap_or_default())),
     }
-    let json = serde_json::to_string(form).unwrap_or_default();
-    Err(errors.keep("form", &json))
 }
 
 impl From<&Profile> for ProfileForm {
@@ -567,9 +524,9 @@ impl From<&Profile> for ProfileForm {
     }
 }
 
-/// The directory card a profile form would produce, for the live preview.
-/// The directory card `form` would make; `excerpt` is its bio's, read on the
-/// server (`excerpt` needs a Markdown parser the browser does not carry).
+/// The directory card `form` would make, for the live preview; `excerpt` is
+/// its bio's, read on the server (`excerpt` needs a Markdown parser the
+/// browser does not carry).
 pub fn preview_card(form: &ProfileForm, focus_areas: &[FocusArea], excerpt: String) -> MentorCard {
     MentorCard {
         id: 0,
@@ -640,25 +597,6 @@ pub struct PublicProfile {
     pub is_me: bool,
 }
 
-/// One mentor in the directory, as its card shows them.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct MentorCard {
-    pub id: i64,
-    pub display_name: String,
-    pub pronouns: String,
-    pub position: String,
-    pub institution: Option<String>,
-    pub library_type: String,
-    pub work_function: String,
-    pub place: String,
-    pub focus_offered: Vec<String>,
-    pub languages: Vec<String>,
-    pub has_capacity: bool,
-    pub excerpt: String,
-    /// Why this mentor fits the viewer, in words; empty when not sorting by fit.
-    pub reasons: Vec<String>,
-}
-
 /// "Province, Country" or just the country.
 pub fn place(region: &str, country: &str) -> String {
     match (region.is_empty(), country.is_empty()) {
@@ -667,9 +605,6 @@ pub fn place(region: &str, country: &str) -> String {
         (false, true) => region.to_owned(),
     }
 }
-
-/// How much of a bio a directory card shows.
-pub const CARD_EXCERPT_CHARS: usize = 180;
 
 /// The first words of a Markdown bio as plain text, for cards.
 #[cfg(feature = "ssr")]

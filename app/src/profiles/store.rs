@@ -92,9 +92,9 @@ pub async fn write_profile(
     .bind(&p.position)
     .bind(&p.institution)
     .bind(i64::from(p.institution_public))
-    .bind(p.library_type.slug())
-    .bind(p.work_function.slug())
-    .bind(p.career_stage.slug())
+    .bind(p.library_type)
+    .bind(p.work_function)
+    .bind(p.career_stage)
     .bind(p.years_professional)
     .bind(&p.country)
     .bind(&p.region)
@@ -104,7 +104,7 @@ pub async fn write_profile(
     .bind(&p.non_work_interests)
     .bind(i64::from(p.open_to_mentoring))
     .bind(p.capacity)
-    .bind(p.reply_time.slug())
+    .bind(p.reply_time)
     .bind(&p.goals)
     .bind(now_ms())
     .bind(version)
@@ -245,9 +245,9 @@ struct ProfileRow {
     position: String,
     institution: String,
     institution_public: i64,
-    library_type: String,
-    work_function: String,
-    career_stage: String,
+    library_type: LibraryType,
+    work_function: WorkFunction,
+    career_stage: CareerStage,
     years_professional: i64,
     country: String,
     region: String,
@@ -257,7 +257,7 @@ struct ProfileRow {
     non_work_interests: String,
     open_to_mentoring: i64,
     capacity: i64,
-    reply_time: String,
+    reply_time: ReplyTime,
     goals: String,
 }
 
@@ -277,15 +277,13 @@ impl ProfileRow {
                 .collect()
         };
         Profile {
-            library_type: LibraryType::from_slug(&self.library_type)
-                .unwrap_or(LibraryType::Academic),
-            work_function: WorkFunction::from_slug(&self.work_function)
-                .unwrap_or(WorkFunction::Reference),
-            career_stage: CareerStage::from_slug(&self.career_stage).unwrap_or(CareerStage::Mid),
+            library_type: self.library_type,
+            work_function: self.work_function,
+            career_stage: self.career_stage,
             utc_offset_minutes: i32::try_from(self.utc_offset_minutes).unwrap_or_default(),
             institution_public: self.institution_public != 0,
             open_to_mentoring: self.open_to_mentoring != 0,
-            reply_time: ReplyTime::from_slug(&self.reply_time).unwrap_or(ReplyTime::FewDays),
+            reply_time: self.reply_time,
             display_name: self.display_name,
             pronouns: self.pronouns,
             position: self.position,

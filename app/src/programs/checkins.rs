@@ -6,6 +6,7 @@ use super::model::{CheckinState, PairStatus, Program, DAY_MS, QUIET_DAYS};
 use crate::{
     db::Db,
     error::AppError,
+    mentorships::model::State,
     notifications::{
         model::Kind,
         store::{notify, Notice},
@@ -38,7 +39,7 @@ struct ProgramPair {
     id: i64,
     mentor_name: String,
     mentee_name: String,
-    state: String,
+    state: State,
     liaison_id: Option<i64>,
     program_id: i64,
     program_name: String,
@@ -88,7 +89,7 @@ pub async fn check_in(
         Some(_) => {}
     }
     let p = program_pair(db, mentorship_id).await?;
-    if p.state != "accepted" {
+    if p.state != State::Accepted {
         return Err(AppError::conflict("Check-ins are for active mentorships."));
     }
     let mut tx = db.pool().begin().await?;
@@ -99,7 +100,7 @@ pub async fn check_in(
     )
     .bind(mentorship_id)
     .bind(month_of(now))
-    .bind(state.slug())
+    .bind(state)
     .bind(note)
     .bind(now)
     .execute(&mut *tx)
@@ -145,13 +146,13 @@ pub async fn this_month(
     mentorship_id: i64,
     now: i64,
 ) -> Result<Option<CheckinState>, AppError> {
-    let row: Option<(String,)> =
+    let row: Option<(CheckinState,)> =
         sqlx::query_as("SELECT state FROM checkins WHERE mentorship_id = $1 AND month = $2")
             .bind(mentorship_id)
             .bind(month_of(now))
             .fetch_optional(db.pool())
             .await?;
-    Ok(row.and_then(|(s,)| CheckinState::from_slug(&s)))
+    Ok(row.map(|(s,)| s))
 }
 
 /// Makes a coordinator of the pair's program its liaison.
@@ -218,14 +219,12 @@ pub async fn pairs(db: &Db, program_id: i64, now: i64) -> Result<Vec<PairStatus>
     .await?;
     let mut out = Vec::with_capacity(rows.len());
     for (id, mentor, mentee, focus, cycle, liaison_id, liaison, last, since) in rows {
-        let latest: Option<(String, String, i64)> = sqlx::query_as(
+        let checkin: Option<(CheckinState, String, i64)> = sqlx::query_as(
             "SELECT state, note, at FROM checkins WHERE mentorship_id = $1 ORDER BY month DESC LIMIT 1",
         )
         .bind(id)
         .fetch_optional(db.pool())
         .await?;
-        let checkin =
-            latest.and_then(|(s, note, at)| CheckinState::from_slug(&s).map(|s| (s, note, at)));
         let mut attention = Vec::new();
         match &checkin {
             Some((CheckinState::NeedHelp, ..)) => {

@@ -16,10 +16,17 @@ use std::collections::HashMap;
 /// At most this many rows in one file.
 pub const MAX_ROWS: usize = 2000;
 
+/// A row as the preview shows it, and what importing it does: `plan` is
+/// there exactly when the row has no problem.
 struct Parsed {
     row: ImportRow,
+    plan: Option<Plan>,
+}
+
+/// Whom an importable row enrols (a member) or invites (by email), and as what.
+struct Plan {
     email: String,
-    role: Option<Role>,
+    role: Role,
     user_id: Option<i64>,
 }
 
@@ -108,14 +115,14 @@ async fn check(
             .fetch_optional(db.pool())
             .await?;
         let user_id = user.map(|(id,)| id);
-        if problem.is_none() {
+        if let (None, Some(role)) = (&problem, role) {
             let enrolled: Option<(i64,)> = match user_id {
                 Some(u) => sqlx::query_as(
                     "SELECT user_id FROM enrolments WHERE cycle_id = $1 AND user_id = $2 AND role = $3",
                 )
                 .bind(cycle_id)
                 .bind(u)
-                .bind(role.map(Role::slug))
+                .bind(role)
                 .fetch_optional(db.pool())
                 .await?,
                 None => sqlx::query_as(
@@ -123,7 +130,7 @@ async fn check(
                 )
                 .bind(cycle_id)
                 .bind(&email)
-                .bind(role.map(Role::slug))
+                .bind(role)
                 .fetch_optional(db.pool())
                 .await?,
             };
@@ -138,7 +145,7 @@ async fn check(
                     cycle.name,
                     raw_role.to_lowercase()
                 ));
-            } else if role == Some(Role::Mentee) {
+            } else if role == Role::Mentee {
                 if mentee_places <= 0 {
                     problem = Some(format!(
                         "{} has no mentee places left ({} in all)",
@@ -164,9 +171,11 @@ async fn check(
                 error: problem.is_some(),
                 outcome,
             },
-            email,
-            role,
-            user_id,
+            plan: role.filter(|_| problem.is_none()).map(|role| Plan {
+                email,
+                role,
+                user_id,
+            }),
         });
     }
     if out.is_empty() {
@@ -228,7 +237,7 @@ pub async fn import(
     now: i64,
 ) -> Result<ImportPreview, AppError> {
     let (cycle_name, rows) = check(db, cycle_id, text, now).await?;
-    let errors = rows.iter().filter(|r| r.row.error).count();
+    let errors = rows.iter().filter(|r| r.plan.is_none()).count();
     if apply && errors > 0 {
         return Err(AppError::form(format!(
             "{errors} rows have problems; fix them and try again. Nothing was imported."
@@ -241,13 +250,13 @@ pub async fn import(
             .bind(cycle_id)
             .execute(&mut *tx)
             .await?;
-        for r in &rows {
-            let role = r.role.expect("checked");
-            let written = match r.user_id {
+        // No row has a problem, so every row has its plan.
+        for (r, plan) in rows.iter().filter_map(|r| Some((r, r.plan.as_ref()?))) {
+            let written = match plan.user_id {
                 Some(user_id) => {
-                    enrol_imported(&mut tx, cycle_id, user_id, role, &r.row.tags, now).await
+                    enrol_imported(&mut tx, cycle_id, user_id, plan.role, &r.row.tags, now).await
                 }
-                None => invite(&mut tx, inviter, cycle_id, &cycle_name, r, now).await,
+                None => invite(&mut tx, inviter, cycle_id, &cycle_name, &r.row, plan, now).await,
             };
             match written {
                 Ok(()) => {}
@@ -308,7 +317,7 @@ async fn enrol_imported(
     )
     .bind(cycle_id)
     .bind(user_id)
-    .bind(role.slug())
+    .bind(role)
     .bind(now)
     .bind(tags)
     .execute(conn)
@@ -321,19 +330,19 @@ async fn invite(
     inviter: i64,
     cycle_id: i64,
     cycle_name: &str,
-    r: &Parsed,
+    row: &ImportRow,
+    plan: &Plan,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    let role = r.role.expect("checked");
     sqlx::query(
         "INSERT INTO invitations (email, name, cycle_id, role, tags, invited_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
-    .bind(&r.email)
-    .bind(&r.row.name)
+    .bind(&plan.email)
+    .bind(&row.name)
     .bind(cycle_id)
-    .bind(role.slug())
-    .bind(&r.row.tags)
+    .bind(plan.role)
+    .bind(&row.tags)
     .bind(inviter)
     .bind(now)
     .execute(&mut *conn)
@@ -341,14 +350,14 @@ async fn invite(
     sqlx::query(
         "INSERT INTO emails (to_address, to_name, subject, body, link, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
     )
-    .bind(&r.email)
-    .bind(&r.row.name)
+    .bind(&plan.email)
+    .bind(&row.name)
     .bind(format!("You are invited to {cycle_name}"))
     .bind(format!(
         "Hello {},\n\nThe coordinators of {cycle_name} have added you as a {} on Carrel, where librarians find mentors and work with them. \
          Join Carrel with this email address and your place in the cycle is waiting for you.",
-        r.row.name,
-        role.slug()
+        row.name,
+        plan.role.slug()
     ))
     .bind("/signup")
     .bind(now)
@@ -375,7 +384,7 @@ pub async fn accept_invitations(
     if taken.rows_affected() == 0 {
         return Ok(0);
     }
-    let invited: Vec<(i64, String, String)> = sqlx::query_as(
+    let invited: Vec<(i64, Role, String)> = sqlx::query_as(
         "SELECT cycle_id, role, tags FROM invitations WHERE email = $1 AND accepted_at = $2",
     )
     .bind(email)

@@ -1,7 +1,10 @@
 //! Program types shared by server and browser: the fixed choices, the forms as
 //! posted, eligibility in words, and what the program pages show.
 
-use crate::profiles::model::{choices, split_tags, CareerStage};
+use crate::{
+    choices::choices,
+    profiles::model::{split_tags, CareerStage},
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -403,20 +406,19 @@ pub fn parse_topic(
             "Write the topic in 10 to 4000 characters: a question or two to talk about.",
         );
     }
-    let day = parse_day(send_on);
-    match day {
-        None => errors.add("send_on", "Give a date as YYYY-MM-DD."),
-        Some(d) if d < today => errors.add("send_on", "Choose today or a later day."),
-        Some(_) => {}
+    let send_on = match parse_day(send_on) {
+        None => Err("Give a date as YYYY-MM-DD."),
+        Some(d) if d < today => Err("Choose today or a later day."),
+        Some(d) => Ok(d),
+    };
+    match errors.parsed("send_on", send_on) {
+        Some(send_on) if errors.is_empty() => Ok(NewTopic {
+            title,
+            body,
+            send_on,
+        }),
+        _ => Err(errors),
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(NewTopic {
-        title,
-        body,
-        send_on: day.expect("checked"),
-    })
 }
 
 /// How a topic reads as a card in a thread (Markdown).
@@ -490,31 +492,27 @@ pub fn parse_program(form: &ProgramForm) -> Result<NewProgram, crate::error::Fie
             "Describe the program in 10 to 4000 characters: who it is for and what it asks.",
         );
     }
-    let kind = ProgramKind::from_slug(&form.kind);
-    if kind.is_none() {
-        errors.add("kind", "Choose the kind of program.");
-    }
-    let matching = Matching::from_slug(&form.matching);
-    if matching.is_none() {
-        errors.add("matching", "Choose how pairs are made.");
-    }
-    let contact = Contact::from_slug(&form.contact);
-    if contact.is_none() {
-        errors.add(
-            "contact",
-            "Choose how often pairs are expected to be in touch.",
-        );
-    }
+    let kind = errors.parsed(
+        "kind",
+        ProgramKind::from_slug(&form.kind).ok_or("Choose the kind of program."),
+    );
+    let matching = errors.parsed(
+        "matching",
+        Matching::from_slug(&form.matching).ok_or("Choose how pairs are made."),
+    );
+    let contact = errors.parsed(
+        "contact",
+        Contact::from_slug(&form.contact)
+            .ok_or("Choose how often pairs are expected to be in touch."),
+    );
     let years = match form.mentor_min_years.trim() {
         "" => Some(0),
         s => s.parse::<i64>().ok().filter(|y| (0..=50).contains(y)),
     };
-    if years.is_none() {
-        errors.add(
-            "mentor_min_years",
-            "Give a whole number of years from 0 to 50 (0: no minimum).",
-        );
-    }
+    let years = errors.parsed(
+        "mentor_min_years",
+        years.ok_or("Give a whole number of years from 0 to 50 (0: no minimum)."),
+    );
     let mentee_stages: Vec<CareerStage> = CareerStage::ALL
         .iter()
         .copied()
@@ -527,28 +525,29 @@ pub fn parse_program(form: &ProgramForm) -> Result<NewProgram, crate::error::Fie
             "List at most 5 affiliations, each under 40 characters.",
         );
     }
-    let coordinators = parse_coordinators(&form.coordinators).unwrap_or_else(|m| {
-        errors.add("coordinators", m);
-        Vec::new()
-    });
-    if !errors.is_empty() {
-        return Err(errors);
+    let coordinators = errors.parsed("coordinators", parse_coordinators(&form.coordinators));
+    match (kind, matching, contact, years, coordinators) {
+        (Some(kind), Some(matching), Some(contact), Some(mentor_min_years), Some(coordinators))
+            if errors.is_empty() =>
+        {
+            Ok(NewProgram {
+                slug,
+                name,
+                description,
+                kind,
+                matching,
+                contact,
+                mentor_min_years,
+                mentee_stages,
+                required_tags,
+                coordinators: coordinators
+                    .iter()
+                    .map(|e| crate::accounts::model::normalise_email(e))
+                    .collect(),
+            })
+        }
+        _ => Err(errors),
     }
-    Ok(NewProgram {
-        slug,
-        name,
-        description,
-        kind: kind.expect("checked"),
-        matching: matching.expect("checked"),
-        contact: contact.expect("checked"),
-        mentor_min_years: years.expect("checked"),
-        mentee_stages,
-        required_tags,
-        coordinators: coordinators
-            .iter()
-            .map(|e| crate::accounts::model::normalise_email(e))
-            .collect(),
-    })
 }
 
 /// The cycle form as posted (coordinators); dates as `YYYY-MM-DD`.
@@ -647,11 +646,7 @@ pub fn parse_cycle(form: &CycleForm) -> Result<NewCycle, crate::error::FieldErro
         );
     }
     let mut date = |field: &str, raw: &str| {
-        let d = parse_day(raw);
-        if d.is_none() {
-            errors.add(field, "Give a date as YYYY-MM-DD.");
-        }
-        d
+        errors.parsed(field, parse_day(raw).ok_or("Give a date as YYYY-MM-DD."))
     };
     let starts = date("starts_on", &form.starts_on);
     let ends = date("ends_on", &form.ends_on);
@@ -683,23 +678,25 @@ pub fn parse_cycle(form: &CycleForm) -> Result<NewCycle, crate::error::FieldErro
         .parse::<i64>()
         .ok()
         .filter(|c| (1..=10_000).contains(c));
-    if capacity.is_none() {
-        errors.add(
-            "capacity",
-            "Give the number of mentee places, from 1 to 10000.",
-        );
+    let capacity = errors.parsed(
+        "capacity",
+        capacity.ok_or("Give the number of mentee places, from 1 to 10000."),
+    );
+    match (starts, ends, opens, closes, capacity) {
+        (Some(starts_on), Some(ends_on), Some(enrol_opens), Some(enrol_closes), Some(capacity))
+            if errors.is_empty() =>
+        {
+            Ok(NewCycle {
+                name,
+                starts_on,
+                ends_on,
+                enrol_opens,
+                enrol_closes,
+                capacity,
+            })
+        }
+        _ => Err(errors),
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(NewCycle {
-        name,
-        starts_on: starts.expect("checked"),
-        ends_on: ends.expect("checked"),
-        enrol_opens: opens.expect("checked"),
-        enrol_closes: closes.expect("checked"),
-        capacity: capacity.expect("checked"),
-    })
 }
 
 #[cfg(test)]

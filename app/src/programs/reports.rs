@@ -75,7 +75,7 @@ pub async fn report(db: &Db, program_id: i64, now: i64) -> Result<Report, AppErr
             (m, messages, meetings)
         })
         .collect();
-    let states: Vec<(String, i64)> = sqlx::query_as(
+    let states: Vec<(CheckinState, i64)> = sqlx::query_as(
         "SELECT k.state, COUNT(*) FROM checkins k JOIN mentorships m ON m.id = k.mentorship_id
          JOIN cycles c ON c.id = m.cycle_id
          WHERE c.program_id = $1 AND k.month = $2 GROUP BY k.state",
@@ -87,10 +87,7 @@ pub async fn report(db: &Db, program_id: i64, now: i64) -> Result<Report, AppErr
     let checkins = CheckinState::ALL
         .iter()
         .map(|s| {
-            let n = states
-                .iter()
-                .find(|(k, _)| k == s.slug())
-                .map_or(0, |(_, n)| *n);
+            let n = states.iter().find(|(k, _)| k == s).map_or(0, |(_, n)| *n);
             (s.label().to_owned(), n)
         })
         .collect();

@@ -16,9 +16,9 @@ struct ProgramRow {
     slug: String,
     name: String,
     description: String,
-    kind: String,
-    matching: String,
-    contact: String,
+    kind: ProgramKind,
+    matching: Matching,
+    contact: Contact,
     mentor_min_years: i64,
     mentee_stages: String,
     required_tags: String,
@@ -31,9 +31,9 @@ impl From<ProgramRow> for Program {
             slug: r.slug,
             name: r.name,
             description: r.description,
-            kind: ProgramKind::from_slug(&r.kind).unwrap_or(ProgramKind::Network),
-            matching: Matching::from_slug(&r.matching).unwrap_or(Matching::Choose),
-            contact: Contact::from_slug(&r.contact).unwrap_or(Contact::AsAgreed),
+            kind: r.kind,
+            matching: r.matching,
+            contact: r.contact,
             mentor_min_years: r.mentor_min_years,
             mentee_stages: r
                 .mentee_stages
@@ -211,16 +211,13 @@ pub async fn list(db: &Db, now: i64) -> Result<Vec<ProgramSummary>, AppError> {
 }
 
 async fn my_roles(db: &Db, user_id: i64, cycle_id: i64) -> Result<Vec<Role>, AppError> {
-    let rows: Vec<(String,)> =
+    let rows: Vec<(Role,)> =
         sqlx::query_as("SELECT role FROM enrolments WHERE cycle_id = $1 AND user_id = $2")
             .bind(cycle_id)
             .bind(user_id)
             .fetch_all(db.pool())
             .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(r,)| Role::from_slug(&r))
-        .collect())
+    Ok(rows.into_iter().map(|(r,)| r).collect())
 }
 
 /// The mentor's note from their latest earlier cycle of this program.
@@ -352,9 +349,9 @@ pub async fn create_program(db: &Db, p: &NewProgram, now: i64) -> Result<String,
     .bind(&p.slug)
     .bind(&p.name)
     .bind(&p.description)
-    .bind(p.kind.slug())
-    .bind(p.matching.slug())
-    .bind(p.contact.slug())
+    .bind(p.kind)
+    .bind(p.matching)
+    .bind(p.contact)
     .bind(p.mentor_min_years)
     .bind(stages.join(","))
     .bind(p.required_tags.join(","))
@@ -576,7 +573,7 @@ pub async fn update_cycle(
 }
 
 async fn standing(conn: &mut AnyConnection, user_id: i64) -> Result<Option<Standing>, AppError> {
-    let row: Option<(i64, String)> =
+    let row: Option<(i64, CareerStage)> =
         sqlx::query_as("SELECT years_professional, career_stage FROM profiles WHERE user_id = $1")
             .bind(user_id)
             .fetch_optional(&mut *conn)
@@ -592,7 +589,7 @@ async fn standing(conn: &mut AnyConnection, user_id: i64) -> Result<Option<Stand
     .await?;
     Ok(Some(Standing {
         years_professional: years,
-        career_stage: CareerStage::from_slug(&stage).unwrap_or(CareerStage::Mid),
+        career_stage: stage,
         affiliations: tags.into_iter().map(|(t,)| t).collect(),
     }))
 }
@@ -631,7 +628,7 @@ pub async fn enrol(
     )
     .bind(cycle_id)
     .bind(user_id)
-    .bind(role.slug())
+    .bind(role)
     .bind(note)
     .bind(now)
     .execute(&mut *tx)
@@ -672,7 +669,7 @@ pub async fn leave(db: &Db, user_id: i64, cycle_id: i64, role: Role) -> Result<(
         sqlx::query("DELETE FROM enrolments WHERE cycle_id = $1 AND user_id = $2 AND role = $3")
             .bind(cycle_id)
             .bind(user_id)
-            .bind(role.slug())
+            .bind(role)
             .execute(db.pool())
             .await?;
     if gone.rows_affected() == 0 {
@@ -692,7 +689,7 @@ pub async fn managed_cycles(
 ) -> Result<Vec<ManagedCycle>, AppError> {
     let mut out = Vec::new();
     for cycle in cycles(db, program_id).await? {
-        let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
+        let rows: Vec<(i64, String, String, Role, i64)> = sqlx::query_as(
             "SELECT u.id, u.display_name, u.email, e.role, e.enrolled_at
              FROM enrolments e JOIN users u ON u.id = e.user_id
              WHERE e.cycle_id = $1 ORDER BY e.role, u.display_name",
@@ -715,7 +712,7 @@ pub async fn managed_cycles(
                     user_id,
                     name,
                     email,
-                    role: Role::from_slug(&role).unwrap_or(Role::Mentee),
+                    role,
                     enrolled_at,
                 })
                 .collect(),

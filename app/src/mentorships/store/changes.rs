@@ -35,7 +35,7 @@ pub async fn change_state(
         lock_member(&mut tx, peek.mentee_id).await?;
     }
     let r = row(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-    let from = r.state();
+    let from = r.state;
     let actor = match side {
         Side::Mentor => Actor::Mentor,
         Side::Mentee => Actor::Mentee,
@@ -64,10 +64,10 @@ pub async fn change_state(
              closed_at = CASE WHEN $1 = 'accepted' THEN closed_at ELSE $2 END
          WHERE id = $3 AND state = $4",
     )
-    .bind(change.to.slug())
+    .bind(change.to)
     .bind(now)
     .bind(id)
-    .bind(from.slug())
+    .bind(from)
     .execute(&mut *tx)
     .await;
     match updated {
@@ -267,9 +267,9 @@ pub async fn ask_to_complete(db: &Db, user_id: i64, id: i64, now: i64) -> Result
     let mut tx = db.pool().begin().await?;
     lock_member(&mut tx, peek.mentee_id).await?;
     let r = row(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-    if r.state() != State::Accepted {
+    if r.state != State::Accepted {
         return Err(AppError::conflict(refusal(
-            r.state(),
+            r.state,
             State::Completed,
             Actor::Mentor,
         )));
@@ -350,9 +350,9 @@ pub async fn save_agreement(
              hours_per_month = $4, notes = $5, agreement_at = $6
          WHERE id = $7 AND state = 'accepted'",
     )
-    .bind(a.channel.slug())
-    .bind(a.frequency.slug())
-    .bind(a.reply_within.slug())
+    .bind(a.channel)
+    .bind(a.frequency)
+    .bind(a.reply_within)
     .bind(a.hours_per_month)
     .bind(&a.notes)
     .bind(now)
@@ -486,7 +486,7 @@ pub async fn extend(db: &Db, user_id: i64, id: i64, now: i64) -> Result<(), AppE
 /// two and ends active mentorships, each through the ordinary rules so the
 /// history says what happened.
 pub async fn close_between(db: &Db, blocker: i64, blocked: i64, now: i64) -> Result<(), AppError> {
-    let open: Vec<(i64, i64, String)> = sqlx::query_as(
+    let open: Vec<(i64, i64, State)> = sqlx::query_as(
         "SELECT id, mentor_id, state FROM mentorships
          WHERE ((mentor_id = $1 AND mentee_id = $2) OR (mentor_id = $2 AND mentee_id = $1))
            AND state IN ('requested', 'accepted')",
@@ -501,9 +501,9 @@ pub async fn close_between(db: &Db, blocker: i64, blocked: i64, now: i64) -> Res
         } else {
             Side::Mentee
         };
-        let (to, reason) = match (State::from_slug(&state), side) {
-            (Some(State::Requested), Side::Mentee) => (State::Withdrawn, None),
-            (Some(State::Requested), Side::Mentor) => (State::Declined, Some(DeclineReason::Other)),
+        let (to, reason) = match (state, side) {
+            (State::Requested, Side::Mentee) => (State::Withdrawn, None),
+            (State::Requested, Side::Mentor) => (State::Declined, Some(DeclineReason::Other)),
             _ => (State::Ended, None),
         };
         let change = Change {

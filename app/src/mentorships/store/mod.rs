@@ -47,15 +47,15 @@ pub struct Row {
     pub focus: String,
     pub focus_label: String,
     pub cycle_id: Option<i64>,
-    pub state: String,
+    pub state: State,
     pub message: String,
     pub assigned_by: Option<i64>,
     pub requested_at: i64,
     pub expires_at: i64,
     pub close_asked_by: Option<i64>,
-    pub channel: String,
-    pub frequency: String,
-    pub reply_within: String,
+    pub channel: Channel,
+    pub frequency: Frequency,
+    pub reply_within: ReplyTime,
     pub hours_per_month: i64,
     pub notes: String,
     pub agreement_at: Option<i64>,
@@ -73,10 +73,6 @@ const ROW_SELECT: &str = "SELECT m.id, m.mentor_id, m.mentee_id, m.focus, f.labe
     JOIN users e ON e.id = m.mentee_id";
 
 impl Row {
-    pub fn state(&self) -> State {
-        State::from_slug(&self.state).unwrap_or(State::Ended)
-    }
-
     /// The caller's side of this mentorship, if they are one of the pair.
     pub fn side_of(&self, user_id: i64) -> Option<Side> {
         if user_id == self.mentor_id {
@@ -112,7 +108,7 @@ impl Row {
             other_name: other_name.to_owned(),
             focus: self.focus.clone(),
             focus_label: self.focus_label.clone(),
-            state: self.state(),
+            state: self.state,
             requested_at: self.requested_at,
             expires_at: self.expires_at,
             assigned: self.assigned_by.is_some(),
@@ -120,11 +116,10 @@ impl Row {
     }
 
     fn agreement(&self) -> Agreement {
-        let d = Agreement::default();
         Agreement {
-            channel: Channel::from_slug(&self.channel).unwrap_or(d.channel),
-            frequency: Frequency::from_slug(&self.frequency).unwrap_or(d.frequency),
-            reply_within: ReplyTime::from_slug(&self.reply_within).unwrap_or(d.reply_within),
+            channel: self.channel,
+            frequency: self.frequency,
+            reply_within: self.reply_within,
             hours_per_month: self.hours_per_month,
             notes: self.notes.clone(),
         }
@@ -216,7 +211,7 @@ async fn record(conn: &mut AnyConnection, e: Event<'_>, now: i64) -> Result<(), 
     .bind(id)
     .bind(actor_id)
     .bind(from.map(State::slug))
-    .bind(to.slug())
+    .bind(to)
     .bind(reason)
     .bind(note)
     .bind(i64::from(note_private))

@@ -49,7 +49,7 @@ pub async fn pair_for_member(
     id: i64,
     private: &str,
 ) -> Result<Pair, AppError> {
-    let row: Option<(i64, i64, String, String, String, String)> = sqlx::query_as(
+    let row: Option<(i64, i64, String, String, String, State)> = sqlx::query_as(
         "SELECT m.mentor_id, m.mentee_id, a.display_name, b.display_name, f.label, m.state
          FROM mentorships m
          JOIN users a ON a.id = m.mentor_id
@@ -72,6 +72,6 @@ pub async fn pair_for_member(
         mentor_name,
         mentee_name,
         focus_label,
-        state: State::from_slug(&state).ok_or(AppError::NotFound)?,
+        state,
     })
 }

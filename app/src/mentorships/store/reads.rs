@@ -20,7 +20,7 @@ pub async fn mine(db: &Db, user_id: i64) -> Result<MyMentorships, AppError> {
             continue;
         };
         let s = r.summary(side);
-        match (r.state(), side) {
+        match (r.state, side) {
             (State::Accepted, Side::Mentee) => out.mentors.push(s),
             (State::Accepted, Side::Mentor) => out.mentees.push(s),
             (State::Requested, Side::Mentee) => out.sent.push(s),
@@ -52,8 +52,8 @@ pub async fn detail(db: &Db, user_id: i64, id: i64) -> Result<MentorshipDetail, 
     struct EventRow {
         at: i64,
         actor_name: Option<String>,
-        from_state: Option<String>,
-        to_state: String,
+        from_state: Option<State>,
+        to_state: State,
         reason: String,
         note: String,
         note_private: i64,
@@ -73,8 +73,8 @@ pub async fn detail(db: &Db, user_id: i64, id: i64) -> Result<MentorshipDetail, 
         .map(|e| HistoryEntry {
             at: e.at,
             actor: e.actor_name.unwrap_or_else(|| "Carrel".to_owned()),
-            from: e.from_state.as_deref().and_then(State::from_slug),
-            to: State::from_slug(&e.to_state).unwrap_or(State::Ended),
+            from: e.from_state,
+            to: e.to_state,
             reason: DeclineReason::from_slug(&e.reason).map(|r| r.label().to_owned()),
             // A private note (ending a program mentorship) is for coordinators
             // and its author, not the other member.
