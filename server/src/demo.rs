@@ -13,7 +13,7 @@ use app::{
         model::State,
         store::{self as mentorships, Change, NewRequest},
     },
-    messages::store as messages,
+    messages::{hub::Hub, store as messages},
     profiles::{
         model::{
             CareerStage, LibraryType, MeetingMode, Profile, ReplyTime, WorkFunction,
@@ -404,7 +404,12 @@ pub async fn seed(db: &Db, count: usize, seed: u64) -> anyhow::Result<usize> {
 /// ask a mentor who offers it, through the same rules as the app (so capacity
 /// and one mentor per focus hold), and about two in three are accepted; six
 /// more ask a coordinator. Returns how many requests were made.
-pub async fn seed_mentorships(db: &Db, pairs: usize, seed: u64) -> anyhow::Result<usize> {
+pub async fn seed_mentorships(
+    db: &Db,
+    hub: &Hub,
+    pairs: usize,
+    seed: u64,
+) -> anyhow::Result<usize> {
     let tags: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT t.user_id, t.kind, t.value FROM profile_tags t JOIN profiles p ON p.user_id = t.user_id
          WHERE t.kind IN ('focus_sought', 'focus_offered') AND (t.kind = 'focus_sought' OR p.open_to_mentoring = 1)
@@ -466,7 +471,17 @@ pub async fn seed_mentorships(db: &Db, pairs: usize, seed: u64) -> anyhow::Resul
                 .await
                 .is_ok()
             {
-                converse(db, &mut rng, id, mentor, *mentee, &area.label, accepted_at).await?;
+                converse(
+                    db,
+                    hub,
+                    &mut rng,
+                    id,
+                    mentor,
+                    *mentee,
+                    &area.label,
+                    accepted_at,
+                )
+                .await?;
             }
         }
     }
@@ -493,6 +508,7 @@ pub async fn seed_mentorships(db: &Db, pairs: usize, seed: u64) -> anyhow::Resul
 /// mentor opens, as the programs ask, and the mentee answers.
 async fn converse(
     db: &Db,
+    hub: &Hub,
     rng: &mut StdRng,
     id: i64,
     mentor: i64,
@@ -515,7 +531,7 @@ async fn converse(
         if at >= app::db::now_ms() {
             break;
         }
-        messages::send(db, sender, id, &body, &format!("demo-{id}-{i:04}"), at)
+        messages::send(db, hub, sender, id, &body, &format!("demo-{id}-{i:04}"), at)
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))?;
     }
@@ -2194,7 +2210,7 @@ pub const DEMO_COORDINATOR_EMAIL: &str = "coordinator@carrel.example";
 /// institution's yearly program), each with a cycle taking enrolments now, and
 /// eligible demo members enrolled through the same rules as the app. Runs
 /// before the demo's requests, so pairs who share a cycle belong to it.
-pub async fn seed_programs(db: &Db, now: i64) -> anyhow::Result<usize> {
+pub async fn seed_programs(db: &Db, hub: &Hub, now: i64) -> anyhow::Result<usize> {
     use app::programs::{
         model::{Contact, Matching, NewCycle, NewProgram, ProgramKind, Role, DAY_MS},
         store as programs,
@@ -2385,7 +2401,7 @@ pub async fn seed_programs(db: &Db, now: i64) -> anyhow::Result<usize> {
         // The career program's committee has a topic out and the next one scheduled,
         // and its first pairs, matched six weeks ago, are under way.
         if matching == Matching::Both {
-            cycle_pairs(db, cycle, now - 42 * DAY_MS).await?;
+            cycle_pairs(db, hub, cycle, now - 42 * DAY_MS).await?;
             for (title, body, on) in [
                 (
                     "Finding your professional community",
@@ -2442,7 +2458,7 @@ async fn waiting_for_match(db: &Db, cycle: i64, now: i64) -> anyhow::Result<()> 
 /// Pairs some of a cycle's mentees with its mentors, through the same rules
 /// as the app; most write to each other, and the rest stay quiet (so the
 /// coordinators' page has pairs needing attention).
-async fn cycle_pairs(db: &Db, cycle: i64, at: i64) -> anyhow::Result<()> {
+async fn cycle_pairs(db: &Db, hub: &Hub, cycle: i64, at: i64) -> anyhow::Result<()> {
     let mentees: Vec<(i64,)> = sqlx::query_as(
         "SELECT user_id FROM enrolments WHERE cycle_id = $1 AND role = 'mentee' ORDER BY user_id LIMIT 8",
     )
@@ -2487,6 +2503,7 @@ async fn cycle_pairs(db: &Db, cycle: i64, at: i64) -> anyhow::Result<()> {
         {
             converse(
                 db,
+                hub,
                 &mut rng,
                 id,
                 *mentor,

@@ -9,8 +9,9 @@ use crate::{
 use app::{
     accounts::session_store::DbSessionStore,
     db::{now_ms, Db},
+    directory::index::Directory,
     mentorships::store::run_due,
-    messages::store::email_unread,
+    messages::{hub::Hub, store::email_unread},
     notifications::mail::{send_pending, Mailer},
     programs::{store::complete_cycles, topics},
     security::limits::Limits,
@@ -52,6 +53,8 @@ static ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
+    pub hub: Arc<Hub>,
+    pub directory: Arc<Directory>,
     pub mailer: Mailer,
     pub limits: Limits,
     pub guard: SharedGuard,
@@ -68,12 +71,20 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
         .build()
 }
 
-pub fn router(config: &Config, db: Db, mailer: Mailer) -> Router {
+pub fn router(
+    config: &Config,
+    db: Db,
+    hub: Arc<Hub>,
+    directory: Arc<Directory>,
+    mailer: Mailer,
+) -> Router {
     let limits = Limits::new(config.rate_limit_exempt.clone(), config.max_streams);
     let guard = Arc::new(Guard::new(config.public_url.as_deref(), config.trust_proxy));
     let state = AppState {
         leptos_options: leptos_options(config),
         db: db.clone(),
+        hub,
+        directory,
         mailer: mailer.clone(),
         limits,
         guard: guard.clone(),
@@ -139,11 +150,20 @@ pub fn router(config: &Config, db: Db, mailer: Mailer) -> Router {
 }
 
 /// The context every page and server function gets from the app's state: the
-/// database, the mailer and the rate limits.
+/// database, the message hub, the directory index, the mailer and the rate limits.
 fn provide_state(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
-    let (db, mailer, limits) = (state.db.clone(), state.mailer.clone(), state.limits.clone());
+    let AppState {
+        db,
+        hub,
+        directory,
+        mailer,
+        limits,
+        ..
+    } = state.clone();
     move || {
         provide_context(db.clone());
+        provide_context(hub.clone());
+        provide_context(directory.clone());
         provide_context(mailer.clone());
         provide_context(limits.clone());
     }
@@ -234,10 +254,10 @@ pub fn spawn_session_cleanup(db: Db) {
 
 /// Loads the directory's in-memory index in the background, so the first
 /// search after a start does not pay for it (about 2.6 s at 100,000 profiles).
-pub fn spawn_directory_warm_up(db: Db) {
+pub fn spawn_directory_warm_up(db: Db, directory: Arc<Directory>) {
     tokio::spawn(async move {
         let started = std::time::Instant::now();
-        match db.directory().current(&db).await {
+        match directory.current(&db).await {
             Ok(_) => tracing::info!(ms = started.elapsed().as_millis(), "directory index loaded"),
             Err(e) => {
                 tracing::warn!(error = %e, "directory index not loaded; the first search will load it")
@@ -252,7 +272,7 @@ const JOBS_EVERY: Duration = Duration::from_secs(30);
 /// Runs Carrel's scheduled work: reminds mentors of waiting requests, expires
 /// old ones, completes the mentorships of cycles that ended, posts discussion topics, asks mentors for monthly check-ins, reminds pairs of meetings, emails members about messages left unread for `unread_email_minutes`,
 /// and sends queued email. Every step is safe on several instances.
-pub fn spawn_jobs(db: Db, mailer: Mailer, unread_email_minutes: u32) {
+pub fn spawn_jobs(db: Db, hub: Arc<Hub>, mailer: Mailer, unread_email_minutes: u32) {
     let unread_after = i64::from(unread_email_minutes) * 60_000;
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(JOBS_EVERY);
@@ -270,7 +290,7 @@ pub fn spawn_jobs(db: Db, mailer: Mailer, unread_email_minutes: u32) {
                 Ok(completed) => tracing::info!(completed, "cycle mentorships completed"),
                 Err(e) => tracing::warn!(error = %e, "completing ended cycles failed"),
             }
-            match topics::send_due(&db, now_ms()).await {
+            match topics::send_due(&db, &hub, now_ms()).await {
                 Ok(0) => {}
                 Ok(threads) => tracing::info!(threads, "discussion topics posted"),
                 Err(e) => tracing::warn!(error = %e, "posting discussion topics failed"),

@@ -5,7 +5,11 @@
 //! after that id: the stream always reads from the database, and the hub only
 //! says when to read.
 
-use super::{hub::Ring, model::Seen, store};
+use super::{
+    hub::{Hub, Ring},
+    model::Seen,
+    store,
+};
 use crate::{
     accounts::{session_store::DbSessionStore, store::session_user},
     db::Db,
@@ -20,7 +24,7 @@ use axum::{
     },
 };
 use serde::Deserialize;
-use std::{convert::Infallible, time::Duration};
+use std::{convert::Infallible, sync::Arc, time::Duration};
 use tokio::sync::{broadcast::error::RecvError, mpsc};
 use tokio_stream::wrappers::ReceiverStream;
 use tower_sessions::{Session, SessionStore};
@@ -40,6 +44,7 @@ pub struct StreamQuery {
 
 pub async fn stream(
     State(db): State<Db>,
+    State(hub): State<Arc<Hub>>,
     State(limits): State<Limits>,
     session: Session,
     headers: HeaderMap,
@@ -70,7 +75,7 @@ pub async fn stream(
         .and_then(|v| v.parse::<i64>().ok())
         .or(query.after);
     // Subscribe before reading, so a message committed in between still rings.
-    let mut sub = db.hub().subscribe(user.id);
+    let mut sub = hub.subscribe(user.id);
     let start = match resume {
         Some(id) => id,
         None => match store::latest_id(&db, user.id).await {

@@ -7,7 +7,10 @@ use crate::{
     db::Db,
     error::AppError,
     mentorships::store::lock_member,
-    messages::{hub::Rings, store::post_topic},
+    messages::{
+        hub::{Hub, Rings},
+        store::post_topic,
+    },
     notifications::store::queue_email,
 };
 
@@ -79,7 +82,7 @@ pub async fn of_cycle(db: &Db, cycle_id: i64) -> Result<Vec<Topic>, AppError> {
 /// of its cycle and an email to both members. Each topic goes out in one
 /// transaction that first claims it, so several instances post it once.
 /// Returns how many threads got a topic.
-pub async fn send_due(db: &Db, now: i64) -> Result<usize, AppError> {
+pub async fn send_due(db: &Db, hub: &Hub, now: i64) -> Result<usize, AppError> {
     #[derive(sqlx::FromRow)]
     struct Due {
         id: i64,
@@ -154,9 +157,9 @@ pub async fn send_due(db: &Db, now: i64) -> Result<usize, AppError> {
                 }
             }
         }
-        db.hub().ring_in(&mut tx, &rings).await?;
+        hub.ring_in(&mut tx, &rings).await?;
         tx.commit().await?;
-        db.hub().rang(rings);
+        hub.rang(rings);
     }
     Ok(posted)
 }

@@ -2,15 +2,17 @@
 //! SQLite file, or a new PostgreSQL database on 127.0.0.1:5432 (dropped after).
 //! `db_test!` runs one test body on both.
 
-use app::{db::Db, notifications::mail::Mailer};
+use app::{db::Db, directory::index::Directory, messages::hub::Hub, notifications::mail::Mailer};
 use server::{config::Config, startup};
-use std::{future::Future, panic::AssertUnwindSafe, path::PathBuf};
+use std::{future::Future, panic::AssertUnwindSafe, path::PathBuf, sync::Arc};
 
 use futures::FutureExt;
 
 pub struct TestApp {
     pub base: String,
     pub db: Db,
+    /// The app's message hub, for calling the stores that ring it.
+    pub hub: Arc<Hub>,
     /// The app's mailer: its outbox folder is where the emails land.
     pub mailer: Mailer,
     /// Where `db` points, for opening a second connection as another instance would.
@@ -136,7 +138,14 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
         let addr = listener.local_addr().unwrap();
         let mailer = config.mailer().unwrap();
-        let router = startup::router(&config, db.clone(), mailer.clone());
+        let hub = Arc::new(Hub::new(db.backend(), &config.database_url));
+        let router = startup::router(
+            &config,
+            db.clone(),
+            hub.clone(),
+            Arc::<Directory>::default(),
+            mailer.clone(),
+        );
         tokio::spawn(async move {
             axum::serve(
                 listener,
@@ -148,6 +157,7 @@ impl TestApp {
         TestApp {
             base: format!("http://{addr}"),
             db,
+            hub,
             mailer,
             database_url,
             client: client(),
@@ -317,8 +327,9 @@ where
         return;
     }
     let (app, cleanup) = TestApp::spawn(backend).await;
-    let db = app.db.clone();
+    let (db, hub) = (app.db.clone(), app.hub.clone());
     let outcome = AssertUnwindSafe(body(app)).catch_unwind().await;
+    hub.close();
     db.close().await;
     if let Some(name) = &cleanup.postgres_db {
         let admin = Db::connect(&postgres_admin_url()).await.unwrap();

@@ -601,6 +601,7 @@ db_test!(
         let t0 = now_ms();
         store::send(
             &app.db,
+            &app.hub,
             p.mentee_id,
             p.id,
             "Secret plans for my review",
@@ -611,6 +612,7 @@ db_test!(
         .unwrap();
         store::send(
             &app.db,
+            &app.hub,
             p.mentee_id,
             p.id,
             "And a second thought",
@@ -653,6 +655,7 @@ db_test!(
         let t1 = t0 + 3_600_000;
         let m = store::send(
             &app.db,
+            &app.hub,
             q.mentee_id,
             q.id,
             "Quick question",
@@ -661,7 +664,7 @@ db_test!(
         )
         .await
         .unwrap();
-        store::mark_read(&app.db, q.mentor_id, q.id, m.id)
+        store::mark_read(&app.db, &app.hub, q.mentor_id, q.id, m.id)
             .await
             .unwrap();
         assert_eq!(
@@ -680,6 +683,7 @@ db_test!(a_mentors_reply_time_is_measured, |app| async move {
     for (i, wait) in [2, 3, 4].into_iter().enumerate() {
         store::send(
             &app.db,
+            &app.hub,
             p.mentee_id,
             p.id,
             "Question",
@@ -690,6 +694,7 @@ db_test!(a_mentors_reply_time_is_measured, |app| async move {
         .unwrap();
         store::send(
             &app.db,
+            &app.hub,
             p.mentee_id,
             p.id,
             "Follow-up",
@@ -701,6 +706,7 @@ db_test!(a_mentors_reply_time_is_measured, |app| async move {
         t += wait * hour;
         store::send(
             &app.db,
+            &app.hub,
             p.mentor_id,
             p.id,
             "Answer",
@@ -712,6 +718,7 @@ db_test!(a_mentors_reply_time_is_measured, |app| async move {
         // A second message in a row is not a reply.
         store::send(
             &app.db,
+            &app.hub,
             p.mentor_id,
             p.id,
             "Also…",

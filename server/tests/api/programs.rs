@@ -1138,11 +1138,15 @@ db_test!(
         );
         let now = now_ms();
         assert_eq!(
-            app::programs::topics::send_due(&app.db, now).await.unwrap(),
+            app::programs::topics::send_due(&app.db, &app.hub, now)
+                .await
+                .unwrap(),
             2
         );
         assert_eq!(
-            app::programs::topics::send_due(&app.db, now).await.unwrap(),
+            app::programs::topics::send_due(&app.db, &app.hub, now)
+                .await
+                .unwrap(),
             0
         );
 
@@ -1195,13 +1199,13 @@ db_test!(
         );
         // The next topic waits for its day.
         assert_eq!(
-            app::programs::topics::send_due(&app.db, now + 29 * DAY_MS)
+            app::programs::topics::send_due(&app.db, &app.hub, now + 29 * DAY_MS)
                 .await
                 .unwrap(),
             0
         );
         assert_eq!(
-            app::programs::topics::send_due(&app.db, now + 31 * DAY_MS)
+            app::programs::topics::send_due(&app.db, &app.hub, now + 31 * DAY_MS)
                 .await
                 .unwrap(),
             2
@@ -1319,7 +1323,7 @@ db_test!(
             200
         );
         assert_eq!(
-            app::programs::topics::send_due(&app.db, later)
+            app::programs::topics::send_due(&app.db, &app.hub, later)
                 .await
                 .unwrap(),
             3
