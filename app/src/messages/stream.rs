@@ -11,8 +11,9 @@ use super::{
     store,
 };
 use crate::{
-    accounts::{session_store::DbSessionStore, store::session_user},
+    accounts::{model::CurrentUser, session_store::DbSessionStore},
     db::Db,
+    error::AppError,
     security::limits::Limits,
 };
 use axum::{
@@ -46,13 +47,14 @@ pub async fn stream(
     State(db): State<Db>,
     State(hub): State<Arc<Hub>>,
     State(limits): State<Limits>,
+    user: Result<CurrentUser, AppError>,
     session: Session,
     headers: HeaderMap,
     Query(query): Query<StreamQuery>,
 ) -> Response {
-    let user = match session_user(&db, &session).await {
-        Ok(Some(user)) => user,
-        Ok(None) => {
+    let user = match user {
+        Ok(user) => user,
+        Err(AppError::Unauthenticated) => {
             return (StatusCode::UNAUTHORIZED, "Sign in to receive messages.").into_response()
         }
         Err(e) => {
