@@ -1,17 +1,17 @@
-//! The one way to reach the database: a `Db` handed to server functions through
-//! Leptos context. SQLite or PostgreSQL is chosen at run time from the URL; queries
-//! are written once in the SQL both understand (`$1` placeholders, BIGINT times in
-//! Unix milliseconds, no booleans) and run through sqlx's `Any` driver.
+//! The one way to reach the database: a `Db` (the pool and its backend, nothing
+//! else) handed to server functions through Leptos context. SQLite or PostgreSQL
+//! is chosen at run time from the URL; queries are written once in the SQL both
+//! understand (`$1` placeholders, BIGINT times in Unix milliseconds, no booleans)
+//! and run through sqlx's `Any` driver.
 
 use crate::error::AppError;
-use crate::{directory::index::Directory, messages::hub::Hub};
 use leptos::prelude::use_context;
 use sqlx::{
     any::AnyPoolOptions,
     migrate::{MigrateError, Migrator},
     AnyPool, Executor,
 };
-use std::{path::Path, sync::Arc, time::Duration};
+use std::{path::Path, time::Duration};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
@@ -26,10 +26,6 @@ pub enum Backend {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
-    /// The directory's in-memory index: a cache of this database, shared by clones.
-    directory: Arc<Directory>,
-    /// Doorbells for this instance's open message streams.
-    hub: Arc<Hub>,
 }
 
 impl Db {
@@ -85,12 +81,7 @@ impl Db {
             })
             .connect(&url)
             .await?;
-        Ok(Self {
-            pool,
-            backend,
-            directory: Arc::default(),
-            hub: Arc::new(Hub::new(backend, &url)),
-        })
+        Ok(Self { pool, backend })
     }
 
     pub async fn migrate(&self) -> Result<(), MigrateError> {
@@ -104,20 +95,11 @@ impl Db {
         &self.pool
     }
 
-    pub fn directory(&self) -> &Directory {
-        &self.directory
-    }
-
-    pub fn hub(&self) -> &Arc<Hub> {
-        &self.hub
-    }
-
     pub fn backend(&self) -> Backend {
         self.backend
     }
 
     pub async fn close(&self) {
-        self.hub.close();
         self.pool.close().await;
     }
 }

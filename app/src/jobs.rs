@@ -28,6 +28,8 @@ use tower_sessions::ExpiredDeletion;
 #[derive(Clone)]
 pub struct Services {
     pub db: Db,
+    /// Doorbells of this instance's message streams (topics ring them).
+    pub hub: Arc<Hub>,
     pub mailer: Mailer,
     /// How long a message stays unread before its reader gets an email.
     pub unread_after_ms: i64,
@@ -68,7 +70,7 @@ pub const JOBS: &[Job] = &[
     Job {
         name: "discussion topics",
         every: OFTEN,
-        run: |s, now| Box::pin(send_topics(&s.db, now)),
+        run: |s, now| Box::pin(send_topics(&s.db, &s.hub, now)),
     },
     Job {
         name: "monthly check-ins",
@@ -197,10 +199,9 @@ impl Done for Posted {
 /// Posts every topic whose day has come as a card in each active pair's
 /// thread of its cycle, and emails both members. Returns how many threads got
 /// a topic.
-pub async fn send_topics(db: &Db, now: i64) -> Result<usize, AppError> {
+pub async fn send_topics(db: &Db, hub: &Arc<Hub>, now: i64) -> Result<usize, AppError> {
     let due = topics::due_delivery(db, now).await?;
     let claim = |t: &topics::Due| sqlx::query(topics::CLAIM_DELIVERY).bind(now).bind(t.id);
-    let hub = db.hub().clone();
     claim_each(db, due, claim, move |tx, t| {
         let hub = hub.clone();
         Box::pin(async move {

@@ -1,9 +1,10 @@
 //! `carrel`: serve the app, run migrations, or add demo data.
 
 use anyhow::Context;
-use app::db::Db;
+use app::{db::Db, directory::index::Directory, messages::hub::Hub};
 use clap::{Parser, Subcommand};
 use server::{config::Config, demo, startup};
+use std::sync::Arc;
 use tracing_subscriber::{fmt, EnvFilter};
 
 // mimalloc gives freed memory back to the system; glibc's malloc kept the
@@ -81,10 +82,11 @@ async fn main() -> anyhow::Result<()> {
             tracing::info!(added, "demo members added");
         }
         Command::Serve { demo } => {
+            let hub = Arc::new(Hub::new(db.backend(), &config.database_url));
             if demo && demo::is_empty(&db).await? {
                 let added = demo::seed(&db, 200, 1).await?;
-                let enrolled = demo::seed_programs(&db, app::db::now_ms()).await?;
-                let requests = demo::seed_mentorships(&db, 40, 1).await?;
+                let enrolled = demo::seed_programs(&db, &hub, app::db::now_ms()).await?;
+                let requests = demo::seed_mentorships(&db, &hub, 40, 1).await?;
                 let meetings = demo::seed_meetings(&db, app::db::now_ms()).await?;
                 tracing::info!(
                     added,
@@ -98,13 +100,15 @@ async fn main() -> anyhow::Result<()> {
             }
             let mailer = config.mailer().map_err(anyhow::Error::msg)?;
             tracing::info!(?mailer, "email");
-            startup::spawn_directory_warm_up(db.clone());
+            let directory = Arc::<Directory>::default();
+            startup::spawn_directory_warm_up(db.clone(), directory.clone());
             startup::spawn_jobs(app::jobs::Services {
                 db: db.clone(),
+                hub: hub.clone(),
                 mailer: mailer.clone(),
                 unread_after_ms: i64::from(config.unread_email_minutes) * 60_000,
             });
-            let app = startup::router(&config, db.clone(), mailer);
+            let app = startup::router(&config, db.clone(), hub.clone(), directory, mailer);
             let listener = tokio::net::TcpListener::bind(config.addr)
                 .await
                 .with_context(|| format!("listening on {}", config.addr))?;
@@ -116,6 +120,7 @@ async fn main() -> anyhow::Result<()> {
             )
             .with_graceful_shutdown(shutdown())
             .await?;
+            hub.close();
             db.close().await;
         }
     }

@@ -9,7 +9,9 @@ use crate::{
 use app::{
     accounts::session_store::DbSessionStore,
     db::{now_ms, Db},
+    directory::index::Directory,
     jobs::{Services, JOBS},
+    messages::hub::Hub,
     notifications::mail::Mailer,
     security::limits::Limits,
     shell, App, AppError,
@@ -50,6 +52,8 @@ static ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
+    pub hub: Arc<Hub>,
+    pub directory: Arc<Directory>,
     pub mailer: Mailer,
     pub limits: Limits,
     pub guard: SharedGuard,
@@ -66,12 +70,20 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
         .build()
 }
 
-pub fn router(config: &Config, db: Db, mailer: Mailer) -> Router {
+pub fn router(
+    config: &Config,
+    db: Db,
+    hub: Arc<Hub>,
+    directory: Arc<Directory>,
+    mailer: Mailer,
+) -> Router {
     let limits = Limits::new(config.rate_limit_exempt.clone(), config.max_streams);
     let guard = Arc::new(Guard::new(config.public_url.as_deref(), config.trust_proxy));
     let state = AppState {
         leptos_options: leptos_options(config),
         db: db.clone(),
+        hub,
+        directory,
         mailer: mailer.clone(),
         limits,
         guard: guard.clone(),
@@ -137,11 +149,20 @@ pub fn router(config: &Config, db: Db, mailer: Mailer) -> Router {
 }
 
 /// The context every page and server function gets from the app's state: the
-/// database, the mailer and the rate limits.
+/// database, the message hub, the directory index, the mailer and the rate limits.
 fn provide_state(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
-    let (db, mailer, limits) = (state.db.clone(), state.mailer.clone(), state.limits.clone());
+    let AppState {
+        db,
+        hub,
+        directory,
+        mailer,
+        limits,
+        ..
+    } = state.clone();
     move || {
         provide_context(db.clone());
+        provide_context(hub.clone());
+        provide_context(directory.clone());
         provide_context(mailer.clone());
         provide_context(limits.clone());
     }
@@ -218,10 +239,10 @@ async fn with_error_status(res: Response) -> Response {
 
 /// Loads the directory's in-memory index in the background, so the first
 /// search after a start does not pay for it (about 2.6 s at 100,000 profiles).
-pub fn spawn_directory_warm_up(db: Db) {
+pub fn spawn_directory_warm_up(db: Db, directory: Arc<Directory>) {
     tokio::spawn(async move {
         let started = std::time::Instant::now();
-        match db.directory().current(&db).await {
+        match directory.current(&db).await {
             Ok(_) => tracing::info!(ms = started.elapsed().as_millis(), "directory index loaded"),
             Err(e) => {
                 tracing::warn!(error = %e, "directory index not loaded; the first search will load it")

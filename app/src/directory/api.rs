@@ -6,7 +6,7 @@ use crate::{error::AppError, profiles::model::PublicProfile};
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
-    super::query::DirectoryQuery,
+    super::{index::use_directory, query::DirectoryQuery},
     crate::{
         accounts::{model::LocalPath, store::require_user},
         db::{now_ms, use_db},
@@ -25,7 +25,8 @@ pub async fn search_mentors(query: String) -> Result<DirectoryResults, AppError>
     let query = DirectoryQuery::parse(&query);
     let db = use_db()?;
     let viewer = store::load_profile(&db, me.id).await?;
-    super::search::search(&db, db.directory(), &query, viewer).await
+    let directory = use_directory()?;
+    super::search::search(&db, &directory, &query, viewer).await
 }
 
 /// A listed mentor's public profile (or my own, listed or not).
@@ -143,7 +144,8 @@ pub async fn get_shortlist() -> Result<Vec<MentorCard>, AppError> {
     let me = require_user().await?;
     let db = use_db()?;
     let ids = store::shortlist_ids(&db, me.id).await?;
-    let state = db.directory().current(&db).await?;
+    let directory = use_directory()?;
+    let state = directory.current(&db).await?;
     Ok(ids
         .into_iter()
         .filter_map(|id| u32::try_from(id).ok())

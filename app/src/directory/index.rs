@@ -16,8 +16,9 @@ use crate::{
         store,
     },
 };
+use leptos::prelude::use_context;
 use roaring::RoaringBitmap;
-use std::collections::HashMap;
+use std::{collections::HashMap, sync::Arc};
 use tokio::sync::{Mutex, RwLock, RwLockReadGuard};
 
 /// How often "last active" times are re-read (they change without a new version).
@@ -259,6 +260,14 @@ impl Directory {
         }
         Ok(state.downgrade())
     }
+}
+
+/// This instance's directory index, for server functions.
+pub fn use_directory() -> Result<Arc<Directory>, AppError> {
+    use_context::<Arc<Directory>>().ok_or_else(|| {
+        tracing::error!("no directory index in the Leptos context");
+        AppError::Internal
+    })
 }
 
 async fn focus_labels(db: &Db) -> Result<HashMap<String, String>, AppError> {

@@ -3,7 +3,7 @@
 
 use super::{model::Verified, store};
 use crate::{
-    accounts::store::session_user, db::Db, error::AppError, notifications::mail::Mailer,
+    accounts::model::CurrentUser, db::Db, error::AppError, notifications::mail::Mailer,
     ui::dates::day,
 };
 use axum::{
@@ -12,7 +12,6 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str};
-use tower_sessions::Session;
 
 /// Text in the WinAnsi encoding the standard fonts use; what it cannot
 /// hold becomes "?".
@@ -131,15 +130,14 @@ pub fn render(letter: &Verified, verify_url: &str) -> Vec<u8> {
 pub async fn letter_file(
     State(db): State<Db>,
     State(mailer): State<Mailer>,
-    session: Session,
+    user: Result<CurrentUser, AppError>,
     Path(file): Path<String>,
 ) -> Response {
     let Some(code) = file.strip_suffix(".pdf") else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let result = match session_user(&db, &session).await {
-        Ok(Some(user)) => store::own(&db, user.id, code).await,
-        Ok(None) => Err(AppError::Unauthenticated),
+    let result = match user {
+        Ok(user) => store::own(&db, user.id, code).await,
         Err(e) => Err(e),
     };
     match result {

@@ -2,13 +2,12 @@
 //! and `GET /calendar/{token}.ics`, a member's private feed (by its token).
 
 use super::store;
-use crate::{accounts::store::session_user, db::now_ms, db::Db, error::AppError};
+use crate::{accounts::model::CurrentUser, db::now_ms, db::Db, error::AppError};
 use axum::{
     extract::{Path, State},
     http::{header, StatusCode},
     response::{IntoResponse, Response},
 };
-use tower_sessions::Session;
 
 fn calendar(result: Result<String, AppError>) -> Response {
     match result {
@@ -26,7 +25,7 @@ fn calendar(result: Result<String, AppError>) -> Response {
 
 pub async fn meeting_file(
     State(db): State<Db>,
-    session: Session,
+    user: Result<CurrentUser, AppError>,
     Path(file): Path<String>,
 ) -> Response {
     let Some(id) = file
@@ -35,9 +34,8 @@ pub async fn meeting_file(
     else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let user = match session_user(&db, &session).await {
-        Ok(Some(user)) => user,
-        Ok(None) => return calendar(Err(AppError::Unauthenticated)),
+    let user = match user {
+        Ok(user) => user,
         Err(e) => return calendar(Err(e)),
     };
     calendar(store::ics(&db, user.id, id).await)

@@ -19,6 +19,7 @@ use {
     crate::{
         accounts::{model::CurrentUser, store::require_user},
         db::{now_ms, use_db, Db},
+        directory::index::use_directory,
         error::FieldErrors,
         profiles::{model::FocusArea, store as profiles},
         programs::store as programs,
@@ -320,14 +321,16 @@ pub async fn cancel_assignment(focus: String) -> Result<(), AppError> {
 #[server(endpoint = "mentorships/queue")]
 pub async fn assignment_queue(program: Option<String>) -> Result<Vec<QueueItem>, AppError> {
     let (_, scope) = queue_keeper(program.as_deref(), "see the assignment queue").await?;
-    assignment::queue(&use_db()?, scope).await
+    let directory = use_directory()?;
+    assignment::queue(&use_db()?, &directory, scope).await
 }
 
 /// Proposes mentors for a whole queue at once, for review; sends nothing.
 #[server(endpoint = "mentorships/propose")]
 pub async fn propose_matches(program: Option<String>) -> Result<Proposal, AppError> {
     let (_, scope) = queue_keeper(program.as_deref(), "match the queue").await?;
-    assignment::propose(&use_db()?, scope).await
+    let directory = use_directory()?;
+    assignment::propose(&use_db()?, &directory, scope).await
 }
 
 /// Sends queued mentees' requests to the chosen mentors. `pairs` is

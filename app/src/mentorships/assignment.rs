@@ -12,7 +12,11 @@ use super::{
 };
 use crate::{
     db::Db,
-    directory::{index::State as Index, query::Facet, search::Seeker},
+    directory::{
+        index::{Directory, State as Index},
+        query::Facet,
+        search::Seeker,
+    },
     error::AppError,
     notifications::{
         model::Kind,
@@ -282,9 +286,13 @@ async fn candidates(db: &Db, index: &Index, q: &Queued) -> Result<Vec<Suggestion
 }
 
 /// The queue, oldest first, each with its best suggestions.
-pub async fn queue(db: &Db, scope: Scope) -> Result<Vec<QueueItem>, AppError> {
+pub async fn queue(
+    db: &Db,
+    directory: &Directory,
+    scope: Scope,
+) -> Result<Vec<QueueItem>, AppError> {
     let items = queued(db, scope).await?;
-    let index = db.directory().current(db).await?;
+    let index = directory.current(db).await?;
     let mut out = Vec::with_capacity(items.len());
     for q in items {
         let mut suggestions = candidates(db, &index, &q).await?;
@@ -304,9 +312,9 @@ pub async fn queue(db: &Db, scope: Scope) -> Result<Vec<QueueItem>, AppError> {
 }
 
 /// The whole queue's best assignment under the mentors' free places.
-pub async fn propose(db: &Db, scope: Scope) -> Result<Proposal, AppError> {
+pub async fn propose(db: &Db, directory: &Directory, scope: Scope) -> Result<Proposal, AppError> {
     let items = queued(db, scope).await?;
-    let index = db.directory().current(db).await?;
+    let index = directory.current(db).await?;
     let mut mentors: Vec<(i64, String, u32)> = Vec::new();
     let mut column = std::collections::HashMap::new();
     let mut options = Vec::with_capacity(items.len());

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
     super::{
+        hub::use_hub,
         model::{parse_body, valid_key},
         store,
     },
@@ -36,7 +37,8 @@ pub async fn get_thread(
         .is_some_and(|p| p.method == axum::http::Method::POST);
     match (mark_read && posted, before, thread.messages.last()) {
         (true, None, Some(last)) => {
-            store::mark_read(&db, me.id, mentorship_id, last.id).await?;
+            let hub = use_hub()?;
+            store::mark_read(&db, &hub, me.id, mentorship_id, last.id).await?;
             Ok(Thread {
                 unread_up_to: None,
                 ..thread
@@ -68,12 +70,21 @@ pub async fn send_message(
             "The message key is malformed; reload the page.".to_owned(),
         ));
     }
-    let sent = store::send(&use_db()?, me.id, mentorship_id, &text, &key, now_ms())
-        .await
-        .map_err(|e| match e {
-            AppError::Conflict(why) => refused(why),
-            other => other,
-        })?;
+    let hub = use_hub()?;
+    let sent = store::send(
+        &use_db()?,
+        &hub,
+        me.id,
+        mentorship_id,
+        &text,
+        &key,
+        now_ms(),
+    )
+    .await
+    .map_err(|e| match e {
+        AppError::Conflict(why) => refused(why),
+        other => other,
+    })?;
     redirect_form_post(&format!("/mentorships/{mentorship_id}#m{}", sent.id));
     Ok(sent)
 }
@@ -82,7 +93,8 @@ pub async fn send_message(
 #[server(endpoint = "messages/mark_read")]
 pub async fn mark_thread_read(mentorship_id: i64, up_to: i64) -> Result<(), AppError> {
     let me = require_user().await?;
-    store::mark_read(&use_db()?, me.id, mentorship_id, up_to).await?;
+    let hub = use_hub()?;
+    store::mark_read(&use_db()?, &hub, me.id, mentorship_id, up_to).await?;
     redirect_form_post(&format!("/mentorships/{mentorship_id}#thread"));
     Ok(())
 }

@@ -7,7 +7,8 @@
 //! LISTENs; on SQLite, which one process owns, rings go through an in-process
 //! channel after the commit.
 
-use crate::db::Backend;
+use crate::{db::Backend, error::AppError};
+use leptos::prelude::use_context;
 use sqlx::AnyConnection;
 use std::{
     collections::HashMap,
@@ -86,7 +87,7 @@ pub struct Hub {
     url: String,
     members: Mutex<HashMap<i64, broadcast::Sender<Ring>>>,
     listener: OnceLock<()>,
-    /// Set when the database closes: the LISTEN loop stops.
+    /// Set at shutdown: the LISTEN loop stops.
     closed: AtomicBool,
 }
 
@@ -110,6 +111,8 @@ impl Drop for Subscription {
 }
 
 impl Hub {
+    /// One per instance, on the database `url` points to (PostgreSQL's LISTEN
+    /// needs a connection of its own).
     pub fn new(backend: Backend, url: &str) -> Self {
         Self {
             backend,
@@ -187,6 +190,14 @@ impl Hub {
             let _ = tx.send(ring);
         }
     }
+}
+
+/// This instance's hub, for server functions.
+pub fn use_hub() -> Result<Arc<Hub>, AppError> {
+    use_context::<Arc<Hub>>().ok_or_else(|| {
+        tracing::error!("no message hub in the Leptos context");
+        AppError::Internal
+    })
 }
 
 /// Queues a bell ring for `user_id` in the caller's transaction (PostgreSQL

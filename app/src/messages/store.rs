@@ -3,7 +3,7 @@
 //! mentorship get past `member_side`; nothing here returns a body to anyone else.
 
 use super::{
-    hub::{Ring, Rings},
+    hub::{Hub, Ring, Rings},
     model::{preview, suggested_opening, InboxItem, Message, Thread, ThreadActivity, Unread, PAGE},
 };
 use crate::{
@@ -97,6 +97,7 @@ pub fn new_key() -> String {
 /// rely on) and a block or an ending cannot slip in between check and write.
 pub async fn send(
     db: &Db,
+    hub: &Hub,
     user_id: i64,
     mentorship_id: i64,
     body: &str,
@@ -158,9 +159,9 @@ pub async fn send(
     let mut rings = Rings::default();
     rings.add(pair.mentor_id, Ring::Message);
     rings.add(pair.mentee_id, Ring::Message);
-    db.hub().ring_in(&mut tx, &rings).await?;
+    hub.ring_in(&mut tx, &rings).await?;
     tx.commit().await?;
-    db.hub().rang(rings);
+    hub.rang(rings);
     Ok(message(
         user_id,
         names,
@@ -360,6 +361,7 @@ pub async fn thread(
 /// tells the pair's open tabs.
 pub async fn mark_read(
     db: &Db,
+    hub: &Hub,
     user_id: i64,
     mentorship_id: i64,
     up_to: i64,
@@ -387,9 +389,9 @@ pub async fn mark_read(
     let mut rings = Rings::default();
     rings.add(user_id, seen);
     rings.add(pair.other(user_id), seen);
-    db.hub().ring_in(&mut tx, &rings).await?;
+    hub.ring_in(&mut tx, &rings).await?;
     tx.commit().await?;
-    db.hub().rang(rings);
+    hub.rang(rings);
     Ok(())
 }
 

@@ -5,10 +5,15 @@
 //! after that id: the stream always reads from the database, and the hub only
 //! says when to read.
 
-use super::{hub::Ring, model::Seen, store};
+use super::{
+    hub::{Hub, Ring},
+    model::Seen,
+    store,
+};
 use crate::{
-    accounts::{session_store::DbSessionStore, store::session_user},
+    accounts::{model::CurrentUser, session_store::DbSessionStore},
     db::Db,
+    error::AppError,
     security::limits::Limits,
 };
 use axum::{
@@ -20,7 +25,7 @@ use axum::{
     },
 };
 use serde::Deserialize;
-use std::{convert::Infallible, time::Duration};
+use std::{convert::Infallible, sync::Arc, time::Duration};
 use tokio::sync::{broadcast::error::RecvError, mpsc};
 use tokio_stream::wrappers::ReceiverStream;
 use tower_sessions::{Session, SessionStore};
@@ -40,14 +45,16 @@ pub struct StreamQuery {
 
 pub async fn stream(
     State(db): State<Db>,
+    State(hub): State<Arc<Hub>>,
     State(limits): State<Limits>,
+    user: Result<CurrentUser, AppError>,
     session: Session,
     headers: HeaderMap,
     Query(query): Query<StreamQuery>,
 ) -> Response {
-    let user = match session_user(&db, &session).await {
-        Ok(Some(user)) => user,
-        Ok(None) => {
+    let user = match user {
+        Ok(user) => user,
+        Err(AppError::Unauthenticated) => {
             return (StatusCode::UNAUTHORIZED, "Sign in to receive messages.").into_response()
         }
         Err(e) => {
@@ -70,7 +77,7 @@ pub async fn stream(
         .and_then(|v| v.parse::<i64>().ok())
         .or(query.after);
     // Subscribe before reading, so a message committed in between still rings.
-    let mut sub = db.hub().subscribe(user.id);
+    let mut sub = hub.subscribe(user.id);
     let start = match resume {
         Some(id) => id,
         None => match store::latest_id(&db, user.id).await {

@@ -7,13 +7,12 @@ use super::{
     model::{CheckinState, Report},
     store,
 };
-use crate::{accounts::store::session_user, db::Db, error::AppError, security::sheet::Sheet};
+use crate::{accounts::model::CurrentUser, db::Db, error::AppError, security::sheet::Sheet};
 use axum::{
     extract::{Path, State},
     http::{header, StatusCode},
     response::{IntoResponse, Response},
 };
-use tower_sessions::Session;
 
 /// How many months of activity a report covers.
 const MONTHS: i64 = 12;
@@ -141,16 +140,14 @@ pub fn csv(report: &Report, table: &str) -> Option<String> {
 
 pub async fn csv_file(
     State(db): State<Db>,
-    session: Session,
+    me: Result<CurrentUser, AppError>,
     Path((slug, file)): Path<(String, String)>,
 ) -> Response {
     let Some(table) = file.strip_suffix(".csv") else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let result = async {
-        let me = session_user(&db, &session)
-            .await?
-            .ok_or(AppError::Unauthenticated)?;
+        let me = me?;
         let program = store::coordinated_by(&db, &me, &slug, "read its reports").await?;
         let report = report(&db, program.id, crate::db::now_ms()).await?;
         csv(&report, table).ok_or(AppError::NotFound)

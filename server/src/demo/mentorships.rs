@@ -7,7 +7,7 @@ use app::{
         model::State,
         store::{self as mentorships, Change, NewRequest},
     },
-    messages::store as messages,
+    messages::{hub::Hub, store as messages},
 };
 use rand::{rngs::StdRng, Rng, SeedableRng};
 
@@ -15,7 +15,12 @@ use rand::{rngs::StdRng, Rng, SeedableRng};
 /// ask a mentor who offers it, through the same rules as the app (so capacity
 /// and one mentor per focus hold), and about two in three are accepted; six
 /// more ask a coordinator. Returns how many requests were made.
-pub async fn seed_mentorships(db: &Db, pairs: usize, seed: u64) -> anyhow::Result<usize> {
+pub async fn seed_mentorships(
+    db: &Db,
+    hub: &Hub,
+    pairs: usize,
+    seed: u64,
+) -> anyhow::Result<usize> {
     let tags: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT t.user_id, t.kind, t.value FROM profile_tags t JOIN profiles p ON p.user_id = t.user_id
          WHERE t.kind IN ('focus_sought', 'focus_offered') AND (t.kind = 'focus_sought' OR p.open_to_mentoring = 1)
@@ -77,7 +82,17 @@ pub async fn seed_mentorships(db: &Db, pairs: usize, seed: u64) -> anyhow::Resul
                 .await
                 .is_ok()
             {
-                converse(db, &mut rng, id, mentor, *mentee, &area.label, accepted_at).await?;
+                converse(
+                    db,
+                    hub,
+                    &mut rng,
+                    id,
+                    mentor,
+                    *mentee,
+                    &area.label,
+                    accepted_at,
+                )
+                .await?;
             }
         }
     }
@@ -104,6 +119,7 @@ pub async fn seed_mentorships(db: &Db, pairs: usize, seed: u64) -> anyhow::Resul
 /// mentor opens, as the programs ask, and the mentee answers.
 pub(super) async fn converse(
     db: &Db,
+    hub: &Hub,
     rng: &mut StdRng,
     id: i64,
     mentor: i64,
@@ -126,7 +142,7 @@ pub(super) async fn converse(
         if at >= app::db::now_ms() {
             break;
         }
-        messages::send(db, sender, id, &body, &format!("demo-{id}-{i:04}"), at)
+        messages::send(db, hub, sender, id, &body, &format!("demo-{id}-{i:04}"), at)
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))?;
     }

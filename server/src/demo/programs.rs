@@ -12,6 +12,7 @@ use app::{
         model::State,
         store::{self as mentorships, Change, NewRequest},
     },
+    messages::hub::Hub,
     profiles::model::CareerStage,
     programs::{
         model::{Contact, Matching, NewCycle, NewProgram, ProgramKind, Role, DAY_MS},
@@ -25,7 +26,7 @@ use rand::{rngs::StdRng, SeedableRng};
 /// institution's yearly program), each with a cycle taking enrolments now, and
 /// eligible demo members enrolled through the same rules as the app. Runs
 /// before the demo's requests, so pairs who share a cycle belong to it.
-pub async fn seed_programs(db: &Db, now: i64) -> anyhow::Result<usize> {
+pub async fn seed_programs(db: &Db, hub: &Hub, now: i64) -> anyhow::Result<usize> {
     let err = |e: app::AppError| anyhow::anyhow!("{e}");
     let hash = hash_password(&NewPassword::parse(DEMO_PASSWORD, &[]).map_err(anyhow::Error::msg)?)
         .await
@@ -136,7 +137,7 @@ pub async fn seed_programs(db: &Db, now: i64) -> anyhow::Result<usize> {
         // The career program's committee has a topic out and the next one scheduled,
         // and its first pairs, matched six weeks ago, are under way.
         if spec.matching == Matching::Both {
-            cycle_pairs(db, cycle, now - 42 * DAY_MS).await?;
+            cycle_pairs(db, hub, cycle, now - 42 * DAY_MS).await?;
             for (title, body, on) in [
                 (
                     "Finding your professional community",
@@ -271,7 +272,7 @@ async fn waiting_for_match(db: &Db, cycle: i64, now: i64) -> anyhow::Result<()> 
 /// Pairs some of a cycle's mentees with its mentors, through the same rules
 /// as the app; most write to each other, and the rest stay quiet (so the
 /// coordinators' page has pairs needing attention).
-async fn cycle_pairs(db: &Db, cycle: i64, at: i64) -> anyhow::Result<()> {
+async fn cycle_pairs(db: &Db, hub: &Hub, cycle: i64, at: i64) -> anyhow::Result<()> {
     let mentees: Vec<(i64,)> = sqlx::query_as(
         "SELECT user_id FROM enrolments WHERE cycle_id = $1 AND role = 'mentee' ORDER BY user_id LIMIT 8",
     )
@@ -316,6 +317,7 @@ async fn cycle_pairs(db: &Db, cycle: i64, at: i64) -> anyhow::Result<()> {
         {
             converse(
                 db,
+                hub,
                 &mut rng,
                 id,
                 *mentor,

@@ -575,24 +575,19 @@ db_test!(
 db_test!(
     another_instance_sees_changes_at_its_next_search,
     |app| async move {
-        use app::directory::{query::DirectoryQuery, search::search};
-        // A second `Db` on the same database has its own in-memory index, like a
+        use app::directory::{index::Directory, query::DirectoryQuery, search::search};
+        // A second `Db` on the same database with its own in-memory index, like a
         // second server instance.
         let other = app::db::Db::connect(&app.database_url).await.unwrap();
+        let index = Directory::default();
         let q = DirectoryQuery::parse("sort=name");
-        assert_eq!(
-            search(&other, other.directory(), &q, None)
-                .await
-                .unwrap()
-                .total,
-            0
-        );
+        assert_eq!(search(&other, &index, &q, None).await.unwrap().total, 0);
         mentor(&app, "Ana Ruiz", &[]).await;
-        let r = search(&other, other.directory(), &q, None).await.unwrap();
+        let r = search(&other, &index, &q, None).await.unwrap();
         assert_eq!(r.total, 1);
         let (c, _) = mentor(&app, "Bo Chen", &[]).await;
         save(&app, &c, &profile_form("Bo Chen", &[])).await;
-        let r = search(&other, other.directory(), &q, None).await.unwrap();
+        let r = search(&other, &index, &q, None).await.unwrap();
         assert_eq!(
             r.cards
                 .iter()

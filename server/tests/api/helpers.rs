@@ -4,17 +4,20 @@
 //! features' tests share.
 
 use app::{
-    accounts::model::CurrentUser, db::Db, messages::model::Message, notifications::mail::Mailer,
+    accounts::model::CurrentUser, db::Db, directory::index::Directory, messages::hub::Hub,
+    messages::model::Message, notifications::mail::Mailer,
 };
 use leptos::server_fn::serde::de::DeserializeOwned;
 use server::{config::Config, startup};
-use std::{future::Future, panic::AssertUnwindSafe, path::PathBuf};
+use std::{future::Future, panic::AssertUnwindSafe, path::PathBuf, sync::Arc};
 
 use futures::FutureExt;
 
 pub struct TestApp {
     pub base: String,
     pub db: Db,
+    /// The app's message hub, for calling the stores that ring it.
+    pub hub: Arc<Hub>,
     /// The app's mailer: its outbox folder is where the emails land.
     pub mailer: Mailer,
     /// Where `db` points, for opening a second connection as another instance would.
@@ -140,7 +143,14 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
         let addr = listener.local_addr().unwrap();
         let mailer = config.mailer().unwrap();
-        let router = startup::router(&config, db.clone(), mailer.clone());
+        let hub = Arc::new(Hub::new(db.backend(), &config.database_url));
+        let router = startup::router(
+            &config,
+            db.clone(),
+            hub.clone(),
+            Arc::<Directory>::default(),
+            mailer.clone(),
+        );
         tokio::spawn(async move {
             axum::serve(
                 listener,
@@ -152,6 +162,7 @@ impl TestApp {
         TestApp {
             base: format!("http://{addr}"),
             db,
+            hub,
             mailer,
             database_url,
             client: client(),
@@ -321,8 +332,9 @@ where
         return;
     }
     let (app, cleanup) = TestApp::spawn(backend).await;
-    let db = app.db.clone();
+    let (db, hub) = (app.db.clone(), app.hub.clone());
     let outcome = AssertUnwindSafe(body(app)).catch_unwind().await;
+    hub.close();
     db.close().await;
     if let Some(name) = &cleanup.postgres_db {
         let admin = Db::connect(&postgres_admin_url()).await.unwrap();

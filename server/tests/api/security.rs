@@ -14,7 +14,7 @@ use crate::{
     },
     programs::{career_program, cycle},
 };
-use app::{messages::model::Unread, directory::model::MentorCard};
+use app::{directory::model::MentorCard, messages::model::Unread};
 use serde_json::Value;
 
 const SCRIPT_NAME: &str = "Mal</title><script>alert(document.domain)</script>";

@@ -16,6 +16,7 @@ db_test!(
         let t0 = now_ms();
         store::send(
             &app.db,
+            &app.hub,
             p.mentee_id,
             p.id,
             "Secret plans for my review",
@@ -26,6 +27,7 @@ db_test!(
         .unwrap();
         store::send(
             &app.db,
+            &app.hub,
             p.mentee_id,
             p.id,
             "And a second thought",
@@ -68,6 +70,7 @@ db_test!(
         let t1 = t0 + 3_600_000;
         let m = store::send(
             &app.db,
+            &app.hub,
             q.mentee_id,
             q.id,
             "Quick question",
@@ -76,7 +79,7 @@ db_test!(
         )
         .await
         .unwrap();
-        store::mark_read(&app.db, q.mentor_id, q.id, m.id)
+        store::mark_read(&app.db, &app.hub, q.mentor_id, q.id, m.id)
             .await
             .unwrap();
         assert_eq!(

@@ -13,6 +13,7 @@ db_test!(a_mentors_reply_time_is_measured, |app| async move {
     for (i, wait) in [2, 3, 4].into_iter().enumerate() {
         store::send(
             &app.db,
+            &app.hub,
             p.mentee_id,
             p.id,
             "Question",
@@ -23,6 +24,7 @@ db_test!(a_mentors_reply_time_is_measured, |app| async move {
         .unwrap();
         store::send(
             &app.db,
+            &app.hub,
             p.mentee_id,
             p.id,
             "Follow-up",
@@ -34,6 +36,7 @@ db_test!(a_mentors_reply_time_is_measured, |app| async move {
         t += wait * hour;
         store::send(
             &app.db,
+            &app.hub,
             p.mentor_id,
             p.id,
             "Answer",
@@ -45,6 +48,7 @@ db_test!(a_mentors_reply_time_is_measured, |app| async move {
         // A second message in a row is not a reply.
         store::send(
             &app.db,
+            &app.hub,
             p.mentor_id,
             p.id,
             "Also…",

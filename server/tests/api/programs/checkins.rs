@@ -116,7 +116,7 @@ db_test!(
                 .status(),
             200
         );
-        assert_eq!(send_due(&app.db, later).await.unwrap(), 3);
+        assert_eq!(send_due(&app.db, &app.hub, later).await.unwrap(), 3);
         let flagged = pair_statuses(&app.db, page.program.id, later)
             .await
             .unwrap();

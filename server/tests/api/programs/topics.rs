@@ -102,8 +102,8 @@ db_test!(
             200
         );
         let now = now_ms();
-        assert_eq!(send_due(&app.db, now).await.unwrap(), 2);
-        assert_eq!(send_due(&app.db, now).await.unwrap(), 0);
+        assert_eq!(send_due(&app.db, &app.hub, now).await.unwrap(), 2);
+        assert_eq!(send_due(&app.db, &app.hub, now).await.unwrap(), 0);
 
         for (who, mid) in &threads {
             let thread: Thread = json(
@@ -148,7 +148,17 @@ db_test!(
         assert_eq!(emails, 4);
         assert_eq!(email_unread(&app.db, now + 3_600_000, 0).await.unwrap(), 0);
         // The next topic waits for its day.
-        assert_eq!(send_due(&app.db, now + 29 * DAY_MS).await.unwrap(), 0);
-        assert_eq!(send_due(&app.db, now + 31 * DAY_MS).await.unwrap(), 2);
+        assert_eq!(
+            send_due(&app.db, &app.hub, now + 29 * DAY_MS)
+                .await
+                .unwrap(),
+            0
+        );
+        assert_eq!(
+            send_due(&app.db, &app.hub, now + 31 * DAY_MS)
+                .await
+                .unwrap(),
+            2
+        );
     }
 );
