@@ -8,16 +8,16 @@ export CARREL_TOOLS
 export PATH := $(CARREL_TOOLS)/bin:$(CARREL_TOOLS)/rust-bin:$(CARREL_TOOLS)/npm/node_modules/.bin:$(PATH)
 unexport RUSTC RUSTC_BOOTSTRAP RUSTUP_TOOLCHAIN
 
-.PHONY: run test setup build lint budget test-rust test-e2e bench load audit lighthouse
+.PHONY: run test setup build lint layers budget test-rust test-e2e bench load audit lighthouse
 
 ## Build (release) and serve Carrel at http://127.0.0.1:3000 on data/carrel.db,
 ## with demo data on first start. Honours DATABASE_URL and CARREL_ADDR.
 run: build
 	LEPTOS_SITE_ROOT=target/site ./target/release/carrel serve --demo
 
-## Every test: formatting and lints, the download budget, Rust tests on SQLite
-## and PostgreSQL, browser tests.
-test: build lint budget test-rust test-e2e
+## Every test: formatting and lints, the layering check, the download budget,
+## Rust tests on SQLite and PostgreSQL, browser tests.
+test: build lint layers budget test-rust test-e2e
 
 setup:
 	@./scripts/setup.sh
@@ -30,6 +30,11 @@ lint: setup
 	cargo clippy --release -p app --features ssr --all-targets -- -D warnings
 	cargo clippy --release -p server --all-targets -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown --profile wasm-release -- -D warnings
+
+## Calls go down: no module cycles in app/src, no source file over 800 lines
+## (see scripts/layers.py).
+layers:
+	./scripts/layers.py
 
 ## What a first visit to each route downloads (brotli), against the 200 KB budget.
 budget: build
