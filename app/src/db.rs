@@ -112,11 +112,6 @@ pub fn use_db() -> Result<Db, AppError> {
     })
 }
 
-/// Unix time in milliseconds, the unit of every `*_at` column.
-pub fn now_ms() -> i64 {
-    time::OffsetDateTime::now_utc().unix_timestamp_nanos() as i64 / 1_000_000
-}
-
 /// Whether a write failed on a UNIQUE constraint (same code on both databases' drivers).
 pub fn is_unique_violation(err: &sqlx::Error) -> bool {
     matches!(err, sqlx::Error::Database(e) if e.is_unique_violation())

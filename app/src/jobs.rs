@@ -5,6 +5,7 @@
 
 use crate::{
     accounts::{session_store::DbSessionStore, store::LOCK_MEMBER},
+    dates::month_of,
     db::Db,
     error::AppError,
     feedback::store as feedback,
@@ -258,7 +259,7 @@ pub async fn send_topics(db: &Db, hub: &Arc<Hub>, now: i64) -> Result<usize, App
 /// Asks each mentor of an active program pair for this month's check-in, once
 /// a month (not in a pair's first week). Returns how many were asked.
 pub async fn ask_checkins(db: &Db, now: i64) -> Result<usize, AppError> {
-    let month = checkins::month_of(now);
+    let month = month_of(now);
     let due = checkins::due_asks(db, &month, now).await?;
     let claim = |a: &checkins::DueAsk| {
         sqlx::query(checkins::CLAIM_ASK)

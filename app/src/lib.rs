@@ -6,6 +6,7 @@
 pub mod about;
 pub mod accounts;
 mod choices;
+pub mod dates;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod directory;

@@ -64,7 +64,7 @@ async fn seed(db: &Db, pairs: usize) -> Vec<(i64, i64, i64, String, String)> {
     let hash = hash_password(&NewPassword::parse(PASSWORD, &[]).unwrap())
         .await
         .unwrap();
-    let now = app::db::now_ms();
+    let now = app::dates::now_ms();
     let mut tx = db.pool().begin().await.unwrap();
     let mut out = Vec::new();
     for i in 0..pairs {

@@ -85,9 +85,9 @@ async fn main() -> anyhow::Result<()> {
             let hub = Arc::new(Hub::new(db.backend(), &config.database_url));
             if demo && demo::is_empty(&db).await? {
                 let added = demo::seed(&db, 200, 1).await?;
-                let enrolled = demo::seed_programs(&db, &hub, app::db::now_ms()).await?;
+                let enrolled = demo::seed_programs(&db, &hub, app::dates::now_ms()).await?;
                 let requests = demo::seed_mentorships(&db, &hub, 40, 1).await?;
-                let meetings = demo::seed_meetings(&db, app::db::now_ms()).await?;
+                let meetings = demo::seed_meetings(&db, app::dates::now_ms()).await?;
                 tracing::info!(
                     added,
                     enrolled,

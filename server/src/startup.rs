@@ -8,7 +8,8 @@ use crate::{
 };
 use app::{
     accounts::session_store::DbSessionStore,
-    db::{now_ms, Db},
+    dates::now_ms,
+    db::Db,
     directory::index::Directory,
     jobs::{Services, JOBS},
     messages::hub::Hub,

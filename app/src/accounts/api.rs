@@ -11,7 +11,8 @@ use {
         store,
     },
     crate::{
-        db::{now_ms, use_db},
+        dates::now_ms,
+        db::use_db,
         error::FieldErrors,
         security::limits::{self, Action},
     },

@@ -69,7 +69,7 @@ impl SessionStore for DbSessionStore {
         let row: Option<(String,)> =
             sqlx::query_as("SELECT record FROM sessions WHERE id = $1 AND expires_at > $2")
                 .bind(id.to_string())
-                .bind(crate::db::now_ms())
+                .bind(crate::dates::now_ms())
                 .fetch_optional(self.db.pool())
                 .await
                 .map_err(backend)?;
@@ -93,7 +93,7 @@ impl SessionStore for DbSessionStore {
 impl ExpiredDeletion for DbSessionStore {
     async fn delete_expired(&self) -> session_store::Result<()> {
         sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
-            .bind(crate::db::now_ms())
+            .bind(crate::dates::now_ms())
             .execute(self.db.pool())
             .await
             .map_err(backend)?;

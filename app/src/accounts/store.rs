@@ -4,7 +4,8 @@
 
 use super::model::{normalise_email, CurrentUser, DisplayName, Email, NewPassword, SiteRole};
 use crate::{
-    db::{is_unique_violation, now_ms, use_db, Db},
+    dates::now_ms,
+    db::{is_unique_violation, use_db, Db},
     error::AppError,
 };
 use argon2::{

@@ -2,6 +2,8 @@
 //! function requires a signed-in caller, and shows others' public fields only.
 
 use super::{model::MentorCard, query::DirectoryResults};
+#[cfg(feature = "ssr")]
+use crate::dates::DAY_MS;
 use crate::{error::AppError, profiles::model::PublicProfile};
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
@@ -9,7 +11,8 @@ use {
     super::{index::use_directory, query::DirectoryQuery},
     crate::{
         accounts::{model::LocalPath, store::require_user},
-        db::{now_ms, use_db},
+        dates::now_ms,
+        db::use_db,
         profiles::store,
         security::limits::{self, Action},
         ui::markdown,
@@ -98,7 +101,7 @@ pub fn last_active_words(last_seen: Option<i64>, now: i64) -> String {
     let Some(at) = last_seen else {
         return "Not active yet".to_owned();
     };
-    let days = (now - at).max(0) / 86_400_000;
+    let days = (now - at).max(0) / DAY_MS;
     match days {
         0 => "Active today".to_owned(),
         1 => "Active yesterday".to_owned(),

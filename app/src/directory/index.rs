@@ -9,7 +9,8 @@ use super::{
     query::Facet,
 };
 use crate::{
-    db::{now_ms, Db},
+    dates::now_ms,
+    db::Db,
     error::AppError,
     profiles::{
         model::{excerpt, place, LibraryType, Profile, TimeZoneBand, WorkFunction},

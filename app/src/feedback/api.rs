@@ -9,9 +9,7 @@ use std::collections::BTreeMap;
 use {
     super::{model::QuestionKind, store},
     crate::{
-        accounts::store::require_user,
-        db::{now_ms, use_db},
-        error::FieldErrors,
+        accounts::store::require_user, dates::now_ms, db::use_db, error::FieldErrors,
         programs::store as programs,
     },
 };

@@ -2,17 +2,14 @@
 //! lets only the pair through (and only the mentee set goals).
 
 use super::model::Goals;
+#[cfg(feature = "ssr")]
+use crate::dates::parse_day;
 use crate::error::AppError;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
     super::{model::GoalStatus, store},
-    crate::{
-        accounts::store::require_user,
-        db::{now_ms, use_db},
-        error::FieldErrors,
-        programs::model::parse_day,
-    },
+    crate::{accounts::store::require_user, dates::now_ms, db::use_db, error::FieldErrors},
 };
 
 #[server(endpoint = "goals/list")]

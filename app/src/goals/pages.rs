@@ -1,10 +1,10 @@
 //! The goals section of a mentorship's page. Plain forms underneath.
 
 use super::{api::*, model::*};
+use crate::dates::day;
 use crate::{
     error::AppError,
     ui::{
-        dates::day,
         errors::failure,
         form::{action_error, Field, FormError, LongField},
     },

@@ -6,10 +6,7 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
     super::store,
-    crate::{
-        accounts::store::require_user,
-        db::{now_ms, use_db},
-    },
+    crate::{accounts::store::require_user, dates::now_ms, db::use_db},
 };
 
 /// The cycles the caller mentored to completion, with their letters.

@@ -2,10 +2,10 @@
 //! requests on a program's coordinators' page.
 
 use super::{api::*, model::*};
+use crate::dates::day;
 use crate::{
     error::AppError,
     ui::{
-        dates::day,
         errors::failure,
         form::{action_error, FormError},
     },

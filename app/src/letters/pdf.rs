@@ -2,10 +2,8 @@
 //! `GET /letters/{code}.pdf` for the mentor it recognises.
 
 use super::{model::Verified, store};
-use crate::{
-    accounts::model::CurrentUser, db::Db, error::AppError, notifications::mail::Mailer,
-    ui::dates::day,
-};
+use crate::dates::day;
+use crate::{accounts::model::CurrentUser, db::Db, error::AppError, notifications::mail::Mailer};
 use axum::{
     extract::{Path, State},
     http::{header, StatusCode},

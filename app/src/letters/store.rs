@@ -3,6 +3,7 @@
 //! timestamps) are written into the letter's text at that moment.
 
 use super::model::*;
+use crate::dates::{day, month_of, months_between, DAY_MS};
 use crate::{
     accounts::model::CurrentUser,
     db::Db,
@@ -11,12 +12,7 @@ use crate::{
         model::Kind,
         store::{notify, Notice},
     },
-    programs::{
-        checkins::{month_of, months_between},
-        model::DAY_MS,
-        store::{cycle_and_program, require_coordinator},
-    },
-    ui::dates::day,
+    programs::store::{cycle_and_program, require_coordinator},
 };
 
 /// Cycles the member mentored to completion, with their letters.

@@ -11,10 +11,7 @@ use {
         model::{parse_meeting, MeetingForm},
         store,
     },
-    crate::{
-        accounts::store::require_user,
-        db::{now_ms, use_db},
-    },
+    crate::{accounts::store::require_user, dates::now_ms, db::use_db},
 };
 
 /// A mentorship's meetings, for its pair.

@@ -2,7 +2,7 @@
 //! and `GET /calendar/{token}.ics`, a member's private feed (by its token).
 
 use super::store;
-use crate::{accounts::model::CurrentUser, db::now_ms, db::Db, error::AppError};
+use crate::{accounts::model::CurrentUser, dates::now_ms, db::Db, error::AppError};
 use axum::{
     extract::{Path, State},
     http::{header, StatusCode},

@@ -1,6 +1,7 @@
 //! Meeting types shared by server and browser, and the rules for a proposal.
 
 use crate::choices::choices;
+use crate::dates::DAY_MS;
 use serde::{Deserialize, Serialize};
 
 choices! {
@@ -140,7 +141,7 @@ pub fn parse_meeting(
                 errors.add("starts", "Choose a time in the future.");
                 None
             }
-            Some(at) if at > now + 366 * 86_400_000 => {
+            Some(at) if at > now + 366 * DAY_MS => {
                 errors.add("starts", "Choose a time within the next year.");
                 None
             }

@@ -3,6 +3,7 @@
 //! or change its meetings.
 
 use super::model::*;
+use crate::dates::DAY_MS;
 use crate::{
     accounts::store::lock_member,
     db::Db,
@@ -32,11 +33,11 @@ async fn pair(conn: &mut AnyConnection, user_id: i64, id: i64) -> Result<Pair, A
 pub fn local_time(at: i64, zone: &str) -> String {
     use chrono::TimeZone;
     let Ok(tz) = zone.parse::<chrono_tz::Tz>() else {
-        return crate::ui::dates::moment_utc(at);
+        return crate::dates::moment_utc(at);
     };
     match tz.timestamp_millis_opt(at).single() {
         Some(t) => format!("{} ({zone})", t.format("%a %-d %b %Y, %H:%M")),
-        None => crate::ui::dates::moment_utc(at),
+        None => crate::dates::moment_utc(at),
     }
 }
 
@@ -456,7 +457,7 @@ pub async fn feed(db: &Db, token: &str, now: i64) -> Result<String, AppError> {
          ORDER BY mt.starts_at",
     )
     .bind(user_id)
-    .bind(now - 30 * 86_400_000)
+    .bind(now - 30 * DAY_MS)
     .fetch_all(db.pool())
     .await?;
     let mut out = Vec::with_capacity(rows.len());

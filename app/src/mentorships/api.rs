@@ -18,7 +18,8 @@ use {
     },
     crate::{
         accounts::{model::CurrentUser, store::require_user},
-        db::{now_ms, use_db, Db},
+        dates::now_ms,
+        db::{use_db, Db},
         directory::index::use_directory,
         error::FieldErrors,
         profiles::{model::FocusArea, store as profiles},

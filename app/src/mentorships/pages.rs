@@ -3,6 +3,7 @@
 //! form posting to its server function, which redirects back.
 
 use super::{api::*, model::*};
+use crate::dates::day;
 use crate::programs::api::CheckIn;
 use crate::{
     error::AppError,
@@ -21,7 +22,6 @@ use crate::{
     profiles::model::ReplyTime,
     safety::api::{BlockMember, ReportMember, UnblockMember},
     ui::{
-        dates::day,
         errors::failure,
         form::{action_error, Choice, Field, FormError, LongField},
     },

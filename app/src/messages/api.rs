@@ -13,7 +13,8 @@ use {
     },
     crate::{
         accounts::store::{require_admin, require_user},
-        db::{now_ms, use_db},
+        dates::now_ms,
+        db::use_db,
         error::FieldErrors,
         security::limits::{self, Action},
     },

@@ -8,7 +8,8 @@ use super::{
 };
 use crate::{
     accounts::store::lock_member,
-    db::{now_ms, Db},
+    dates::now_ms,
+    db::Db,
     error::AppError,
     mentorships::{
         model::State,

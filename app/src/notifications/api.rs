@@ -9,7 +9,8 @@ use {
     super::{mail, store},
     crate::{
         accounts::store::{require_admin, require_user},
-        db::{now_ms, use_db},
+        dates::now_ms,
+        db::use_db,
     },
 };
 

@@ -2,10 +2,7 @@
 //! email is written to an outbox folder as an `.eml` file, which admins can
 //! read at `/admin/outbox`; in production it goes out over SMTP.
 
-use crate::{
-    db::{now_ms, Db},
-    error::AppError,
-};
+use crate::{dates::now_ms, db::Db, error::AppError};
 use lettre::{
     message::{header::ContentType, Mailbox},
     AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,

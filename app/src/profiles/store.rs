@@ -5,7 +5,8 @@ use super::model::{
     CareerStage, FocusArea, LibraryType, MeetingMode, Profile, ReplyTime, WorkFunction,
 };
 use crate::{
-    db::{now_ms, Backend, Db},
+    dates::now_ms,
+    db::{Backend, Db},
     directory::text::index_form,
     error::AppError,
 };

@@ -6,6 +6,8 @@ use super::model::{
     CycleEdit, CycleForm, ImportPreview, ManagedCycle, PairStatus, Program, ProgramForm,
     ProgramPage, ProgramSummary, Report,
 };
+#[cfg(feature = "ssr")]
+use crate::dates::DAY_MS;
 use crate::{
     error::AppError,
     feedback::model::{CycleFeedback, Question},
@@ -17,14 +19,13 @@ use serde::{Deserialize, Serialize};
 use {
     super::{
         checkins,
-        model::{
-            parse_coordinators, parse_cycle, parse_program, parse_topic, CheckinState, Role, DAY_MS,
-        },
+        model::{parse_coordinators, parse_cycle, parse_program, parse_topic, CheckinState, Role},
         store, topics,
     },
     crate::{
         accounts::store::{current_user, require_admin, require_user},
-        db::{now_ms, use_db},
+        dates::now_ms,
+        db::use_db,
         error::FieldErrors,
     },
 };
@@ -236,7 +237,7 @@ pub async fn schedule_topic(
             format!(
                 "{} ends on {}; choose a day before then.",
                 cycle.name,
-                crate::ui::dates::day(cycle.ends_on)
+                crate::dates::day(cycle.ends_on)
             ),
         );
         return Err(AppError::Invalid(errors));

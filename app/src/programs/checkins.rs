@@ -2,7 +2,8 @@
 //! need attention: computed from check-ins and message timestamps, never
 //! from what anyone wrote to the other.
 
-use super::model::{CheckinState, PairStatus, Program, DAY_MS, QUIET_DAYS};
+use super::model::{CheckinState, PairStatus, Program, QUIET_DAYS};
+use crate::dates::{month_of, DAY_MS};
 use crate::{
     db::Db,
     error::AppError,
@@ -12,27 +13,6 @@ use crate::{
         store::{notify, Notice},
     },
 };
-
-/// "2026-11" for a moment (UTC).
-pub fn month_of(at: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(at.div_euclid(1000))
-        .map(|t| format!("{}-{:02}", t.year(), u8::from(t.month())))
-        .unwrap_or_default()
-}
-
-/// Every month from `from` to `to` (UTC), oldest first: "2026-09", "2026-10"…
-pub fn months_between(from: i64, to: i64) -> Vec<String> {
-    let mut months: Vec<String> = Vec::new();
-    let mut at = from;
-    while at <= to {
-        let m = month_of(at);
-        if months.last() != Some(&m) {
-            months.push(m);
-        }
-        at += DAY_MS;
-    }
-    months
-}
 
 #[derive(sqlx::FromRow)]
 struct ProgramPair {

@@ -1,14 +1,13 @@
 //! Program types shared by server and browser: the fixed choices, the forms as
 //! posted, eligibility in words, and what the program pages show.
 
+use crate::dates::{iso_day, parse_day, DAY_MS};
 use crate::{
     choices::choices,
     profiles::model::{split_tags, CareerStage},
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-pub const DAY_MS: i64 = 86_400_000;
 
 choices! {
     ProgramKind {
@@ -280,7 +279,7 @@ impl Cycle {
 
     /// Why enrolment is refused as of `now` for `role`, in words.
     pub fn closed_reason(&self, role: Role, now: i64) -> Option<String> {
-        use crate::ui::dates::day;
+        use crate::dates::day;
         match self.phase(now) {
             Phase::Upcoming => Some(format!(
                 "Enrolment for {} opens on {}.",
@@ -606,24 +605,6 @@ pub fn parse_coordinators(raw: &str) -> Result<Vec<String>, String> {
         )),
         None => Ok(emails),
     }
-}
-
-/// `2026-09-01` → Unix milliseconds at midnight UTC.
-pub fn parse_day(s: &str) -> Option<i64> {
-    let mut parts = s.trim().splitn(3, '-');
-    let year: i32 = parts.next()?.parse().ok()?;
-    let month: u8 = parts.next()?.parse().ok()?;
-    let day: u8 = parts.next()?.parse().ok()?;
-    let date =
-        time::Date::from_calendar_date(year, time::Month::try_from(month).ok()?, day).ok()?;
-    Some(date.midnight().assume_utc().unix_timestamp() * 1000)
-}
-
-/// Unix milliseconds → `2026-09-01`, as a date input wants it.
-pub fn iso_day(ms: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000))
-        .map(|t| format!("{}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day()))
-        .unwrap_or_default()
 }
 
 pub fn parse_cycle(form: &CycleForm) -> Result<NewCycle, crate::error::FieldErrors> {

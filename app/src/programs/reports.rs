@@ -3,10 +3,10 @@
 //! and the same tables as CSV (`GET /programs/{slug}/reports/{table}.csv`).
 
 use super::{
-    checkins::{month_of, months_between},
     model::{CheckinState, Report},
     store,
 };
+use crate::dates::{month_of, months_between, DAY_MS};
 use crate::{accounts::model::CurrentUser, db::Db, error::AppError, security::sheet::Sheet};
 use axum::{
     extract::{Path, State},
@@ -37,7 +37,7 @@ pub async fn report(db: &Db, program_id: i64, now: i64) -> Result<Report, AppErr
     .bind(program_id)
     .fetch_all(db.pool())
     .await?;
-    let since = now - MONTHS * 31 * 86_400_000;
+    let since = now - MONTHS * 31 * DAY_MS;
     let message_times: Vec<(i64,)> = sqlx::query_as(
         "SELECT s.sent_at FROM messages s JOIN mentorships m ON m.id = s.mentorship_id
          JOIN cycles c ON c.id = m.cycle_id
@@ -149,7 +149,7 @@ pub async fn csv_file(
     let result = async {
         let me = me?;
         let program = store::coordinated_by(&db, &me, &slug, "read its reports").await?;
-        let report = report(&db, program.id, crate::db::now_ms()).await?;
+        let report = report(&db, program.id, crate::dates::now_ms()).await?;
         csv(&report, table).ok_or(AppError::NotFound)
     }
     .await;

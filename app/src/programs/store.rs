@@ -2,6 +2,7 @@
 //! row first, so capacity holds however many members enrol at once.
 
 use super::model::*;
+use crate::dates::DAY_MS;
 use crate::{
     accounts::model::CurrentUser,
     db::{is_unique_violation, Db},

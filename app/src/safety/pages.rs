@@ -1,7 +1,8 @@
 //! `/admin/reports`: conduct reports for administrators.
 
 use super::api::list_reports;
-use crate::ui::{dates::day, errors::failure};
+use crate::dates::day;
+use crate::ui::errors::failure;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -1,25 +1,8 @@
-//! Dates as members read them. Times are stored as Unix milliseconds (UTC).
+//! Moments on pages: in UTC from the server, then in the reader's own time
+//! zone in the browser. The formats themselves are in `crate::dates`.
 
+use crate::dates::{iso, moment_utc};
 use leptos::prelude::*;
-
-/// "23 Nov 2026".
-pub fn day(ms: i64) -> String {
-    match time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000)) {
-        Ok(t) => {
-            let month = format!("{:?}", t.month());
-            format!("{} {} {}", t.day(), &month[..3], t.year())
-        }
-        Err(_) => String::new(),
-    }
-}
-
-/// "23 Nov 2026, 14:05 UTC": the same on server and browser, so hydration matches.
-pub fn moment_utc(ms: i64) -> String {
-    match time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000)) {
-        Ok(t) => format!("{}, {:02}:{:02} UTC", day(ms), t.hour(), t.minute()),
-        Err(_) => String::new(),
-    }
-}
 
 /// A moment in time: rendered in UTC, then in the reader's own time zone in
 /// the browser (the server does not know where the reader is): by the island
@@ -47,22 +30,6 @@ pub fn LocalTimes() -> impl IntoView {
     #[cfg(feature = "hydrate")]
     browser::localise_page();
     view! { <span hidden></span> }
-}
-
-fn iso(ms: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000))
-        .map(|t| {
-            format!(
-                "{}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-                t.year(),
-                u8::from(t.month()),
-                t.day(),
-                t.hour(),
-                t.minute(),
-                t.second()
-            )
-        })
-        .unwrap_or_default()
 }
 
 #[cfg(feature = "hydrate")]
@@ -104,18 +71,5 @@ mod browser {
                 el.set_text_content(Some(&local(ms)));
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn days_read_like_dates() {
-        assert_eq!(super::day(1_795_392_000_000), "23 Nov 2026");
-        assert_eq!(super::day(0), "1 Jan 1970");
-        assert_eq!(
-            super::moment_utc(1_795_392_000_000 + 14 * 3_600_000 + 5 * 60_000),
-            "23 Nov 2026, 14:05 UTC"
-        );
     }
 }

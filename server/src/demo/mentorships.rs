@@ -37,7 +37,7 @@ pub async fn seed_mentorships(
         .map(|t| (t.0, t.2.clone()))
         .collect();
     let mut rng = StdRng::seed_from_u64(seed);
-    let now = app::db::now_ms();
+    let now = app::dates::now_ms();
     let mut made = 0;
     for _ in 0..pairs * 3 {
         if made == pairs || seekers.is_empty() {
@@ -86,9 +86,11 @@ pub async fn seed_mentorships(
                     db,
                     hub,
                     &mut rng,
-                    id,
-                    mentor,
-                    *mentee,
+                    Accepted {
+                        id,
+                        mentor,
+                        mentee: *mentee,
+                    },
                     &area.label,
                     accepted_at,
                 )
@@ -115,18 +117,24 @@ pub async fn seed_mentorships(
     Ok(made)
 }
 
+/// A mentorship just accepted: its id and its two members.
+pub(super) struct Accepted {
+    pub id: i64,
+    pub mentor: i64,
+    pub mentee: i64,
+}
+
 /// A few messages between a new pair, written over the days after `from`: the
 /// mentor opens, as the programs ask, and the mentee answers.
 pub(super) async fn converse(
     db: &Db,
     hub: &Hub,
     rng: &mut StdRng,
-    id: i64,
-    mentor: i64,
-    mentee: i64,
+    pair: Accepted,
     focus: &str,
     from: i64,
 ) -> anyhow::Result<()> {
+    let Accepted { id, mentor, mentee } = pair;
     let hour = 3_600_000;
     let focus = focus.to_lowercase();
     let lines = [
@@ -139,7 +147,7 @@ pub(super) async fn converse(
     let mut at = from;
     for (i, (sender, body)) in lines.into_iter().take(count).enumerate() {
         at += rng.gen_range(2..30) * hour;
-        if at >= app::db::now_ms() {
+        if at >= app::dates::now_ms() {
             break;
         }
         messages::send(db, hub, sender, id, &body, &format!("demo-{id}-{i:04}"), at)

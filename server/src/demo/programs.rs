@@ -1,6 +1,11 @@
 //! Demo programs, their cycles, enrolments and first pairs.
 
-use super::{add_user, mentorships::converse, DEMO_COORDINATOR_EMAIL, DEMO_PASSWORD};
+use super::{
+    add_user,
+    mentorships::{converse, Accepted},
+    DEMO_COORDINATOR_EMAIL, DEMO_PASSWORD,
+};
+use app::dates::DAY_MS;
 use app::{
     accounts::{
         model::{DisplayName, Email, NewPassword, SiteRole},
@@ -15,7 +20,7 @@ use app::{
     messages::hub::Hub,
     profiles::model::CareerStage,
     programs::{
-        model::{Contact, Matching, NewCycle, NewProgram, ProgramKind, Role, DAY_MS},
+        model::{Contact, Matching, NewCycle, NewProgram, ProgramKind, Role},
         store as programs,
     },
 };
@@ -310,7 +315,7 @@ async fn cycle_pairs(db: &Db, hub: &Hub, cycle: i64, at: i64) -> anyhow::Result<
             reason: None,
             note: "",
         };
-        if mentorships::change_state(db, *mentor, id, change, at + 86_400_000)
+        if mentorships::change_state(db, *mentor, id, change, at + DAY_MS)
             .await
             .is_ok()
             && i % 4 != 3
@@ -319,11 +324,13 @@ async fn cycle_pairs(db: &Db, hub: &Hub, cycle: i64, at: i64) -> anyhow::Result<
                 db,
                 hub,
                 &mut rng,
-                id,
-                *mentor,
-                mentee,
+                Accepted {
+                    id,
+                    mentor: *mentor,
+                    mentee,
+                },
                 &area.label,
-                at + 86_400_000,
+                at + DAY_MS,
             )
             .await?;
         }

@@ -667,7 +667,7 @@ db_test!(
             }
         };
         assert_eq!(mentor_page(ana).await, "Active today");
-        let ten_days_ago = app::db::now_ms() - 10 * 86_400_000;
+        let ten_days_ago = app::dates::now_ms() - 10 * 86_400_000;
         sqlx::query("UPDATE users SET last_seen_at = $1 WHERE id = $2")
             .bind(ten_days_ago)
             .bind(ana)

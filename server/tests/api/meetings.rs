@@ -7,7 +7,7 @@ use crate::{
     helpers::{accept, client, json, member, mentor, requested, status, TestApp},
 };
 use app::{
-    db::now_ms,
+    dates::now_ms,
     jobs::remind_meetings,
     meetings::model::{MeetingState, Meetings},
 };

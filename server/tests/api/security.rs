@@ -538,7 +538,7 @@ db_test!(
             .fetch_all(app.db.pool())
             .await
             .unwrap();
-        let old = app::db::now_ms() - app::accounts::store::SESSION_LIFETIME_MS - 60_000;
+        let old = app::dates::now_ms() - app::accounts::store::SESSION_LIFETIME_MS - 60_000;
         for (id, record) in rows {
             // Edited as text: the record's id is a 128-bit number, beyond JSON values.
             let at = record

@@ -2,6 +2,7 @@
 //! each row once it is theirs: remind mentors of waiting requests, expire old ones.
 
 use super::*;
+use crate::dates::DAY_MS;
 use crate::notifications::model::Kind;
 
 /// Claims a request's reminder for one instance.
@@ -22,7 +23,7 @@ pub async fn due_reminders(db: &Db, now: i64) -> Result<Vec<Row>, AppError> {
 
 /// Reminds the mentor of a claimed request.
 pub async fn remind(tx: &mut AnyConnection, r: &Row, now: i64) -> Result<usize, AppError> {
-    let days = ((r.expires_at - now) / 86_400_000).max(1);
+    let days = ((r.expires_at - now) / DAY_MS).max(1);
     notify(
         tx,
         Notice {

@@ -109,7 +109,7 @@ async fn program_link(db: &Db, id: i64, mentor: bool) -> Result<Option<ProgramLi
         return Ok(None);
     };
     let checkin = if mentor {
-        crate::programs::checkins::this_month(db, id, crate::db::now_ms())
+        crate::programs::checkins::this_month(db, id, crate::dates::now_ms())
             .await?
             .map(|s| s.label().to_owned())
     } else {

@@ -2,9 +2,9 @@
 //! cycle) and `/programs/{slug}/cycles/{id}/edit`.
 
 use super::{phase_badge, span};
+use crate::dates::{day, iso_day};
 use crate::programs::{api::*, model::*};
 use crate::ui::{
-    dates::day,
     errors::failure,
     form::{action_error, Choice, Field, FormError, LongField},
 };

@@ -5,11 +5,11 @@ use super::{
     cycles::{AddCycleForm, CycleList, ScheduleTopicForm},
     imports::ImportForm,
 };
+use crate::dates::day;
 use crate::feedback::pages::SurveyAdmin;
 use crate::letters::pages::LetterRequests;
 use crate::programs::{api::*, model::*};
 use crate::ui::{
-    dates::day,
     errors::failure,
     form::{action_error, Field, FormError},
 };

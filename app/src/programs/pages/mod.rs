@@ -18,7 +18,7 @@ pub use public::{ProgramPage, ProgramsPage};
 pub use reports::ReportsPage;
 
 use super::model::Phase;
-use crate::ui::dates::day;
+use crate::dates::day;
 use leptos::prelude::*;
 
 fn span(from: i64, to: i64) -> String {

@@ -10,7 +10,7 @@ use crate::{
     },
 };
 use app::{
-    db::now_ms,
+    dates::now_ms,
     mentorships::model::{Channel, MentorshipDetail, MyMentorships, State, REQUEST_LIFETIME_MS},
     messages::model::Unread,
     notifications::{api::OutboxEmail, mail::send_pending, model::Notification},

@@ -1,7 +1,7 @@
 //! The unread-message email: batched, and without the messages' words.
 
 use crate::{db_test, helpers::pair};
-use app::db::now_ms;
+use app::dates::now_ms;
 use app::jobs::email_unread;
 use app::messages::store;
 

@@ -4,7 +4,7 @@ use crate::{
     db_test,
     helpers::{json, pair},
 };
-use app::{db::now_ms, messages::store, profiles::model::PublicProfile};
+use app::{dates::now_ms, messages::store, profiles::model::PublicProfile};
 
 db_test!(a_mentors_reply_time_is_measured, |app| async move {
     let p = pair(&app, "Imani Okafor", "Tomas Berg").await;

@@ -8,7 +8,7 @@ use crate::{
 use app::jobs::{ask_checkins as ask_due, send_topics as send_due};
 use app::programs::api::ManagePage;
 use app::programs::checkins::pairs as pair_statuses;
-use app::{db::now_ms, programs::model::DAY_MS};
+use app::{dates::now_ms, dates::DAY_MS};
 
 db_test!(
     check_ins_go_to_the_liaison_and_flag_pairs_needing_attention,

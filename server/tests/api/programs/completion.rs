@@ -6,7 +6,7 @@ use crate::{
     helpers::{json, mentorship_state},
 };
 use app::jobs::complete_cycles;
-use app::{db::now_ms, mentorships::model::MentorshipDetail, programs::model::DAY_MS};
+use app::{dates::now_ms, dates::DAY_MS, mentorships::model::MentorshipDetail};
 
 db_test!(
     a_cycle_ending_completes_its_mentorships_unless_extended,

@@ -5,10 +5,8 @@ use crate::{
     db_test,
     helpers::{json, member, TestApp},
 };
-use app::{
-    db::now_ms,
-    programs::model::{iso_day, CycleEdit, DAY_MS},
-};
+use app::dates::{iso_day, DAY_MS};
+use app::{dates::now_ms, programs::model::CycleEdit};
 
 /// Calls programs/update_cycle as `who` (a visitor when `None`).
 async fn update(

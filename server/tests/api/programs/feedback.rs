@@ -5,13 +5,10 @@ use crate::{
     db_test,
     helpers::{json, member},
 };
+use app::dates::DAY_MS;
 use app::jobs::complete_cycles;
 use app::programs::api::ManagePage;
-use app::{
-    db::now_ms,
-    feedback::model::Survey,
-    programs::model::{Role, DAY_MS},
-};
+use app::{dates::now_ms, feedback::model::Survey, programs::model::Role};
 
 db_test!(
     feedback_is_asked_at_the_end_and_read_only_in_groups_of_five,

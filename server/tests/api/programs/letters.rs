@@ -5,12 +5,12 @@ use crate::{
     db_test,
     helpers::{client, json},
 };
+use app::dates::DAY_MS;
 use app::jobs::complete_cycles;
 use app::programs::api::ManagePage;
 use app::{
-    db::now_ms,
+    dates::now_ms,
     letters::model::{LetterState, ServedCycle, Verified},
-    programs::model::DAY_MS,
 };
 
 db_test!(

@@ -16,10 +16,8 @@ mod setup;
 mod topics;
 
 use crate::helpers::{accept, member, mentor, requested, TestApp};
-use app::{
-    db::now_ms,
-    programs::model::{iso_day, DAY_MS},
-};
+use app::dates::now_ms;
+use app::dates::{iso_day, DAY_MS};
 
 pub const CAREER: &str = "Career Mentoring";
 

@@ -7,7 +7,7 @@ use crate::{
 };
 use app::jobs::{email_unread, send_topics as send_due};
 use app::programs::api::ManagePage;
-use app::{db::now_ms, messages::model::Thread, programs::model::DAY_MS};
+use app::{dates::now_ms, dates::DAY_MS, messages::model::Thread};
 
 db_test!(
     topics_are_scheduled_by_their_programs_coordinators_only,
