@@ -173,6 +173,9 @@ impl State {
     }
 }
 
+/// Reads the index's version: one indexed row, checked before every search.
+pub const VERSION_SQL: &str = "SELECT version FROM directory_version WHERE id = 1";
+
 /// The shared, refreshable index; one per process.
 #[derive(Default)]
 pub struct Directory {
@@ -189,10 +192,7 @@ impl std::fmt::Debug for Directory {
 impl Directory {
     /// The index brought up to date with the database, ready to read.
     pub async fn current(&self, db: &Db) -> Result<RwLockReadGuard<'_, State>, AppError> {
-        let (version,): (i64,) =
-            sqlx::query_as("SELECT version FROM directory_version WHERE id = 1")
-                .fetch_one(db.pool())
-                .await?;
+        let (version,): (i64,) = sqlx::query_as(VERSION_SQL).fetch_one(db.pool()).await?;
         let now = now_ms();
         {
             let state = self.state.read().await;

@@ -17,16 +17,13 @@ use crate::{
 use roaring::RoaringBitmap;
 use std::cmp::Reverse;
 
-/// The ids whose indexed words match `text`, optionally within one weight of
-/// column. The database returns them as one comma-separated string: one row
-/// instead of thousands keeps common words fast.
-async fn text_matches(
-    db: &Db,
-    text: &TextQuery,
-    column: Option<&str>,
-) -> Result<RoaringBitmap, AppError> {
-    let query = text.to_backend(db.backend());
-    let (sql, arg) = match db.backend() {
+/// The query (and its one argument) for the ids whose indexed words match
+/// `text`, optionally within one weight of column. The database returns them as
+/// one comma-separated string: one row instead of thousands keeps common words
+/// fast. Public for the benchmark, which shows its plan.
+pub fn text_sql(backend: Backend, text: &TextQuery, column: Option<&str>) -> (String, String) {
+    let query = text.to_backend(backend);
+    match backend {
         Backend::Sqlite => (
             "SELECT group_concat(rowid) FROM mentor_search WHERE mentor_search MATCH $1".to_owned(),
             match column {
@@ -42,7 +39,15 @@ async fn text_matches(
             ),
             query,
         ),
-    };
+    }
+}
+
+async fn text_matches(
+    db: &Db,
+    text: &TextQuery,
+    column: Option<&str>,
+) -> Result<RoaringBitmap, AppError> {
+    let (sql, arg) = text_sql(db.backend(), text, column);
     let (ids,): (Option<String>,) = sqlx::query_as(&sql).bind(arg).fetch_one(db.pool()).await?;
     Ok(ids
         .unwrap_or_default()
