@@ -107,6 +107,11 @@ pub type Claim = Query<'static, Any, AnyArguments<'static>>;
 /// An action on a claimed row, in the claim's transaction.
 pub type Acting<'tx, R> = Pin<Box<dyn Future<Output = Result<R, AppError>> + Send + 'tx>>;
 
+/// The usual claim: an UPDATE whose `$1` is the time and `$2` the row's id.
+fn by_id(update: &'static str, now: i64, id: i64) -> Claim {
+    sqlx::query(update).bind(now).bind(id)
+}
+
 /// What an action did, counted once its transaction has committed.
 pub trait Done {
     fn committed(self) -> usize;
@@ -143,11 +148,7 @@ pub async fn claim_each<T, R: Done>(
 /// Reminds mentors of requests at half their lifetime.
 pub async fn remind_requests(db: &Db, now: i64) -> Result<usize, AppError> {
     let due = mentorships::due_reminders(db, now).await?;
-    let claim = |r: &mentorships::Row| {
-        sqlx::query(mentorships::CLAIM_REMINDER)
-            .bind(now)
-            .bind(r.id)
-    };
+    let claim = |r: &mentorships::Row| by_id(mentorships::CLAIM_REMINDER, now, r.id);
     claim_each(db, due, claim, move |tx, r| {
         Box::pin(async move { mentorships::remind(tx, &r, now).await })
     })
@@ -157,7 +158,7 @@ pub async fn remind_requests(db: &Db, now: i64) -> Result<usize, AppError> {
 /// Expires requests past their lifetime.
 pub async fn expire_requests(db: &Db, now: i64) -> Result<usize, AppError> {
     let due = mentorships::due_expiry(db, now).await?;
-    let claim = |r: &mentorships::Row| sqlx::query(mentorships::CLAIM_EXPIRY).bind(now).bind(r.id);
+    let claim = |r: &mentorships::Row| by_id(mentorships::CLAIM_EXPIRY, now, r.id);
     claim_each(db, due, claim, move |tx, r| {
         Box::pin(async move { mentorships::expire(tx, &r, now).await })
     })
@@ -169,7 +170,7 @@ pub async fn expire_requests(db: &Db, now: i64) -> Result<usize, AppError> {
 /// many mentorships completed.
 pub async fn complete_cycles(db: &Db, now: i64) -> Result<usize, AppError> {
     let due = programs::due_completion(db, now).await?;
-    let claim = |id: &i64| sqlx::query(programs::CLAIM_COMPLETION).bind(now).bind(*id);
+    let claim = |id: &i64| by_id(programs::CLAIM_COMPLETION, now, *id);
     claim_each(db, due, claim, move |tx, cycle_id| {
         Box::pin(async move {
             let cycle = programs::cycle_in(tx, cycle_id).await?;
@@ -202,7 +203,7 @@ impl Done for Posted {
 /// a topic.
 pub async fn send_topics(db: &Db, hub: &Arc<Hub>, now: i64) -> Result<usize, AppError> {
     let due = topics::due_delivery(db, now).await?;
-    let claim = |t: &topics::Due| sqlx::query(topics::CLAIM_DELIVERY).bind(now).bind(t.id);
+    let claim = |t: &topics::Due| by_id(topics::CLAIM_DELIVERY, now, t.id);
     claim_each(db, due, claim, move |tx, t| {
         let hub = hub.clone();
         Box::pin(async move {
@@ -276,7 +277,7 @@ pub async fn ask_checkins(db: &Db, now: i64) -> Result<usize, AppError> {
 /// Reminds both members of each confirmed meeting whose reminder time has come.
 pub async fn remind_meetings(db: &Db, now: i64) -> Result<usize, AppError> {
     let due = meetings::due_reminders(db, now).await?;
-    let claim = |m: &meetings::Row| sqlx::query(meetings::CLAIM_REMINDER).bind(now).bind(m.id);
+    let claim = |m: &meetings::Row| by_id(meetings::CLAIM_REMINDER, now, m.id);
     claim_each(db, due, claim, move |tx, m| {
         Box::pin(async move { meetings::remind(tx, &m, now).await })
     })
