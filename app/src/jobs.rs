@@ -88,9 +88,10 @@ pub const JOBS: &[Job] = &[
         every: OFTEN,
         run: |s, now| Box::pin(email_unread(&s.db, now, s.unread_after_ms)),
     },
+    // A member waits for a confirmation or reset link: send within seconds.
     Job {
         name: "emails sent",
-        every: OFTEN,
+        every: Duration::from_secs(2),
         run: |s, _| Box::pin(send_pending(&s.db, &s.mailer)),
     },
     Job {

@@ -20,6 +20,7 @@ pub mod meetings;
 pub mod mentorships;
 pub mod messages;
 pub mod notifications;
+pub mod privacy;
 pub mod profiles;
 pub mod programs;
 pub mod safety;
@@ -31,7 +32,10 @@ pub use error::AppError;
 
 use accounts::{
     context::AuthProvider,
-    pages::{SignInPage, SignOutPage, SignUpPage},
+    pages::{
+        EmailConfirmedPage, ForgotPasswordPage, ResetPasswordPage, SettingsPage, SignInPage,
+        SignOutPage, SignUpPage, VerifyEmailPage,
+    },
 };
 use directory::pages::{DirectoryPage, MentorPage, ShortlistPage};
 use leptos::prelude::*;
@@ -98,6 +102,12 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("signup") view=SignUpPage ssr=SsrMode::Async/>
                             <Route path=path!("login") view=SignInPage ssr=SsrMode::Async/>
                             <Route path=path!("logout") view=SignOutPage ssr=SsrMode::Async/>
+                            <Route path=path!("settings") view=SettingsPage ssr=SsrMode::Async/>
+                            <Route path=path!("forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async/>
+                            <Route path=path!("reset-password/:token") view=ResetPasswordPage ssr=SsrMode::Async/>
+                            <Route path=path!("verify-email/:token") view=VerifyEmailPage ssr=SsrMode::Async/>
+                            <Route path=path!("email-confirmed") view=EmailConfirmedPage ssr=SsrMode::Async/>
+                            <Route path=path!("account-deleted") view=privacy::pages::AccountDeletedPage ssr=SsrMode::Async/>
                             <Route path=path!("mentors") view=DirectoryPage ssr=SsrMode::Async/>
                             <Route path=path!("mentors/:id") view=MentorPage ssr=SsrMode::Async/>
                             <Route path=path!("me/profile") view=EditProfilePage ssr=SsrMode::Async/>

@@ -1,4 +1,4 @@
-import { test, expect, uniqueEmail, signUp } from "./fixtures";
+import { test, expect, uniqueEmail, signUp, emailedLink, confirmEmail } from "./fixtures";
 
 test("sign up, see my name, sign out, sign in again", async ({ page, open }) => {
   const email = uniqueEmail("ana");
@@ -72,4 +72,93 @@ test("signing in returns me to the page I came for", async ({ page, open }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/conduct$/);
   await expect(page.getByRole("heading", { name: "Code of conduct" })).toBeVisible();
+});
+
+test("a new member confirms their address from the email", async ({ page, open }) => {
+  const email = uniqueEmail("rosa");
+  await open("/signup");
+  await signUp(page, email, "Rosa Lind");
+  const banner = page.getByRole("complementary", { name: "Confirm your email address" });
+  await expect(banner).toContainText(email);
+  await banner.getByRole("button", { name: "Send a new link" }).click();
+  await expect(page.getByText("A new link is on its way to your address.")).toBeVisible();
+  await confirmEmail(page, email);
+  await open("/settings");
+  await expect(page.getByText("Confirmed", { exact: true })).toBeVisible();
+  await expect(page.getByRole("complementary", { name: "Confirm your email address" })).toHaveCount(0);
+});
+
+test("a forgotten password is reset by email, and other sessions end", async ({ page, open, browser, javaScriptEnabled }) => {
+  const email = uniqueEmail("bea");
+  await open("/signup");
+  await signUp(page, email, "Bea Ortiz");
+  await expect(page.getByRole("navigation", { name: "Main" })).toContainText("Bea Ortiz");
+
+  const other = await browser.newContext({ javaScriptEnabled });
+  const elsewhere = await other.newPage();
+  await elsewhere.goto("/login");
+  await elsewhere.getByLabel("Email").fill(email);
+  await elsewhere.getByLabel("Password").fill("a quiet desk in the stacks");
+  await elsewhere.getByRole("button", { name: "Sign in" }).click();
+  await expect(elsewhere.getByRole("navigation", { name: "Main" })).toContainText("Bea Ortiz");
+
+  await open("/login");
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Email me a link" }).click();
+  await expect(page.getByText("If an account uses that address")).toBeVisible();
+
+  await page.goto(await emailedLink(email, "/reset-password/"));
+  await page.getByLabel("New password").fill("password1234");
+  await page.getByRole("button", { name: "Save my new password" }).click();
+  await expect(page.getByText(/too easy to guess/)).toBeVisible();
+  await page.getByLabel("New password").fill("the map room opens at nine");
+  await page.getByRole("button", { name: "Save my new password" }).click();
+  await expect(page.getByText("Your new password is saved, and you are signed out everywhere else.")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toContainText("Bea Ortiz");
+
+  await elsewhere.goto("/settings");
+  await expect(elsewhere).toHaveURL(/\/login\?next=/);
+  await other.close();
+});
+
+test("settings list where I am signed in, and sign a session out", async ({ page, open, browser, javaScriptEnabled }) => {
+  const email = uniqueEmail("tove");
+  await open("/signup");
+  await signUp(page, email, "Tove Berg");
+  await expect(page.getByRole("navigation", { name: "Main" })).toContainText("Tove Berg");
+
+  const other = await browser.newContext({ javaScriptEnabled, userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1" });
+  const phone = await other.newPage();
+  await phone.goto("/login");
+  await phone.getByLabel("Email").fill(email);
+  await phone.getByLabel("Password").fill("a quiet desk in the stacks");
+  await phone.getByRole("button", { name: "Sign in" }).click();
+  await expect(phone.getByRole("navigation", { name: "Main" })).toContainText("Tove Berg");
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Tove Berg/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  const sessions = page.getByRole("region", { name: "Where you are signed in" });
+  await expect(sessions.getByRole("listitem")).toHaveCount(2);
+  await expect(sessions).toContainText("This device");
+  await expect(sessions).toContainText("Safari on iPhone");
+  await sessions.getByRole("button", { name: "Sign out Safari on iPhone" }).click();
+  await expect(page.getByText("That session is signed out.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Where you are signed in" }).getByRole("listitem")).toHaveCount(1);
+
+  await phone.reload();
+  await expect(phone.getByRole("navigation", { name: "Main" })).toContainText("Sign in");
+  await other.close();
+
+  // Changing the password needs the current one.
+  const password = page.getByRole("region", { name: "Password" });
+  await password.getByLabel("Current password").fill("not my password");
+  await password.getByLabel("New password").fill("the map room opens at nine");
+  await password.getByRole("button", { name: "Change my password" }).click();
+  await expect(page.getByText("That is not your current password.")).toBeVisible();
+  await page.getByRole("region", { name: "Password" }).getByLabel("Current password").fill("a quiet desk in the stacks");
+  await page.getByRole("region", { name: "Password" }).getByLabel("New password").fill("the map room opens at nine");
+  await page.getByRole("region", { name: "Password" }).getByRole("button", { name: "Change my password" }).click();
+  await expect(page.getByText("Your password is changed.")).toBeVisible();
 });

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { test as base, expect, Browser, Page } from "@playwright/test";
 
 // Shared set-up for every spec:
@@ -104,9 +105,57 @@ export async function becomeMentor(
 }
 
 export async function newMember(page: Page, name: string) {
+  const email = uniqueEmail(name.split(" ")[0].toLowerCase());
   await page.goto("/signup");
-  await signUp(page, uniqueEmail(name.split(" ")[0].toLowerCase()), name);
+  await signUp(page, email, name);
   await expect(page.getByRole("navigation", { name: "Main" })).toContainText(name);
+  await confirmEmail(page, email);
+}
+
+// The server writes the emails it sends to this folder (CARREL_OUTBOX in
+// playwright.config.ts); its jobs loop sends queued email every 2 s.
+const OUTBOX = ".tmp/outbox";
+
+/** The text of a raw email, its body decoded (quoted-printable or base64). */
+function decoded(raw: string): string {
+  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+  const body = rest.join("\n\n");
+  if (/content-transfer-encoding:\s*base64/i.test(head)) {
+    return head + "\n\n" + Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  }
+  if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
+    return head + "\n\n" + body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+  }
+  return raw;
+}
+
+/** The path of the newest link starting with `prefix` emailed to `email`, waiting for it to be sent. */
+export async function emailedLink(email: string, prefix: string): Promise<string> {
+  const pattern = new RegExp(`${prefix}[0-9a-f]{64}`);
+  for (let tries = 0; tries < 100; tries++) {
+    let files: string[] = [];
+    try {
+      files = readdirSync(OUTBOX).map((f) => `${OUTBOX}/${f}`);
+    } catch {
+      // Nothing sent yet.
+    }
+    files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+    for (const file of files) {
+      const text = decoded(readFileSync(file, "utf8"));
+      const to = text.match(/^To:.*$/im)?.[0] ?? "";
+      const link = text.match(pattern)?.[0];
+      if (link && to.toLowerCase().includes(email.toLowerCase())) return link;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no email to ${email} with a ${prefix} link`);
+}
+
+/** Opens the confirmation link emailed to `email` and confirms the address. */
+export async function confirmEmail(page: Page, email: string) {
+  await page.goto(await emailedLink(email, "/verify-email/"));
+  await page.getByRole("button", { name: "Confirm my address" }).click();
+  await expect(page.getByRole("heading", { name: "Your address is confirmed" })).toBeVisible();
 }
 
 // A word nobody else's profile contains, so each test finds only its own mentor.
@@ -161,6 +210,7 @@ export async function member(browser: Browser, js: boolean, name: string) {
   await page.goto("/signup");
   await signUp(page, email, name);
   await expect(page.getByRole("navigation", { name: "Main" })).toContainText(name);
+  await confirmEmail(page, email);
   return { page, email, errors };
 }
 

@@ -104,6 +104,7 @@ pub fn router(
         .route("/meetings/{file}", get(app::meetings::ics::meeting_file))
         .route("/calendar/{file}", get(app::meetings::ics::feed_file))
         .route("/letters/{file}", get(app::letters::pdf::letter_file))
+        .route("/settings/my-data.json", get(app::privacy::export::my_data))
         .route(
             "/programs/{slug}/reports/{file}",
             get(app::programs::reports::csv_file),
@@ -252,15 +253,20 @@ pub fn spawn_directory_warm_up(db: Db, directory: Arc<Directory>) {
     });
 }
 
-/// How often the jobs loop looks for work; each job runs when its period has passed.
-const TICK: Duration = Duration::from_secs(30);
-
 /// Runs Carrel's scheduled work (`app::jobs::JOBS`) in one loop. Every job is
 /// safe on several instances.
 pub fn spawn_jobs(services: Services) {
     tokio::spawn(async move {
         let mut last_run: Vec<Option<Instant>> = vec![None; JOBS.len()];
-        let mut tick = tokio::time::interval(TICK);
+        // Look for work as often as the most frequent job wants it; each job
+        // runs when its own period has passed.
+        let tick_every = JOBS
+            .iter()
+            .map(|j| j.every)
+            .min()
+            .unwrap_or(Duration::from_secs(30));
+        let mut tick = tokio::time::interval(tick_every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
             for (job, last) in JOBS.iter().zip(&mut last_run) {

@@ -1,19 +1,23 @@
-//! The accounts server functions: sign up, sign in, sign out, who am I.
-//! Each one checks the caller itself; see `store::current_user`.
+//! The accounts server functions: sign up, sign in, sign out, who am I; the
+//! links that confirm an address and reset a password; and the settings a
+//! member changes. Each one checks the caller itself; see `store::current_user`.
 
-use super::model::CurrentUser;
+use super::model::{AccountSettings, CurrentUser};
 use crate::error::AppError;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
     super::{
         model::{DisplayName, Email, LocalPath, NewPassword, SiteRole},
-        store,
+        sessions, store,
+        tokens::{self, Purpose, Token},
     },
     crate::{
         dates::now_ms,
-        db::use_db,
+        db::{is_unique_violation, use_db},
         error::FieldErrors,
+        notifications::store::{queue_email, queue_secret_email, SecretEmail},
+        programs::imports::accept_invitations,
         security::limits::{self, Action},
     },
 };
@@ -65,26 +69,27 @@ pub async fn sign_up(
 
     let hash = store::hash_password(&password).await?;
     let db = use_db()?;
-    let user = match store::create_user(db.pool(), &email, &name, &hash, SiteRole::Member).await {
-        Ok(user) => user,
-        Err(store::CreateUserError::EmailTaken) => {
-            let mut errors = FieldErrors::new()
-                .keep("email", email.as_str())
-                .keep("display_name", name.as_str());
-            errors.add(
-                "email",
-                "An account with this email already exists. Sign in instead?",
-            );
-            return Err(AppError::Invalid(errors));
-        }
-        Err(store::CreateUserError::Db(e)) => return Err(e.into()),
-    };
+    let mut tx = db.pool().begin().await?;
+    let user =
+        match store::create_user(&mut *tx, &email, &name, &hash, SiteRole::Member, false).await {
+            Ok(user) => user,
+            Err(store::CreateUserError::EmailTaken) => {
+                let mut errors = FieldErrors::new()
+                    .keep("email", email.as_str())
+                    .keep("display_name", name.as_str());
+                errors.add(
+                    "email",
+                    "An account with this email already exists. Sign in instead?",
+                );
+                return Err(AppError::Invalid(errors));
+            }
+            Err(store::CreateUserError::Db(e)) => return Err(e.into()),
+        };
+    // A new account's allowance is unspent, so the link is always sent.
+    send_link(&mut tx, &user, email.as_str(), Purpose::Verify, now_ms()).await?;
+    tx.commit().await?;
     store::start_session(&user).await?;
-    // Coordinators may have imported this address into a cycle already.
-    let enrolled =
-        crate::programs::imports::accept_invitations(&db, user.id, email.as_str(), now_ms())
-            .await?;
-    tracing::info!(user_id = user.id, enrolled, "account created");
+    tracing::info!(user_id = user.id, "account created");
     leptos_axum::redirect(LocalPath::parse(next.as_deref()).as_str());
     Ok(())
 }
@@ -126,5 +131,311 @@ pub async fn sign_out() -> Result<(), AppError> {
     store::require_user().await?;
     store::end_session().await?;
     leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Emails `address` a single-use link for `purpose`, in the caller's
+/// transaction. False when the member was sent too many this hour.
+#[cfg(feature = "ssr")]
+async fn send_link(
+    conn: &mut sqlx::AnyConnection,
+    to: &CurrentUser,
+    address: &str,
+    purpose: Purpose,
+    now: i64,
+) -> Result<bool, AppError> {
+    let Some(token) = tokens::issue(conn, to.id, purpose, address, now).await? else {
+        return Ok(false);
+    };
+    let (subject, body, link) = match purpose {
+        Purpose::Verify => (
+            "Confirm your email address",
+            "Open the link below to confirm that this address is yours. It works once, \
+             within 24 hours.\n\nIf you did not ask for this, ignore this email: without \
+             the link nothing changes.",
+            format!("/verify-email/{token}"),
+        ),
+        Purpose::Reset => (
+            "Reset your password",
+            "Someone, hopefully you, asked to reset your Carrel password. Open the link \
+             below to choose a new one. It works once, within an hour, and signs you out \
+             everywhere else.\n\nIf you did not ask for this, ignore this email: your \
+             password stays as it is.",
+            format!("/reset-password/{token}"),
+        ),
+    };
+    queue_secret_email(
+        conn,
+        SecretEmail {
+            to_address: address,
+            to_name: &to.display_name,
+            subject,
+            body,
+            link: &link,
+        },
+        now,
+    )
+    .await?;
+    Ok(true)
+}
+
+#[cfg(feature = "ssr")]
+fn dead_link(purpose: Purpose) -> AppError {
+    AppError::form(match purpose {
+        Purpose::Verify => {
+            "This link no longer works: it was used already, a newer one was sent, or it \
+             is more than 24 hours old. Sign in and ask for a new one on your settings page."
+        }
+        Purpose::Reset => {
+            "This link no longer works: it was used already, a newer one was sent, or it \
+             is more than an hour old. Ask for a new one."
+        }
+    })
+}
+
+/// Asks for a new link to confirm my address.
+#[server(endpoint = "accounts/resend_verification")]
+pub async fn resend_verification() -> Result<(), AppError> {
+    let me = store::require_user().await?;
+    if !me.email_verified {
+        limits::check(Action::Recover, Some(me.id))?;
+        let db = use_db()?;
+        let mut tx = db.pool().begin().await?;
+        if !send_link(&mut tx, &me, &me.email, Purpose::Verify, now_ms()).await? {
+            return Err(AppError::form(
+                "We sent you several links in the last hour. Use the newest one, or ask again later.",
+            ));
+        }
+        tx.commit().await?;
+    }
+    leptos_axum::redirect("/settings?sent=verify");
+    Ok(())
+}
+
+/// Confirms the address a link was sent to. Anyone holding the link may use
+/// it (it may be opened on another device); it works once.
+#[server(endpoint = "accounts/verify_email")]
+pub async fn verify_email(token: String) -> Result<(), AppError> {
+    let token = Token::parse(&token).ok_or_else(|| dead_link(Purpose::Verify))?;
+    let db = use_db()?;
+    let now = now_ms();
+    let mut tx = db.pool().begin().await?;
+    let Some((user_id, email)) = tokens::consume(&mut tx, Purpose::Verify, &token, now).await?
+    else {
+        return Err(dead_link(Purpose::Verify));
+    };
+    match store::confirm_email(&mut tx, user_id, &email, now).await {
+        Err(e) if is_unique_violation(&e) => {
+            return Err(AppError::conflict(
+                "Another account uses this address now, so it cannot become yours. Choose another on your settings page.",
+            ))
+        }
+        other => other?,
+    }
+    tx.commit().await?;
+    // Coordinators may have imported this address into a cycle already.
+    let enrolled = accept_invitations(&db, user_id, &email, now).await?;
+    tracing::info!(user_id, enrolled, "email address confirmed");
+    leptos_axum::redirect("/email-confirmed");
+    Ok(())
+}
+
+/// Emails a reset link if an account uses `email`. The answer is the same
+/// either way, so the form does not tell who has an account.
+#[server(endpoint = "accounts/forgot_password")]
+pub async fn forgot_password(email: String) -> Result<(), AppError> {
+    limits::check(Action::Recover, None)?;
+    let db = use_db()?;
+    if let Some(user) = store::find_by_email(&db, &email).await? {
+        let mut tx = db.pool().begin().await?;
+        let address = user.email.clone();
+        if send_link(&mut tx, &user, &address, Purpose::Reset, now_ms()).await? {
+            tx.commit().await?;
+        }
+    }
+    leptos_axum::redirect("/forgot-password?sent=1");
+    Ok(())
+}
+
+/// Sets a new password with a reset link, signs out every session of the
+/// account and signs this browser in. The link also proves the address it
+/// was sent to.
+#[server(endpoint = "accounts/reset_password")]
+pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
+    let token = Token::parse(&token).ok_or_else(|| dead_link(Purpose::Reset))?;
+    let db = use_db()?;
+    let now = now_ms();
+    let mut conn = db.pool().acquire().await?;
+    let (user_id, _) = tokens::peek(&mut conn, Purpose::Reset, &token, now)
+        .await?
+        .ok_or_else(|| dead_link(Purpose::Reset))?;
+    drop(conn);
+    let (user, _) = store::find_user(&db, user_id)
+        .await?
+        .ok_or_else(|| dead_link(Purpose::Reset))?;
+    // A weak password is refused before the link is used up.
+    let password =
+        NewPassword::parse(&password, &[&user.email, &user.display_name]).map_err(|m| {
+            let mut errors = FieldErrors::new();
+            errors.add("password", m);
+            AppError::Invalid(errors)
+        })?;
+    let hash = store::hash_password(&password).await?;
+    let mut tx = db.pool().begin().await?;
+    let Some((_, address)) = tokens::consume(&mut tx, Purpose::Reset, &token, now).await? else {
+        return Err(dead_link(Purpose::Reset));
+    };
+    store::set_password(&mut tx, user.id, &hash).await?;
+    let proves = address == user.email && !user.email_verified;
+    if proves {
+        store::confirm_email(&mut tx, user.id, &address, now).await?;
+    }
+    store::delete_sessions(&mut tx, user.id).await?;
+    tx.commit().await?;
+    if proves {
+        accept_invitations(&db, user.id, &address, now).await?;
+    }
+    store::start_session(&user).await?;
+    tracing::info!(user_id = user.id, "password reset");
+    leptos_axum::redirect("/settings?password=reset");
+    Ok(())
+}
+
+/// My account as `/settings` shows it.
+#[server(endpoint = "accounts/settings")]
+pub async fn get_account_settings() -> Result<AccountSettings, AppError> {
+    let me = store::require_user().await?;
+    let db = use_db()?;
+    let now = now_ms();
+    Ok(AccountSettings {
+        pending_email: store::pending_email(&db, me.id, now).await?,
+        sessions: sessions::list(&db, me.id, now).await?,
+        email: me.email,
+        email_verified: me.email_verified,
+    })
+}
+
+/// Refuses unless `password` is the member's current one (on the field `field`).
+#[cfg(feature = "ssr")]
+async fn confirm_password(
+    db: &crate::db::Db,
+    me: &CurrentUser,
+    password: &str,
+    errors: FieldErrors,
+    field: &str,
+) -> Result<FieldErrors, AppError> {
+    limits::check(Action::SignIn, Some(me.id))?;
+    if store::password_matches(db, me.id, password).await? {
+        return Ok(errors);
+    }
+    let mut errors = errors;
+    errors.add(field, "That is not your current password.");
+    Err(AppError::Invalid(errors))
+}
+
+/// Changes my password, with my current one, and signs out my other sessions.
+#[server(endpoint = "accounts/change_password")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+) -> Result<(), AppError> {
+    let me = store::require_user().await?;
+    let db = use_db()?;
+    confirm_password(
+        &db,
+        &me,
+        &current_password,
+        FieldErrors::new(),
+        "current_password",
+    )
+    .await?;
+    let password =
+        NewPassword::parse(&new_password, &[&me.email, &me.display_name]).map_err(|m| {
+            let mut errors = FieldErrors::new();
+            errors.add("new_password", m);
+            AppError::Invalid(errors)
+        })?;
+    let hash = store::hash_password(&password).await?;
+    let mut conn = db.pool().acquire().await?;
+    store::set_password(&mut conn, me.id, &hash).await?;
+    drop(conn);
+    let ended = sessions::end_all(&db, me.id, true).await?;
+    tracing::info!(user_id = me.id, ended, "password changed");
+    leptos_axum::redirect("/settings?password=changed");
+    Ok(())
+}
+
+/// Starts changing my address: the new one gets a link, and becomes mine
+/// when it is opened. Until then the old address stays.
+#[server(endpoint = "accounts/change_email")]
+pub async fn change_email(email: String, current_password: String) -> Result<(), AppError> {
+    let me = store::require_user().await?;
+    let db = use_db()?;
+    let errors = FieldErrors::new().keep("email", &email);
+    let mut errors =
+        confirm_password(&db, &me, &current_password, errors, "current_password").await?;
+    let new = match Email::parse(&email) {
+        Ok(new) if new.as_str() == me.email => {
+            errors.add("email", "This is your address already.");
+            return Err(AppError::Invalid(errors));
+        }
+        Ok(new) => new,
+        Err(m) => {
+            errors.add("email", m);
+            return Err(AppError::Invalid(errors));
+        }
+    };
+    if store::find_by_email(&db, new.as_str()).await?.is_some() {
+        errors.add("email", "Another account uses this address.");
+        return Err(AppError::Invalid(errors));
+    }
+    limits::check(Action::Recover, Some(me.id))?;
+    let now = now_ms();
+    let mut tx = db.pool().begin().await?;
+    if !send_link(&mut tx, &me, new.as_str(), Purpose::Verify, now).await? {
+        errors.add(
+            "email",
+            "We sent you several links in the last hour. Use the newest one, or try again later.",
+        );
+        return Err(AppError::Invalid(errors));
+    }
+    // The old address hears of it, so a stolen session cannot move the account quietly.
+    queue_email(
+        &mut tx,
+        me.id,
+        "Your email address is changing",
+        &format!(
+            "Someone signed in to your account asked to use {} for Carrel instead of this address. \
+             It changes when the link sent there is opened. If this was not you, reset your \
+             password and sign out your other sessions in your settings.",
+            new.as_str()
+        ),
+        "/settings",
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    leptos_axum::redirect("/settings?sent=email");
+    Ok(())
+}
+
+/// Signs out one of my sessions, named by its handle.
+#[server(endpoint = "accounts/sign_out_session")]
+pub async fn sign_out_session(session: String) -> Result<(), AppError> {
+    let me = store::require_user().await?;
+    if !sessions::end(&use_db()?, me.id, &session).await? {
+        return Err(AppError::conflict("That session has ended already."));
+    }
+    leptos_axum::redirect("/settings?signed_out=1");
+    Ok(())
+}
+
+/// Signs out every session of mine, this one too.
+#[server(endpoint = "accounts/sign_out_everywhere")]
+pub async fn sign_out_everywhere() -> Result<(), AppError> {
+    let me = store::require_user().await?;
+    let ended = sessions::end_all(&use_db()?, me.id, false).await?;
+    tracing::info!(user_id = me.id, ended, "signed out everywhere");
+    leptos_axum::redirect("/login");
     Ok(())
 }

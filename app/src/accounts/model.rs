@@ -150,12 +150,37 @@ pub struct CurrentUser {
     pub email: String,
     pub display_name: String,
     pub site_role: SiteRole,
+    /// Whether they proved `email` is theirs (by a link sent to it). Until
+    /// then they may browse and fill their profile, not reach other members.
+    pub email_verified: bool,
 }
 
 impl CurrentUser {
     pub fn is_admin(&self) -> bool {
         self.site_role == SiteRole::Admin
     }
+}
+
+/// What `/settings` shows of the account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountSettings {
+    pub email: String,
+    pub email_verified: bool,
+    /// A new address waiting for its link to be opened.
+    pub pending_email: Option<String>,
+    pub sessions: Vec<SessionInfo>,
+}
+
+/// One of a member's sessions, as their settings page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    /// Names the session for "sign out" without revealing its cookie.
+    pub handle: String,
+    pub device: String,
+    pub place: String,
+    pub last_active: i64,
+    /// The session of the browser asking.
+    pub current: bool,
 }
 
 /// A path on this site to go to after a form (`next=`): only a local path, so a

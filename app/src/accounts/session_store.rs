@@ -2,6 +2,7 @@
 //! session mechanics (cookie, id renewal, expiry) are tower-sessions'; this is
 //! only its storage, written against `Db` like every other query.
 
+use super::store::{DEVICE_KEY, PLACE_KEY, USER_ID_KEY};
 use crate::db::Db;
 use async_trait::async_trait;
 use tower_sessions::{
@@ -30,15 +31,28 @@ fn encode(record: &Record) -> session_store::Result<String> {
 
 impl DbSessionStore {
     /// Inserts `record`; `on_conflict` says what an existing id means. Returns the
-    /// number of rows written.
+    /// number of rows written. Whose session it is, and the device and place it
+    /// was signed in from, are copied into columns so a member can list theirs.
     async fn write(&self, record: &Record, on_conflict: &str) -> session_store::Result<u64> {
+        let text = |key: &str| {
+            record
+                .data
+                .get(key)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned()
+        };
         let written = sqlx::query(&format!(
-            "INSERT INTO sessions (id, record, expires_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (id) {on_conflict}"
+            "INSERT INTO sessions (id, record, expires_at, user_id, device, place, last_active_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) {on_conflict}"
         ))
         .bind(record.id.to_string())
         .bind(encode(record)?)
         .bind(record.expiry_date.unix_timestamp() * 1000)
+        .bind(record.data.get(USER_ID_KEY).and_then(|v| v.as_i64()))
+        .bind(text(DEVICE_KEY))
+        .bind(text(PLACE_KEY))
+        .bind(crate::dates::now_ms())
         .execute(self.db.pool())
         .await
         .map_err(backend)?;
@@ -59,7 +73,9 @@ impl SessionStore for DbSessionStore {
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         self.write(
             record,
-            "DO UPDATE SET record = excluded.record, expires_at = excluded.expires_at",
+            "DO UPDATE SET record = excluded.record, expires_at = excluded.expires_at, \
+             user_id = excluded.user_id, device = excluded.device, place = excluded.place, \
+             last_active_at = excluded.last_active_at",
         )
         .await?;
         Ok(())

@@ -17,8 +17,12 @@ use std::sync::LazyLock;
 use tokio::sync::Semaphore;
 use tower_sessions::Session;
 
-const USER_ID_KEY: &str = "user_id";
+pub(super) const USER_ID_KEY: &str = "user_id";
 const SIGNED_IN_AT_KEY: &str = "signed_in_at";
+/// The browser and system it was signed in from, as a member would name them.
+pub(super) const DEVICE_KEY: &str = "device";
+/// Where it was signed in from: the client address's network prefix only.
+pub(super) const PLACE_KEY: &str = "place";
 
 /// However active a session is, it ends this long after signing in, so a
 /// stolen or forgotten cookie does not live for ever (inactivity ends it
@@ -73,15 +77,36 @@ async fn verify_password(password: String, hash: Option<String>) -> Result<bool,
     .await
 }
 
-type UserRow = (i64, String, String, SiteRole);
+/// The columns a `CurrentUser` is read from.
+const USER_COLUMNS: &str = "id, email, display_name, site_role, email_verified_at";
 
-fn user_from_row((id, email, display_name, site_role): UserRow) -> CurrentUser {
-    CurrentUser {
-        id,
-        email,
-        display_name,
-        site_role,
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: i64,
+    email: String,
+    display_name: String,
+    site_role: SiteRole,
+    email_verified_at: Option<i64>,
+}
+
+impl From<UserRow> for CurrentUser {
+    fn from(r: UserRow) -> Self {
+        CurrentUser {
+            id: r.id,
+            email: r.email,
+            display_name: r.display_name,
+            site_role: r.site_role,
+            email_verified: r.email_verified_at.is_some(),
+        }
     }
+}
+
+/// A user row with one more column.
+#[derive(sqlx::FromRow)]
+struct UserWith<T> {
+    #[sqlx(flatten)]
+    user: UserRow,
+    extra: T,
 }
 
 pub enum CreateUserError {
@@ -89,25 +114,28 @@ pub enum CreateUserError {
     Db(sqlx::Error),
 }
 
-/// Inserts a member who has accepted the code of conduct now. Takes any executor
-/// so that bulk imports can insert inside one transaction.
+/// Inserts a member who has accepted the code of conduct now; `verified` when
+/// their address is already proven (the demo's members). Takes any executor so
+/// that the account and its first link are written in one transaction.
 pub async fn create_user<'e>(
     db: impl sqlx::Executor<'e, Database = sqlx::Any>,
     email: &Email,
     name: &DisplayName,
     password_hash: &str,
     role: SiteRole,
+    verified: bool,
 ) -> Result<CurrentUser, CreateUserError> {
     let now = now_ms();
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO users (email, display_name, password_hash, site_role, conduct_accepted_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
+        "INSERT INTO users (email, display_name, password_hash, site_role, conduct_accepted_at, created_at, email_verified_at) \
+         VALUES ($1, $2, $3, $4, $5, $5, $6) RETURNING id",
     )
     .bind(email.as_str())
     .bind(name.as_str())
     .bind(password_hash)
     .bind(role)
     .bind(now)
+    .bind(verified.then_some(now))
     .fetch_one(db)
     .await
     .map_err(|e| {
@@ -122,10 +150,10 @@ pub async fn create_user<'e>(
         email: email.as_str().to_owned(),
         display_name: name.as_str().to_owned(),
         site_role: role,
+        email_verified: verified,
     })
 }
 
-/// The member with this id, and when they were last seen (Unix ms).
 /// Makes the member with `email` an administrator; false if there is none.
 pub async fn make_admin(db: &Db, email: &str) -> Result<bool, AppError> {
     let done = sqlx::query("UPDATE users SET site_role = 'admin' WHERE email = $1")
@@ -135,14 +163,15 @@ pub async fn make_admin(db: &Db, email: &str) -> Result<bool, AppError> {
     Ok(done.rows_affected() == 1)
 }
 
+/// The member with this id, and when they were last seen (Unix ms).
 pub async fn find_user(db: &Db, id: i64) -> Result<Option<(CurrentUser, Option<i64>)>, AppError> {
-    let row: Option<(i64, String, String, SiteRole, Option<i64>)> = sqlx::query_as(
-        "SELECT id, email, display_name, site_role, last_seen_at FROM users WHERE id = $1",
-    )
+    let row: Option<UserWith<Option<i64>>> = sqlx::query_as(&format!(
+        "SELECT {USER_COLUMNS}, last_seen_at AS extra FROM users WHERE id = $1 AND deleted_at IS NULL"
+    ))
     .bind(id)
     .fetch_optional(db.pool())
     .await?;
-    Ok(row.map(|(id, email, name, role, seen)| (user_from_row((id, email, name, role)), seen)))
+    Ok(row.map(|r| (r.user.into(), r.extra)))
 }
 
 /// The member with this email if the password is theirs. Takes the same time
@@ -152,17 +181,89 @@ pub async fn check_credentials(
     email: &str,
     password: &str,
 ) -> Result<Option<CurrentUser>, AppError> {
-    let row: Option<(i64, String, String, SiteRole, String)> = sqlx::query_as(
-        "SELECT id, email, display_name, site_role, password_hash FROM users WHERE email = $1",
-    )
+    let row: Option<UserWith<String>> = sqlx::query_as(&format!(
+        "SELECT {USER_COLUMNS}, password_hash AS extra FROM users WHERE email = $1"
+    ))
     .bind(normalise_email(email))
     .fetch_optional(db.pool())
     .await?;
-    let hash = row.as_ref().map(|r| r.4.clone());
+    let hash = row.as_ref().map(|r| r.extra.clone());
     let ok = verify_password(password.to_owned(), hash).await?;
-    Ok(row
-        .filter(|_| ok)
-        .map(|(id, email, name, role, _)| user_from_row((id, email, name, role))))
+    Ok(row.filter(|_| ok).map(|r| r.user.into()))
+}
+
+/// Whether `password` is `user_id`'s: settings ask for it before changes.
+pub async fn password_matches(db: &Db, user_id: i64, password: &str) -> Result<bool, AppError> {
+    let hash: Option<(String,)> = sqlx::query_as("SELECT password_hash FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(db.pool())
+        .await?;
+    verify_password(password.to_owned(), hash.map(|(h,)| h)).await
+}
+
+/// The account using `email`, by its normalised form.
+pub async fn find_by_email(db: &Db, email: &str) -> Result<Option<CurrentUser>, AppError> {
+    let row: Option<UserRow> = sqlx::query_as(&format!(
+        "SELECT {USER_COLUMNS} FROM users WHERE email = $1"
+    ))
+    .bind(normalise_email(email))
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.map(CurrentUser::from))
+}
+
+/// Makes `email` the member's proven address (it may be a new one). Fails with
+/// a unique violation when another account took the address meanwhile.
+pub async fn confirm_email(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    email: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET email = $1, email_verified_at = $2 WHERE id = $3")
+        .bind(email)
+        .bind(now)
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_password(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    password_hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(password_hash)
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Ends every session of the member, in the caller's transaction.
+pub async fn delete_sessions(conn: &mut AnyConnection, user_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The new address the member asked to change to and has not confirmed yet.
+pub async fn pending_email(db: &Db, user_id: i64, now: i64) -> Result<Option<String>, AppError> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT t.email FROM account_tokens t JOIN users u ON u.id = t.user_id
+         WHERE t.user_id = $1 AND t.purpose = 'verify' AND t.used_at IS NULL
+           AND t.expires_at > $2 AND t.email <> u.email
+         ORDER BY t.id DESC LIMIT 1",
+    )
+    .bind(user_id)
+    .bind(now)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.map(|(e,)| e))
 }
 
 /// Failed sign-ins one client address may make for one email before each
@@ -222,12 +323,12 @@ pub async fn clear_failures(db: &Db, email: &str, client: &str) -> Result<(), Ap
     Ok(())
 }
 
-fn session_error(e: tower_sessions::session::Error) -> AppError {
+pub(super) fn session_error(e: tower_sessions::session::Error) -> AppError {
     tracing::error!(error = %e, "session store error");
     AppError::Internal
 }
 
-async fn session() -> Result<Session, AppError> {
+pub(super) async fn session() -> Result<Session, AppError> {
     leptos_axum::extract::<Session>().await.map_err(|e| {
         tracing::error!(error = %e, "no session layer on this request");
         AppError::Internal
@@ -240,6 +341,26 @@ pub async fn start_session(user: &CurrentUser) -> Result<(), AppError> {
     session.cycle_id().await.map_err(session_error)?;
     session
         .insert(SIGNED_IN_AT_KEY, now_ms())
+        .await
+        .map_err(session_error)?;
+    let agent = leptos_axum::extract::<axum::http::HeaderMap>()
+        .await
+        .ok()
+        .and_then(|h| {
+            h.get(axum::http::header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        })
+        .unwrap_or_default();
+    session
+        .insert(DEVICE_KEY, super::devices::device(&agent))
+        .await
+        .map_err(session_error)?;
+    let place = crate::security::limits::client_ip()
+        .map(super::devices::place)
+        .unwrap_or_default();
+    session
+        .insert(PLACE_KEY, place)
         .await
         .map_err(session_error)?;
     session
@@ -323,6 +444,18 @@ pub async fn require_admin(to: &str) -> Result<CurrentUser, AppError> {
     if !me.is_admin() {
         return Err(AppError::forbidden(format!(
             "Only administrators can {to}."
+        )));
+    }
+    Ok(me)
+}
+
+/// `me`, if they have proved their address; anyone else is told to confirm
+/// it before they can {to}.
+pub fn require_verified(me: CurrentUser, to: &str) -> Result<CurrentUser, AppError> {
+    if !me.email_verified {
+        return Err(AppError::forbidden(format!(
+            "Confirm your email address before you {to}: open the link we sent to {}, or ask for a new one on your settings page.",
+            me.email
         )));
     }
     Ok(me)

@@ -17,7 +17,10 @@ use {
         store::{self, Change, NewRequest},
     },
     crate::{
-        accounts::{model::CurrentUser, store::require_user},
+        accounts::{
+            model::CurrentUser,
+            store::{require_user, require_verified},
+        },
         dates::now_ms,
         db::{use_db, Db},
         directory::index::use_directory,
@@ -127,7 +130,9 @@ pub async fn request_mentorship(
         .keep("focus", &focus)
         .keep("message", &message);
     // Refused for now, the request comes back with what was typed.
-    if let Err(e) = limits::check(Action::Request, Some(me.id)) {
+    if let Err(e) = require_verified(me.clone(), "ask for mentoring")
+        .and_then(|_| limits::check(Action::Request, Some(me.id)))
+    {
         errors.add("form", e.to_string());
         return Err(AppError::Invalid(errors));
     }
@@ -202,6 +207,9 @@ pub async fn respond_to_request(
         }
         _ => return Err(AppError::BadRequest("Accept or decline.".to_owned())),
     };
+    if change.to == State::Accepted {
+        require_verified(me.clone(), "accept a request")?;
+    }
     store::change_state(&use_db()?, me.id, id, change, now_ms()).await?;
     leptos_axum::redirect(&format!("/mentorships/{id}"));
     Ok(())
@@ -279,7 +287,7 @@ pub async fn ask_assignment(
     note: String,
     cycle_id: Option<i64>,
 ) -> Result<(), AppError> {
-    let me = require_user().await?;
+    let me = require_verified(require_user().await?, "ask for a mentor")?;
     let db = use_db()?;
     let mut errors = FieldErrors::new().keep("focus", &focus).keep("note", &note);
     let Some(area) = focus_area(&db, &focus).await? else {

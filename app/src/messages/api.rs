@@ -12,7 +12,7 @@ use {
         store,
     },
     crate::{
-        accounts::store::{require_admin, require_user},
+        accounts::store::{require_admin, require_user, require_verified},
         dates::now_ms,
         db::use_db,
         error::FieldErrors,
@@ -64,6 +64,7 @@ pub async fn send_message(
         errors.add("body", why);
         AppError::Invalid(errors)
     };
+    let me = require_verified(me, "send messages").map_err(|e| refused(e.to_string()))?;
     limits::check(Action::Message, Some(me.id)).map_err(|e| refused(e.to_string()))?;
     let text = parse_body(&body).map_err(refused)?;
     if !valid_key(&key) {

@@ -80,7 +80,13 @@ fn message(viewer: i64, names: impl Fn(i64) -> String, row: Row) -> Message {
         } else {
             names(sender_id)
         },
-        html: render(&body),
+        // An empty body was erased when its sender deleted their account
+        // (a message cannot be sent empty).
+        html: if body.is_empty() {
+            "<p><em>This message was erased when its author left Carrel.</em></p>".to_owned()
+        } else {
+            render(&body)
+        },
         sent_at,
         key: mine.then_some(key),
     }

@@ -130,11 +130,15 @@ pub async fn send_pending(db: &Db, mailer: &Mailer) -> Result<usize, AppError> {
         };
         match outcome {
             Ok(()) => {
-                sqlx::query("UPDATE emails SET sent_at = $1, last_error = NULL WHERE id = $2")
-                    .bind(now_ms())
-                    .bind(id)
-                    .execute(db.pool())
-                    .await?;
+                sqlx::query(
+                    "UPDATE emails SET sent_at = $1, last_error = NULL,
+                            link = CASE WHEN secret = 1 THEN '' ELSE link END
+                     WHERE id = $2",
+                )
+                .bind(now_ms())
+                .bind(id)
+                .execute(db.pool())
+                .await?;
                 sent += 1;
             }
             Err(e) => {

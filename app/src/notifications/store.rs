@@ -53,13 +53,45 @@ pub async fn queue_email(
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO emails (to_address, to_name, subject, body, link, created_at)
-         SELECT email, display_name, $1, $2, $3, $4 FROM users WHERE id = $5",
+         SELECT email, display_name, $1, $2, $3, $4 FROM users WHERE id = $5 AND deleted_at IS NULL",
     )
     .bind(subject)
     .bind(body)
     .bind(link)
     .bind(now)
     .bind(user_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// An email to an address, carrying a single-use link: it goes to that
+/// address (which may not be the member's yet) and its link is erased once
+/// the email is sent, so the queue does not keep a usable token.
+pub struct SecretEmail<'a> {
+    pub to_address: &'a str,
+    pub to_name: &'a str,
+    pub subject: &'a str,
+    pub body: &'a str,
+    pub link: &'a str,
+}
+
+/// Queues `email` in the caller's transaction; the job sends it.
+pub async fn queue_secret_email(
+    conn: &mut AnyConnection,
+    email: SecretEmail<'_>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO emails (to_address, to_name, subject, body, link, created_at, secret)
+         VALUES ($1, $2, $3, $4, $5, $6, 1)",
+    )
+    .bind(email.to_address)
+    .bind(email.to_name)
+    .bind(email.subject)
+    .bind(email.body)
+    .bind(email.link)
+    .bind(now)
     .execute(&mut *conn)
     .await?;
     Ok(())

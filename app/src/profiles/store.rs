@@ -55,6 +55,37 @@ pub async fn bump_version(conn: &mut AnyConnection) -> Result<i64, sqlx::Error> 
     Ok(version)
 }
 
+/// Empties a member's profile for good (their account is being deleted): the
+/// row stays, blank and unlisted, at a new directory version, so every
+/// instance's index drops the mentor; their words leave the search index.
+pub async fn erase(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    user_id: i64,
+) -> Result<(), sqlx::Error> {
+    let version = bump_version(conn).await?;
+    for sql in [
+        "DELETE FROM profile_tags WHERE user_id = $1",
+        match backend {
+            Backend::Sqlite => "DELETE FROM mentor_search WHERE rowid = $1",
+            Backend::Postgres => "DELETE FROM mentor_search WHERE user_id = $1",
+        },
+    ] {
+        sqlx::query(sql).bind(user_id).execute(&mut *conn).await?;
+    }
+    sqlx::query(
+        "UPDATE profiles SET pronouns = '', position = '', institution = '', country = '',
+             region = '', bio = '', non_work_interests = '', goals = '', open_to_mentoring = 0,
+             capacity = 0, years_professional = 0, version = $1
+         WHERE user_id = $2",
+    )
+    .bind(version)
+    .bind(user_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 /// Writes a member's whole profile inside the caller's transaction, at `version`.
 pub async fn write_profile(
     conn: &mut AnyConnection,

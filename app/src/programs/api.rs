@@ -23,7 +23,7 @@ use {
         store, topics,
     },
     crate::{
-        accounts::store::{current_user, require_admin, require_user},
+        accounts::store::{current_user, require_admin, require_user, require_verified},
         dates::now_ms,
         db::use_db,
         error::FieldErrors,
@@ -161,7 +161,7 @@ fn parse_role(role: &str) -> Result<Role, AppError> {
 /// Enrols the caller in a cycle, checking the program's eligibility rules.
 #[server(endpoint = "programs/enrol")]
 pub async fn enrol(cycle_id: i64, role: String, note: Option<String>) -> Result<(), AppError> {
-    let me = require_user().await?;
+    let me = require_verified(require_user().await?, "enrol in a program")?;
     let role = parse_role(&role)?;
     let note = note.unwrap_or_default();
     let note = note.trim();

@@ -110,10 +110,14 @@ async fn check(
             problem = Some(format!("this person appears twice (also line {first})"));
         }
         seen.entry(format!("{email}/{raw_role}")).or_insert(line);
-        let user: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
-            .bind(&email)
-            .fetch_optional(db.pool())
-            .await?;
+        // An unproven address is not yet its holder's: invite it instead, and
+        // the invitation is taken up when the address is confirmed.
+        let user: Option<(i64,)> = sqlx::query_as(
+            "SELECT id FROM users WHERE email = $1 AND email_verified_at IS NOT NULL",
+        )
+        .bind(&email)
+        .fetch_optional(db.pool())
+        .await?;
         let user_id = user.map(|(id,)| id);
         if let (None, Some(role)) = (&problem, role) {
             let enrolled: Option<(i64,)> = match user_id {

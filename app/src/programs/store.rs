@@ -393,13 +393,15 @@ async fn member_ids(
     let mut ids = Vec::new();
     let mut unknown = Vec::new();
     for email in emails {
-        let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
-            .bind(
-                crate::accounts::model::Email::parse(email)
-                    .map_or_else(|_| email.clone(), |e| e.as_str().to_owned()),
-            )
-            .fetch_optional(db.pool())
-            .await?;
+        let row: Option<(i64,)> = sqlx::query_as(
+            "SELECT id FROM users WHERE email = $1 AND email_verified_at IS NOT NULL",
+        )
+        .bind(
+            crate::accounts::model::Email::parse(email)
+                .map_or_else(|_| email.clone(), |e| e.as_str().to_owned()),
+        )
+        .fetch_optional(db.pool())
+        .await?;
         match row {
             Some((id,)) => ids.push(id),
             None => unknown.push(email.clone()),
@@ -409,7 +411,7 @@ async fn member_ids(
         errors.add(
             "coordinators",
             format!(
-                "No member has the address {}. Coordinators sign up first.",
+                "No member has confirmed the address {}. Coordinators sign up and confirm their address first.",
                 unknown.join(", ")
             ),
         );

@@ -32,15 +32,18 @@ pub struct ClientIp(pub IpAddr);
 pub enum Action {
     SignIn,
     SignUp,
+    /// Asking for a password-reset or confirmation link.
+    Recover,
     Search,
     Request,
     Message,
 }
 
 impl Action {
-    const ALL: [Action; 5] = [
+    const ALL: [Action; 6] = [
         Action::SignIn,
         Action::SignUp,
+        Action::Recover,
         Action::Search,
         Action::Request,
         Action::Message,
@@ -52,6 +55,7 @@ impl Action {
         match self {
             Action::SignIn => (20, Duration::from_secs(2)),
             Action::SignUp => (20, Duration::from_secs(30)),
+            Action::Recover => (10, Duration::from_secs(60)),
             Action::Search => (60, Duration::from_millis(100)),
             Action::Request => (30, Duration::from_secs(10)),
             Action::Message => (120, Duration::from_millis(250)),
@@ -62,6 +66,7 @@ impl Action {
     fn per_member(self) -> Option<(u32, Duration)> {
         match self {
             Action::SignIn | Action::SignUp => None,
+            Action::Recover => Some((5, Duration::from_secs(120))),
             Action::Search => Some((30, Duration::from_millis(200))),
             Action::Request => Some((10, Duration::from_secs(30))),
             Action::Message => Some((30, Duration::from_secs(1))),

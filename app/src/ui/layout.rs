@@ -2,7 +2,10 @@
 
 use crate::ui::dates::LocalTimes;
 use crate::{
-    accounts::{context::use_auth, pages::SignOutButton},
+    accounts::{
+        context::use_auth,
+        pages::{SignOutButton, VerifyBanner},
+    },
     messages::{
         api::unread_counts,
         live::{Bell, UnreadMessages},
@@ -40,10 +43,10 @@ pub fn Header() -> impl IntoView {
                                 <A href="/me/profile">"Profile"</A>
                                 {user.is_admin().then(|| view! { <A href="/admin/assignments">"Queue"</A> })}
                                 <Bell rendered/>
-                                <span class="site-nav__who" title=user.email.clone()>
-                                    <span class="visually-hidden">"Signed in as "</span>
+                                <A href="/settings" attr:class="site-nav__who" attr:title=user.email.clone()>
+                                    <span class="visually-hidden">"Settings for "</span>
                                     {user.display_name}
-                                </span>
+                                </A>
                                 <SignOutButton/>
                             }.into_any()
                             }
@@ -57,6 +60,7 @@ pub fn Header() -> impl IntoView {
                 </Transition>
             </nav>
         </header>
+        <VerifyBanner/>
     }
 }
 

@@ -102,7 +102,7 @@ async fn add_user<'e>(
     hash: &str,
     role: SiteRole,
 ) -> anyhow::Result<i64> {
-    match create_user(db, email, name, hash, role).await {
+    match create_user(db, email, name, hash, role, true).await {
         Ok(user) => Ok(user.id),
         Err(CreateUserError::EmailTaken) => {
             anyhow::bail!("demo email {} is taken twice", email.as_str())

@@ -200,8 +200,49 @@ impl TestApp {
             .unwrap()
     }
 
-    /// Signs up a member with valid details on `client`.
+    /// Signs up a member with valid details on `client`, and confirms their
+    /// address with the link Carrel emailed them (as most tests need).
     pub async fn sign_up_as(
+        &self,
+        client: &reqwest::Client,
+        email: &str,
+        name: &str,
+    ) -> reqwest::Response {
+        let res = self.sign_up_unverified(client, email, name).await;
+        if res.status().is_success() {
+            let token = self
+                .emailed_token(email, "/verify-email/")
+                .await
+                .expect("sign-up emails a confirmation link");
+            let confirmed = self
+                .call_as(client, "accounts/verify_email", &[("token", &token)])
+                .await;
+            assert!(
+                confirmed.status().is_success(),
+                "{}",
+                confirmed.text().await.unwrap()
+            );
+        }
+        res
+    }
+
+    /// The token in the newest email to `address` whose link starts with
+    /// `prefix` (`/verify-email/`, `/reset-password/`), while it is unsent:
+    /// tests run no jobs, so queued emails stay in the table.
+    pub async fn emailed_token(&self, address: &str, prefix: &str) -> Option<String> {
+        let row: Option<(String,)> = sqlx::query_as(
+            "SELECT link FROM emails WHERE to_address = $1 AND link LIKE $2 ORDER BY id DESC LIMIT 1",
+        )
+        .bind(address.trim().to_lowercase())
+        .bind(format!("{prefix}%"))
+        .fetch_optional(self.db.pool())
+        .await
+        .unwrap();
+        row.and_then(|(link,)| link.strip_prefix(prefix).map(str::to_owned))
+    }
+
+    /// Signs up a member with valid details on `client`, leaving their address unconfirmed.
+    pub async fn sign_up_unverified(
         &self,
         client: &reqwest::Client,
         email: &str,
@@ -226,6 +267,18 @@ impl TestApp {
             &[("email", email), ("password", password)],
         )
         .await
+    }
+
+    /// Signs `client` in; whether the email and password were accepted.
+    pub async fn sign_in_as(&self, client: &reqwest::Client, email: &str, password: &str) -> bool {
+        self.call_as(
+            client,
+            "accounts/sign_in",
+            &[("email", email), ("password", password)],
+        )
+        .await
+        .status()
+        .is_success()
     }
 
     /// Posts `form` to a server function as a browser with JavaScript off does,

@@ -11,6 +11,7 @@ mod meetings;
 mod mentorships;
 mod messages;
 mod pages;
+mod privacy;
 mod process;
 mod programs;
 mod security;

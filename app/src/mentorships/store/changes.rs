@@ -495,8 +495,31 @@ pub async fn close_between(db: &Db, blocker: i64, blocked: i64, now: i64) -> Res
     .bind(blocked)
     .fetch_all(db.pool())
     .await?;
+    close(db, blocker, open, now).await
+}
+
+/// Before an account is deleted: its member closes every open request and
+/// active mentorship of theirs, so the other members are told.
+pub async fn close_all(db: &Db, leaver: i64, now: i64) -> Result<(), AppError> {
+    let open: Vec<(i64, i64, State)> = sqlx::query_as(
+        "SELECT id, mentor_id, state FROM mentorships
+         WHERE (mentor_id = $1 OR mentee_id = $1) AND state IN ('requested', 'accepted')",
+    )
+    .bind(leaver)
+    .fetch_all(db.pool())
+    .await?;
+    close(db, leaver, open, now).await
+}
+
+/// `actor` closes each of `open` (id, mentor, state) the way its side closes it.
+async fn close(
+    db: &Db,
+    actor: i64,
+    open: Vec<(i64, i64, State)>,
+    now: i64,
+) -> Result<(), AppError> {
     for (id, mentor_id, state) in open {
-        let side = if mentor_id == blocker {
+        let side = if mentor_id == actor {
             Side::Mentor
         } else {
             Side::Mentee
@@ -511,7 +534,7 @@ pub async fn close_between(db: &Db, blocker: i64, blocked: i64, now: i64) -> Res
             reason,
             note: "",
         };
-        match change_state(db, blocker, id, change, now).await {
+        match change_state(db, actor, id, change, now).await {
             // Someone else moved it meanwhile: it is closed either way.
             Ok(()) | Err(AppError::Conflict(_)) => {}
             Err(e) => return Err(e),

@@ -13,8 +13,8 @@ mod reads;
 mod requests;
 
 pub use changes::{
-    ask_to_complete, change_state, close_between, complete_for_cycle, extend, save_agreement,
-    Change,
+    ask_to_complete, change_state, close_all, close_between, complete_for_cycle, extend,
+    save_agreement, Change,
 };
 pub use due::{
     active_pairs_of_cycle, due_expiry, due_reminders, expire, remind, CLAIM_EXPIRY, CLAIM_REMINDER,

@@ -60,7 +60,7 @@ db_test!(
         let (status, text) = call(&admin, "nobody@example.org").await;
         assert_eq!(status, 400);
         assert!(
-            text.contains("No member has the address nobody@example.org"),
+            text.contains("No member has confirmed the address nobody@example.org"),
             "{text}"
         );
         let (status, text) = call(&admin, "not-an-address").await;

@@ -156,7 +156,7 @@ db_test!(
             .text()
             .await
             .unwrap()
-            .contains("No member has the address nobody.here@example.org"));
+            .contains("No member has confirmed the address nobody.here@example.org"));
         let res = app
             .call_as(
                 &admin,

@@ -1,7 +1,14 @@
+//! Accounts on both databases: sign-up, sign-in and sessions here; one file
+//! each for confirming addresses, recovering a password and the settings page.
+
+mod recovery;
+mod settings;
+mod verification;
+
 use crate::{db_test, helpers::client};
 use serde_json::Value;
 
-fn field_error(body: &Value, field: &str) -> Option<String> {
+pub fn field_error(body: &Value, field: &str) -> Option<String> {
     body["Invalid"]["errors"]
         .as_array()?
         .iter()
@@ -9,7 +16,7 @@ fn field_error(body: &Value, field: &str) -> Option<String> {
         .map(|e| e["message"].as_str().unwrap().to_owned())
 }
 
-fn session_cookie(res: &reqwest::Response) -> Option<String> {
+pub fn session_cookie(res: &reqwest::Response) -> Option<String> {
     res.headers()
         .get_all("set-cookie")
         .iter()
