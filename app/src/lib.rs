@@ -5,6 +5,7 @@
 
 pub mod about;
 pub mod accounts;
+pub mod audit;
 mod choices;
 pub mod dates;
 #[cfg(feature = "ssr")]
@@ -132,6 +133,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("admin/reports") view=ReportsPage ssr=SsrMode::Async/>
                             <Route path=path!("admin/threads") view=ThreadActivityPage ssr=SsrMode::Async/>
                             <Route path=path!("admin/outbox") view=OutboxPage ssr=SsrMode::Async/>
+                            <Route path=path!("admin/audit") view=audit::pages::AuditPage ssr=SsrMode::Async/>
                         </Routes>
                     </ErrorBoundary>
                 </main>

@@ -120,6 +120,12 @@ pub async fn sign_in(
         return Err(AppError::Invalid(errors));
     };
     store::clear_failures(&db, &email, &client).await?;
+    // Said only to whoever knows the password.
+    if store::find_user(&db, user.id).await?.is_none() {
+        return Err(AppError::forbidden(
+            "This account has been disabled by Carrel's administrators. Write to them if you think this is a mistake.",
+        ));
+    }
     store::start_session(&user).await?;
     leptos_axum::redirect(LocalPath::parse(next.as_deref()).as_str());
     Ok(())

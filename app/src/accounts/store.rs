@@ -163,10 +163,12 @@ pub async fn make_admin(db: &Db, email: &str) -> Result<bool, AppError> {
     Ok(done.rows_affected() == 1)
 }
 
-/// The member with this id, and when they were last seen (Unix ms).
+/// The member with this id, and when they were last seen (Unix ms); None
+/// for an account that was deleted or disabled.
 pub async fn find_user(db: &Db, id: i64) -> Result<Option<(CurrentUser, Option<i64>)>, AppError> {
     let row: Option<UserWith<Option<i64>>> = sqlx::query_as(&format!(
-        "SELECT {USER_COLUMNS}, last_seen_at AS extra FROM users WHERE id = $1 AND deleted_at IS NULL"
+        "SELECT {USER_COLUMNS}, last_seen_at AS extra FROM users
+         WHERE id = $1 AND deleted_at IS NULL AND disabled_at IS NULL"
     ))
     .bind(id)
     .fetch_optional(db.pool())

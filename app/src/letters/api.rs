@@ -6,7 +6,12 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
     super::store,
-    crate::{accounts::store::require_user, dates::now_ms, db::use_db},
+    crate::{
+        accounts::store::require_user,
+        audit::{model::Action as Audit, store as audit},
+        dates::now_ms,
+        db::use_db,
+    },
 };
 
 /// The cycles the caller mentored to completion, with their letters.
@@ -35,6 +40,8 @@ pub async fn decide_letter(slug: String, letter_id: i64, decision: String) -> Re
     };
     let db = use_db()?;
     store::decide(&db, &me, letter_id, approve, now_ms()).await?;
+    let detail = format!("letter {letter_id} {decision}d");
+    audit::record(&db, me.id, Audit::LetterDecided, &slug, &detail, now_ms()).await?;
     leptos_axum::redirect(&format!("/programs/{slug}/manage#letters"));
     Ok(())
 }

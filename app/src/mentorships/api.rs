@@ -21,6 +21,7 @@ use {
             model::CurrentUser,
             store::{require_user, require_verified},
         },
+        audit::{model::Action as Audit, store as audit},
         dates::now_ms,
         db::{use_db, Db},
         directory::index::use_directory,
@@ -367,6 +368,11 @@ pub async fn assign_mentors(pairs: String, program: Option<String>) -> Result<()
             Err(AppError::Internal) => return Err(AppError::Internal),
             Err(e) => refused.push(e.to_string()),
         }
+    }
+    if sent > 0 {
+        let scope = program.as_deref().unwrap_or("the site's queue");
+        let detail = format!("{sent} requests sent");
+        audit::record(&db, me.id, Audit::PairsAssigned, scope, &detail, now_ms()).await?;
     }
     tracing::info!(
         user_id = me.id,

@@ -13,6 +13,7 @@ use {
     },
     crate::{
         accounts::store::{require_admin, require_user, require_verified},
+        audit::{model::Action as Audit, store as audit},
         dates::now_ms,
         db::use_db,
         error::FieldErrors,
@@ -119,8 +120,10 @@ pub async fn unread_counts() -> Result<Unread, AppError> {
 /// Never their words.
 #[server(endpoint = "messages/activity")]
 pub async fn list_thread_activity() -> Result<Vec<ThreadActivity>, AppError> {
-    require_admin("see thread activity").await?;
-    store::activity(&use_db()?).await
+    let me = require_admin("see thread activity").await?;
+    let db = use_db()?;
+    audit::record(&db, me.id, Audit::ThreadActivityRead, "", "", now_ms()).await?;
+    store::activity(&db).await
 }
 
 /// Redirects a plain form post (JavaScript off) back to the page; the app's own

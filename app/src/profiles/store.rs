@@ -346,7 +346,7 @@ impl ProfileRow {
 pub async fn load_profile(db: &Db, user_id: i64) -> Result<Option<Profile>, AppError> {
     let row: Option<ProfileRow> = sqlx::query_as(&format!(
         "SELECT {PROFILE_COLUMNS} FROM profiles p JOIN users u ON u.id = p.user_id
-         WHERE p.user_id = $1"
+         WHERE p.user_id = $1 AND u.disabled_at IS NULL"
     ))
     .bind(user_id)
     .fetch_optional(db.pool())
@@ -378,6 +378,7 @@ pub fn changed_since_sql() -> String {
         "SELECT p.user_id, p.version, COALESCE(u.last_seen_at, u.created_at) AS last_active,
                 (SELECT COUNT(*) FROM mentorships m
                  WHERE m.mentor_id = p.user_id AND m.state = 'accepted') AS active_mentees,
+                CASE WHEN u.disabled_at IS NULL THEN 1 ELSE 0 END AS enabled,
                 {PROFILE_COLUMNS}
          FROM profiles p JOIN users u ON u.id = p.user_id
          WHERE (p.version, p.user_id) > ($1, $2)
@@ -394,6 +395,8 @@ pub async fn changed_since(db: &Db, after: Cursor, limit: usize) -> Result<Vec<C
         version: i64,
         last_active: i64,
         active_mentees: i64,
+        /// 0 for an account an administrator disabled: not listed.
+        enabled: i64,
         #[sqlx(flatten)]
         profile: ProfileRow,
     }
@@ -426,7 +429,7 @@ pub async fn changed_since(db: &Db, after: Cursor, limit: usize) -> Result<Vec<C
     Ok(rows
         .into_iter()
         .map(|r| {
-            let listed = (r.profile.open_to_mentoring != 0).then(|| {
+            let listed = (r.profile.open_to_mentoring != 0 && r.enabled != 0).then(|| {
                 let tags = by_user.remove(&r.user_id).unwrap_or_default();
                 (
                     r.profile.into_profile(&tags),

@@ -24,6 +24,7 @@ use {
     },
     crate::{
         accounts::store::{current_user, require_admin, require_user, require_verified},
+        audit::{model::Action as Audit, store as audit},
         dates::now_ms,
         db::use_db,
         error::FieldErrors,
@@ -49,7 +50,18 @@ pub async fn get_program(slug: String) -> Result<ProgramPage, AppError> {
 pub async fn create_program(#[server(flatten)] form: ProgramForm) -> Result<(), AppError> {
     let me = require_admin("create programs").await?;
     let program = parse_program(&form).map_err(AppError::Invalid)?;
-    let slug = store::create_program(&use_db()?, &program, now_ms()).await?;
+    let db = use_db()?;
+    let slug = store::create_program(&db, &program, now_ms()).await?;
+    let coordinators = program.coordinators.join(", ");
+    audit::record(
+        &db,
+        me.id,
+        Audit::ProgramCreated,
+        &slug,
+        &coordinators,
+        now_ms(),
+    )
+    .await?;
     tracing::info!(user_id = me.id, program = %slug, "program created");
     leptos_axum::redirect(&format!("/programs/{slug}"));
     Ok(())
@@ -108,6 +120,16 @@ pub async fn set_coordinators(slug: String, coordinators: String) -> Result<(), 
         AppError::Invalid(errors)
     })?;
     store::set_coordinators(&db, program.id, &emails).await?;
+    let named = emails.join(", ");
+    audit::record(
+        &db,
+        me.id,
+        Audit::CoordinatorsNamed,
+        &slug,
+        &named,
+        now_ms(),
+    )
+    .await?;
     tracing::info!(user_id = me.id, program = %slug, count = emails.len(), "coordinators named");
     leptos_axum::redirect(&format!("/programs/{slug}/manage?coordinators=1"));
     Ok(())
@@ -299,6 +321,8 @@ pub async fn assign_liaison(
     let db = use_db()?;
     let program = store::coordinated_by(&db, &me, &slug, "assign liaisons").await?;
     checkins::assign_liaison(&db, &program, mentorship_id, liaison_id).await?;
+    let pair = format!("pair {mentorship_id}, liaison {liaison_id}");
+    audit::record(&db, me.id, Audit::LiaisonAssigned, &slug, &pair, now_ms()).await?;
     leptos_axum::redirect(&format!("/programs/{slug}/manage#pairs"));
     Ok(())
 }
@@ -309,6 +333,7 @@ pub async fn program_report(slug: String) -> Result<(String, Report), AppError> 
     let me = require_user().await?;
     let db = use_db()?;
     let program = store::coordinated_by(&db, &me, &slug, "read its reports").await?;
+    audit::record(&db, me.id, Audit::ReportRead, &slug, "", now_ms()).await?;
     Ok((
         program.name.clone(),
         super::reports::report(&db, program.id, now_ms()).await?,
@@ -353,6 +378,8 @@ pub async fn apply_import(slug: String, draft_id: i64) -> Result<ImportPreview, 
     let program = store::coordinated_by(&db, &me, &slug, "import members").await?;
     let (cycle_id, csv) = super::imports::draft(&db, program.id, draft_id).await?;
     let done = super::imports::import(&db, me.id, draft_id, cycle_id, &csv, true, now_ms()).await?;
+    let rows = format!("{} rows into cycle {cycle_id}", done.rows.len());
+    audit::record(&db, me.id, Audit::MembersImported, &slug, &rows, now_ms()).await?;
     tracing::info!(user_id = me.id, rows = done.rows.len(), "members imported");
     leptos_axum::redirect(&format!(
         "/programs/{slug}/manage?imported={}",

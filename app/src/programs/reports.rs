@@ -7,7 +7,10 @@ use super::{
     store,
 };
 use crate::dates::{month_of, months_between, DAY_MS};
-use crate::{accounts::model::CurrentUser, db::Db, error::AppError, security::sheet::Sheet};
+use crate::{
+    accounts::model::CurrentUser, audit::model::Action, db::Db, error::AppError,
+    security::sheet::Sheet,
+};
 use axum::{
     extract::{Path, State},
     http::{header, StatusCode},
@@ -149,7 +152,10 @@ pub async fn csv_file(
     let result = async {
         let me = me?;
         let program = store::coordinated_by(&db, &me, &slug, "read its reports").await?;
-        let report = report(&db, program.id, crate::dates::now_ms()).await?;
+        let now = crate::dates::now_ms();
+        let file = format!("{table}.csv");
+        crate::audit::store::record(&db, me.id, Action::ReportRead, &slug, &file, now).await?;
+        let report = report(&db, program.id, now).await?;
         csv(&report, table).ok_or(AppError::NotFound)
     }
     .await;

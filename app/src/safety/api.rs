@@ -11,6 +11,7 @@ use {
             model::LocalPath,
             store::{find_user, require_admin, require_user},
         },
+        audit::{model::Action as Audit, store as audit},
         dates::now_ms,
         db::use_db,
         error::FieldErrors,
@@ -92,8 +93,10 @@ pub struct Report {
 /// Conduct reports, newest first (administrators only).
 #[server(endpoint = "safety/reports")]
 pub async fn list_reports() -> Result<Vec<Report>, AppError> {
-    require_admin("read conduct reports").await?;
-    Ok(store::reports(&use_db()?)
+    let me = require_admin("read conduct reports").await?;
+    let db = use_db()?;
+    audit::record(&db, me.id, Audit::ConductReportsRead, "", "", now_ms()).await?;
+    Ok(store::reports(&db)
         .await?
         .into_iter()
         .map(|(at, reporter, reported, note)| Report {

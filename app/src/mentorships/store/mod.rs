@@ -172,7 +172,7 @@ async fn mentor_terms(
                 (SELECT COUNT(*) FROM profile_tags t
                  WHERE t.user_id = p.user_id AND t.kind = 'focus_offered' AND t.value = $2)
          FROM profiles p JOIN users u ON u.id = p.user_id
-         WHERE p.user_id = $1 AND p.open_to_mentoring = 1",
+         WHERE p.user_id = $1 AND p.open_to_mentoring = 1 AND u.disabled_at IS NULL",
     )
     .bind(mentor_id)
     .bind(focus)
