@@ -17,6 +17,7 @@ use crate::{
     },
     notifications::{
         mail::{send_pending, Mailer},
+        model::Topic,
         store::queue_email,
     },
     programs::{checkins, model::topic_card, store as programs, topics},
@@ -241,6 +242,7 @@ pub async fn send_topics(db: &Db, hub: &Arc<Hub>, now: i64) -> Result<usize, App
                 queue_email(
                     tx,
                     user_id,
+                    Some(Topic::Programs),
                     &format!("This month's topic: {}", t.title),
                     &format!(
                         "{}\n\n{}\n\nTalk it over with your mentoring partner in Carrel; the topic is in your thread.",

@@ -409,6 +409,7 @@ pub async fn change_email(email: String, current_password: String) -> Result<(),
     queue_email(
         &mut tx,
         me.id,
+        None,
         "Your email address is changing",
         &format!(
             "Someone signed in to your account asked to use {} for Carrel instead of this address. \

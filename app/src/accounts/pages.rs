@@ -10,12 +10,12 @@ use super::{
     context::use_auth,
     model::{AccountSettings, SessionInfo},
 };
-use crate::privacy::pages::YourData;
 use crate::ui::{
     dates::Moment,
     errors::failure,
     form::{action_error, Check, Field, FormError},
 };
+use crate::{notifications::pages::EmailChoicesForm, privacy::pages::YourData};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{
@@ -252,6 +252,8 @@ pub fn SettingsPage() -> impl IntoView {
                 Some("Your new password is saved, and you are signed out everywhere else.")
             } else if said("signed_out", "1") {
                 Some("That session is signed out.")
+            } else if said("emails", "saved") {
+                Some("Your email choices are saved.")
             } else {
                 None
             }
@@ -327,6 +329,7 @@ fn Settings(settings: AccountSettings) -> impl IntoView {
                 </button>
             </ActionForm>
         </section>
+        <EmailChoicesForm/>
         <YourData/>
     }
 }

@@ -15,7 +15,7 @@ use crate::{
         model::State,
         store::{pair_for_member, Pair},
     },
-    notifications::store::queue_email,
+    notifications::{model::Topic, store::queue_email},
     safety::store::blocked_between,
     ui::markdown::render,
 };
@@ -636,6 +636,15 @@ pub async fn email_unread(
          messages are never sent by email.",
         names.join(", ")
     );
-    queue_email(tx, user_id, &subject, &body, &link, now).await?;
+    queue_email(
+        tx,
+        user_id,
+        Some(Topic::Messages),
+        &subject,
+        &body,
+        &link,
+        now,
+    )
+    .await?;
     Ok(1)
 }

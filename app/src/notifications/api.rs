@@ -1,12 +1,12 @@
 //! The bell's server functions, and the development outbox for admins.
 
-use super::model::Notification;
+use super::model::{EmailChoices, Notification};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
-    super::{mail, store},
+    super::{mail, model::Topic, store},
     crate::{
         accounts::store::{require_admin, require_user},
         dates::now_ms,
@@ -27,6 +27,31 @@ pub async fn mark_notifications_read() -> Result<(), AppError> {
     let me = require_user().await?;
     store::mark_all_read(&use_db()?, me.id, now_ms()).await?;
     leptos_axum::redirect("/notifications");
+    Ok(())
+}
+
+/// Which email topics I get.
+#[server(endpoint = "notifications/email_choices")]
+pub async fn get_email_choices() -> Result<EmailChoices, AppError> {
+    let me = require_user().await?;
+    store::email_choices(&use_db()?, me.id).await
+}
+
+/// Sets the email topics I get: `on` maps each topic wanted (by slug) to
+/// anything; topics missing from it go quiet. Unknown topics are refused.
+#[server(endpoint = "notifications/save_email_choices")]
+pub async fn save_email_choices(
+    on: Option<std::collections::HashMap<String, String>>,
+) -> Result<(), AppError> {
+    let me = require_user().await?;
+    let on = on.unwrap_or_default();
+    let topics = on
+        .keys()
+        .map(|slug| Topic::from_slug(slug))
+        .collect::<Option<Vec<Topic>>>()
+        .ok_or_else(|| AppError::BadRequest("That is not an email topic.".to_owned()))?;
+    store::set_email_choices(&use_db()?, me.id, &topics).await?;
+    leptos_axum::redirect("/settings?emails=saved#emails-heading");
     Ok(())
 }
 

@@ -1,5 +1,6 @@
 //! What the bell shows, and the kinds of news it announces.
 
+use crate::choices::choices;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,4 +72,55 @@ impl Kind {
             Kind::Report => "report",
         }
     }
+}
+
+choices! {
+    /// What an email is about, as a member chooses which emails they want.
+    /// Emails about the account itself (links, a change of address) always go.
+    Topic {
+        Requests = ("requests", "Requests for mentoring and their answers"),
+        Mentorships = ("mentorships", "Changes to my mentorships: agreements, endings, completions"),
+        Messages = ("messages", "Messages I have not read after a while"),
+        Meetings = ("meetings", "Meetings proposed, accepted, cancelled, and reminders"),
+        Progress = ("progress", "Goals, monthly check-ins and feedback"),
+        Programs = ("programs", "Programs' monthly topics and recognition letters"),
+        Safety = ("safety", "Conduct reports (administrators)"),
+    }
+}
+
+impl Kind {
+    /// The email topic this kind of news belongs to.
+    pub fn topic(self) -> Topic {
+        match self {
+            Kind::Request
+            | Kind::Assigned
+            | Kind::Accepted
+            | Kind::Declined
+            | Kind::Withdrawn
+            | Kind::Reminder
+            | Kind::Expired
+            | Kind::MatchRequested => Topic::Requests,
+            Kind::Completed
+            | Kind::Ended
+            | Kind::CloseAsked
+            | Kind::Agreement
+            | Kind::CycleCompleted
+            | Kind::Extended => Topic::Mentorships,
+            Kind::MeetingProposed
+            | Kind::MeetingAccepted
+            | Kind::MeetingCancelled
+            | Kind::MeetingReminder => Topic::Meetings,
+            Kind::GoalNote | Kind::Checkin | Kind::CheckinAttention | Kind::Feedback => {
+                Topic::Progress
+            }
+            Kind::LetterRequested | Kind::LetterDecided => Topic::Programs,
+            Kind::Report => Topic::Safety,
+        }
+    }
+}
+
+/// Which email topics a member gets, as their settings show them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailChoices {
+    pub topics: Vec<(Topic, bool)>,
 }

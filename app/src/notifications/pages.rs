@@ -1,6 +1,8 @@
 //! `/notifications`, and the admins' `/admin/outbox`.
 
-use super::api::{outbox, recent_notifications, MarkNotificationsRead};
+use super::api::{
+    get_email_choices, outbox, recent_notifications, MarkNotificationsRead, SaveEmailChoices,
+};
 use crate::ui::errors::failure;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -80,4 +82,41 @@ fn subject_of(raw: &str) -> String {
             .to_owned()
     };
     format!("{} — {}", header("To:"), header("Subject:"))
+}
+
+/// The email topics part of `/settings`.
+#[component]
+pub fn EmailChoicesForm() -> impl IntoView {
+    let save = ServerAction::<SaveEmailChoices>::new();
+    let choices = Resource::new(|| (), |_| get_email_choices());
+    view! {
+        <section class="card" aria-labelledby="emails-heading">
+            <h2 id="emails-heading">"Emails"</h2>
+            <p class="muted">"Choose what Carrel emails you about. Everything still appears under the bell. Emails about your account itself, such as links to confirm your address, always come."</p>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match choices.await {
+                        Ok(c) => view! {
+                            <ActionForm action=save attr:class="stack">
+                                <fieldset>
+                                    <legend>"Email me about"</legend>
+                                    {c.topics.into_iter().map(|(topic, on)| {
+                                        let id = format!("email-{}", topic.slug());
+                                        view! {
+                                            <div class="field field--check">
+                                                <input type="checkbox" id=id.clone() name=format!("on[{}]", topic.slug()) value="yes" checked=on/>
+                                                <label for=id>{topic.label()}</label>
+                                            </div>
+                                        }
+                                    }).collect_view()}
+                                </fieldset>
+                                <button type="submit" class="button">"Save my email choices"</button>
+                            </ActionForm>
+                        }.into_any(),
+                        Err(e) => failure(e, "to choose your emails"),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
 }

@@ -1,6 +1,6 @@
 //! Writing notifications inside the caller's transaction, and reading them.
 
-use super::model::{Kind, Notification};
+use super::model::{EmailChoices, Kind, Notification, Topic};
 use crate::{db::Db, error::AppError};
 use sqlx::AnyConnection;
 
@@ -32,6 +32,7 @@ pub async fn notify(conn: &mut AnyConnection, notice: Notice, now: i64) -> Resul
         queue_email(
             conn,
             notice.user_id,
+            Some(notice.kind.topic()),
             &subject,
             &notice.text,
             &notice.link,
@@ -42,10 +43,13 @@ pub async fn notify(conn: &mut AnyConnection, notice: Notice, now: i64) -> Resul
     Ok(())
 }
 
-/// Queues an email to one member in the caller's transaction; the job sends it.
+/// Queues an email to one member in the caller's transaction; the job sends
+/// it. An email on a `topic` the member turned off is not queued; `None` is
+/// about the account itself and always goes.
 pub async fn queue_email(
     conn: &mut AnyConnection,
     user_id: i64,
+    topic: Option<Topic>,
     subject: &str,
     body: &str,
     link: &str,
@@ -53,15 +57,50 @@ pub async fn queue_email(
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO emails (to_address, to_name, subject, body, link, created_at)
-         SELECT email, display_name, $1, $2, $3, $4 FROM users WHERE id = $5 AND deleted_at IS NULL",
+         SELECT email, display_name, $1, $2, $3, $4 FROM users
+         WHERE id = $5 AND deleted_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM email_opt_outs o WHERE o.user_id = $5 AND o.topic = $6)",
     )
     .bind(subject)
     .bind(body)
     .bind(link)
     .bind(now)
     .bind(user_id)
+    .bind(topic.map_or("", Topic::slug))
     .execute(&mut *conn)
     .await?;
+    Ok(())
+}
+
+/// The topics `user_id` gets email about, each on or off.
+pub async fn email_choices(db: &Db, user_id: i64) -> Result<EmailChoices, AppError> {
+    let off: Vec<(Topic,)> = sqlx::query_as("SELECT topic FROM email_opt_outs WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_all(db.pool())
+        .await?;
+    Ok(EmailChoices {
+        topics: Topic::ALL
+            .iter()
+            .map(|t| (*t, !off.iter().any(|(o,)| o == t)))
+            .collect(),
+    })
+}
+
+/// Makes `on` the topics `user_id` gets email about; the others go quiet.
+pub async fn set_email_choices(db: &Db, user_id: i64, on: &[Topic]) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    sqlx::query("DELETE FROM email_opt_outs WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    for topic in Topic::ALL.iter().filter(|t| !on.contains(t)) {
+        sqlx::query("INSERT INTO email_opt_outs (user_id, topic) VALUES ($1, $2)")
+            .bind(user_id)
+            .bind(topic)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
     Ok(())
 }
 

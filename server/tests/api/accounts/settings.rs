@@ -324,3 +324,72 @@ db_test!(
         );
     }
 );
+
+db_test!(a_member_chooses_which_emails_they_get, |app| async move {
+    let (sam, sam_id) = crate::helpers::mentor(&app, "Sam Mentor", &[]).await;
+    let (tomas, _) = crate::helpers::member(&app, "Tomas Berg", &[]).await;
+    let choices: app::notifications::model::EmailChoices =
+        json(&app, &sam, "notifications/email_choices", &[]).await;
+    assert!(choices.topics.iter().all(|(_, on)| *on), "all on at first");
+    // Sam keeps everything but requests.
+    let keep: Vec<(String, &str)> = choices
+        .topics
+        .iter()
+        .filter(|(t, _)| t.slug() != "requests")
+        .map(|(t, _)| (format!("on[{}]", t.slug()), "yes"))
+        .collect();
+    let form: Vec<(&str, &str)> = keep.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let (status, body) = status_text(&app, &sam, "notifications/save_email_choices", &form).await;
+    assert_eq!(status, 200, "{body}");
+    let requests_emails = || {
+        let pool = app.db.pool().clone();
+        async move {
+            let (n,): (i64,) = sqlx::query_as(
+                    "SELECT COUNT(*) FROM emails WHERE to_address = 'sam.mentor@example.org' AND secret = 0",
+                )
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+            n
+        }
+    };
+    crate::helpers::requested(&app, &tomas, sam_id, "leadership").await;
+    assert_eq!(requests_emails().await, 0, "no email about the request");
+    let told: Vec<app::notifications::model::Notification> =
+        json(&app, &sam, "notifications/recent", &[]).await;
+    assert_eq!(told.len(), 1, "the bell still tells");
+
+    // Nothing ticked: every topic goes quiet. An unknown topic is refused.
+    assert_eq!(
+        status_text(&app, &sam, "notifications/save_email_choices", &[])
+            .await
+            .0,
+        200
+    );
+    let choices: app::notifications::model::EmailChoices =
+        json(&app, &sam, "notifications/email_choices", &[]).await;
+    assert!(choices.topics.iter().all(|(_, on)| !*on));
+    assert_eq!(
+        status_text(
+            &app,
+            &sam,
+            "notifications/save_email_choices",
+            &[("on[everything]", "yes")]
+        )
+        .await
+        .0,
+        400
+    );
+    assert_eq!(
+        status_text(&app, &client(), "notifications/save_email_choices", &[])
+            .await
+            .0,
+        401
+    );
+    assert_eq!(
+        status_text(&app, &client(), "notifications/email_choices", &[])
+            .await
+            .0,
+        401
+    );
+});
