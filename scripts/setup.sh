@@ -172,4 +172,12 @@ if [ -f "$ROOT/end2end/package-lock.json" ]; then
   fi
 fi
 
+# --- 5. The OpenID Provider the sign-in tests run (oidc-provider, on node) ---
+oidc="$ROOT/server/tests/oidc"
+if ! [ -d "$oidc/node_modules" ] || ! cmp -s "$oidc/package-lock.json" "$oidc/node_modules/.package-lock.json.copy"; then
+  say "installing the test OpenID Provider's npm packages"
+  (cd "$oidc" && npm ci --ignore-scripts --no-audit --no-fund) || die "npm ci in server/tests/oidc failed"
+  cp "$oidc/package-lock.json" "$oidc/node_modules/.package-lock.json.copy"
+fi
+
 say "ready: $(cargo leptos --version), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"

@@ -27,6 +27,7 @@ pub mod programs;
 pub mod safety;
 #[cfg(feature = "ssr")]
 pub mod security;
+pub mod sso;
 pub mod ui;
 
 pub use error::AppError;
@@ -104,6 +105,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("login") view=SignInPage ssr=SsrMode::Async/>
                             <Route path=path!("logout") view=SignOutPage ssr=SsrMode::Async/>
                             <Route path=path!("settings") view=SettingsPage ssr=SsrMode::Async/>
+                            <Route path=path!("signup/sso") view=sso::pages::SsoJoinPage ssr=SsrMode::Async/>
                             <Route path=path!("forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async/>
                             <Route path=path!("reset-password/:token") view=ResetPasswordPage ssr=SsrMode::Async/>
                             <Route path=path!("verify-email/:token") view=VerifyEmailPage ssr=SsrMode::Async/>

@@ -1,6 +1,7 @@
 //! Configuration from the environment (or flags), with defaults that run Carrel
 //! locally with nothing set.
 
+use app::sso::client::ProviderConfig;
 use clap::Args;
 use std::net::{IpAddr, SocketAddr};
 
@@ -55,21 +56,71 @@ pub struct Config {
     /// Open message streams one instance accepts in all (each holds a connection).
     #[arg(long, env = "CARREL_MAX_STREAMS", default_value_t = 5000)]
     pub max_streams: usize,
+
+    /// OpenID Providers members may sign in with, by short name (comma-separated,
+    /// e.g. `ala,umich`). Each needs CARREL_OIDC_<NAME>_ISSUER, _CLIENT_ID,
+    /// _CLIENT_SECRET and _LABEL (the button says "Sign in with <label>").
+    #[arg(long, env = "CARREL_OIDC_PROVIDERS", value_delimiter = ',')]
+    pub oidc_providers: Vec<String>,
+
+    /// The providers themselves, read by `read_oidc_env` (or set by tests).
+    #[arg(skip)]
+    pub oidc: Vec<ProviderConfig>,
 }
 
 impl Config {
     /// The mailer this configuration describes.
     pub fn mailer(&self) -> Result<app::notifications::mail::Mailer, String> {
-        let public = self
-            .public_url
-            .clone()
-            .unwrap_or_else(|| format!("http://{}", self.addr));
+        let public = self.public_url();
         app::notifications::mail::Mailer::new(
             self.smtp_url.as_deref(),
             self.outbox.clone().into(),
             &self.mail_from,
             &public,
         )
+    }
+
+    /// Where members reach Carrel: the configured address, else the listening one.
+    pub fn public_url(&self) -> String {
+        self.public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.addr))
+    }
+
+    /// Fills `oidc` from the environment, one provider per name in
+    /// `oidc_providers`; names the first missing or bad variable.
+    pub fn read_oidc_env(&mut self) -> Result<(), String> {
+        for name in self
+            .oidc_providers
+            .iter()
+            .map(|n| n.trim())
+            .filter(|n| !n.is_empty())
+        {
+            let slug = name.to_lowercase();
+            if !slug.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                return Err(format!(
+                    "CARREL_OIDC_PROVIDERS: {name:?} must be letters, digits and dashes"
+                ));
+            }
+            let var = |part: &str| {
+                let key = format!(
+                    "CARREL_OIDC_{}_{part}",
+                    slug.to_uppercase().replace('-', "_")
+                );
+                std::env::var(&key)
+                    .ok()
+                    .filter(|v| !v.trim().is_empty())
+                    .ok_or_else(|| format!("{key} is not set (provider {name:?})"))
+            };
+            self.oidc.push(ProviderConfig {
+                label: var("LABEL")?,
+                issuer: var("ISSUER")?,
+                client_id: var("CLIENT_ID")?,
+                client_secret: var("CLIENT_SECRET")?,
+                slug,
+            });
+        }
+        Ok(())
     }
 
     pub fn secure_cookies(&self) -> bool {

@@ -60,7 +60,8 @@ async fn main() -> anyhow::Result<()> {
         fmt().with_env_filter(filter).init();
     }
 
-    let config = cli.config;
+    let mut config = cli.config;
+    config.read_oidc_env().map_err(anyhow::Error::msg)?;
     let db = Db::connect(&config.database_url)
         .await
         .with_context(|| format!("connecting to {}", redact(&config.database_url)))?;

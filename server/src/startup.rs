@@ -15,7 +15,9 @@ use app::{
     messages::hub::Hub,
     notifications::mail::Mailer,
     security::limits::Limits,
-    shell, App, AppError,
+    shell,
+    sso::client::Sso,
+    App, AppError,
 };
 use axum::{
     body::{to_bytes, Body},
@@ -23,7 +25,7 @@ use axum::{
     http::{header, HeaderValue, StatusCode},
     middleware,
     response::{IntoResponse, Response},
-    routing::get,
+    routing::{get, post},
     Router,
 };
 use leptos::prelude::*;
@@ -58,6 +60,7 @@ pub struct AppState {
     pub mailer: Mailer,
     pub limits: Limits,
     pub guard: SharedGuard,
+    pub sso: Arc<Sso>,
 }
 
 pub fn leptos_options(config: &Config) -> LeptosOptions {
@@ -88,6 +91,7 @@ pub fn router(
         mailer: mailer.clone(),
         limits,
         guard: guard.clone(),
+        sso: Arc::new(Sso::new(config.oidc.clone(), &config.public_url())),
     };
     let sessions = SessionManagerLayer::new(DbSessionStore::new(db.clone()))
         .with_name(guard::SESSION_COOKIE)
@@ -105,6 +109,8 @@ pub fn router(
         .route("/calendar/{file}", get(app::meetings::ics::feed_file))
         .route("/letters/{file}", get(app::letters::pdf::letter_file))
         .route("/settings/my-data.json", get(app::privacy::export::my_data))
+        .route("/auth/sso/{slug}/start", post(app::sso::routes::start))
+        .route("/auth/sso/{slug}/callback", get(app::sso::routes::callback))
         .route(
             "/programs/{slug}/reports/{file}",
             get(app::programs::reports::csv_file),
@@ -159,9 +165,11 @@ fn provide_state(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static 
         directory,
         mailer,
         limits,
+        sso,
         ..
     } = state.clone();
     move || {
+        provide_context(sso.clone());
         provide_context(db.clone());
         provide_context(hub.clone());
         provide_context(directory.clone());

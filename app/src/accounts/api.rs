@@ -143,7 +143,7 @@ pub async fn sign_out() -> Result<(), AppError> {
 /// Emails `address` a single-use link for `purpose`, in the caller's
 /// transaction. False when the member was sent too many this hour.
 #[cfg(feature = "ssr")]
-async fn send_link(
+pub async fn send_link(
     conn: &mut sqlx::AnyConnection,
     to: &CurrentUser,
     address: &str,

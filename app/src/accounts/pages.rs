@@ -15,7 +15,11 @@ use crate::ui::{
     errors::failure,
     form::{action_error, Check, Field, FormError},
 };
-use crate::{notifications::pages::EmailChoicesForm, privacy::pages::YourData};
+use crate::{
+    notifications::pages::EmailChoicesForm,
+    privacy::pages::YourData,
+    sso::pages::{SsoButtons, SsoSettingsSection},
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{
@@ -38,6 +42,7 @@ pub fn SignUpPage() -> impl IntoView {
         <section class="card narrow">
             <h1>"Join Carrel"</h1>
             <p class="lead">"Find a mentor, or offer to be one. It takes a minute."</p>
+            <SsoButtons next/>
             <ActionForm action=sign_up attr:class="stack" attr:novalidate=true>
                 <FormError error/>
                 <Field label="Email" name="email" kind="email" autocomplete="email" error
@@ -66,6 +71,7 @@ pub fn SignInPage() -> impl IntoView {
         <Title text="Sign in"/>
         <section class="card narrow">
             <h1>"Sign in"</h1>
+            <SsoButtons next/>
             <ActionForm action=sign_in attr:class="stack" attr:novalidate=true>
                 <FormError error/>
                 <Field label="Email" name="email" kind="email" autocomplete="email" error/>
@@ -254,6 +260,12 @@ pub fn SettingsPage() -> impl IntoView {
                 Some("That session is signed out.")
             } else if said("emails", "saved") {
                 Some("Your email choices are saved.")
+            } else if let Some(why) = q.get("sso").and_then(|c| crate::sso::model::failure_text(&c)) {
+                Some(why)
+            } else if said("linked", "1") {
+                Some("Your organisation's account is linked: you can sign in with it.")
+            } else if said("unlinked", "1") {
+                Some("Your organisation's account is unlinked.")
             } else {
                 None
             }
@@ -329,6 +341,7 @@ fn Settings(settings: AccountSettings) -> impl IntoView {
                 </button>
             </ActionForm>
         </section>
+        <SsoSettingsSection/>
         <EmailChoicesForm/>
         <YourData/>
     }

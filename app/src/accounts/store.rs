@@ -339,36 +339,36 @@ pub(super) async fn session() -> Result<Session, AppError> {
 
 /// Signs `user` in on this browser under a new session id (defeats session fixation).
 pub async fn start_session(user: &CurrentUser) -> Result<(), AppError> {
-    let session = session().await?;
+    let parts = leptos::prelude::use_context::<axum::http::request::Parts>();
+    begin_session(&session().await?, user.id, parts.as_ref()).await
+}
+
+/// Signs `user_id` in on `session` under a new id, noting the device and
+/// place from the request's `parts`: for handlers outside server functions
+/// (single sign-on's callback) as much as for them.
+pub async fn begin_session(
+    session: &Session,
+    user_id: i64,
+    parts: Option<&axum::http::request::Parts>,
+) -> Result<(), AppError> {
     session.cycle_id().await.map_err(session_error)?;
-    session
-        .insert(SIGNED_IN_AT_KEY, now_ms())
-        .await
-        .map_err(session_error)?;
-    let agent = leptos_axum::extract::<axum::http::HeaderMap>()
-        .await
-        .ok()
-        .and_then(|h| {
-            h.get(axum::http::header::USER_AGENT)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned)
-        })
+    let agent = parts
+        .and_then(|p| p.headers.get(axum::http::header::USER_AGENT))
+        .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    session
-        .insert(DEVICE_KEY, super::devices::device(&agent))
-        .await
-        .map_err(session_error)?;
-    let place = crate::security::limits::client_ip()
-        .map(super::devices::place)
+    let place = parts
+        .and_then(|p| p.extensions.get::<crate::security::limits::ClientIp>())
+        .map(|ip| super::devices::place(ip.0))
         .unwrap_or_default();
-    session
-        .insert(PLACE_KEY, place)
-        .await
-        .map_err(session_error)?;
-    session
-        .insert(USER_ID_KEY, user.id)
-        .await
-        .map_err(session_error)
+    for (key, value) in [
+        (SIGNED_IN_AT_KEY, serde_json::json!(now_ms())),
+        (DEVICE_KEY, serde_json::json!(super::devices::device(agent))),
+        (PLACE_KEY, serde_json::json!(place)),
+        (USER_ID_KEY, serde_json::json!(user_id)),
+    ] {
+        session.insert(key, value).await.map_err(session_error)?;
+    }
+    Ok(())
 }
 
 /// Deletes the session from the store, so the old cookie is worthless even if copied.

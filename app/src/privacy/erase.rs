@@ -1,5 +1,6 @@
 //! "Delete my account". What is the member's alone goes: profile, shortlist,
-//! sessions, calendar feed, notifications, links, emails, blocks, letters.
+//! sessions, calendar feed, notifications, links, emails, blocks, letters,
+//! linked organisation accounts.
 //! What others rely on stays without them: in threads they become "Former
 //! member" with their words erased, and program records (enrolments,
 //! check-ins, mentorships) keep counting them, under no name. The users row
@@ -43,6 +44,7 @@ pub async fn erase(db: &Db, user_id: i64, now: i64) -> Result<(), AppError> {
         "DELETE FROM program_coordinators WHERE user_id = $1",
         "DELETE FROM blocks WHERE blocker_id = $1 OR blocked_id = $1",
         "DELETE FROM letters WHERE mentor_id = $1",
+        "DELETE FROM external_identities WHERE user_id = $1",
     ] {
         sqlx::query(sql).bind(user_id).execute(&mut *tx).await?;
     }

@@ -133,6 +133,11 @@ const SECTIONS: &[(&str, &str, &str)] = &[
         "SELECT * FROM conduct_reports WHERE reporter_id = $1 ORDER BY id",
     ),
     (
+        "organisations",
+        "Your organisation accounts you sign in with.",
+        "SELECT provider, subject, email, linked_at FROM external_identities WHERE user_id = $1",
+    ),
+    (
         "sessions",
         "Where you are signed in.",
         "SELECT device, place, last_active_at, expires_at FROM sessions WHERE user_id = $1",

@@ -124,6 +124,8 @@ impl TestApp {
             trust_proxy: true,
             rate_limit_exempt: vec!["127.0.0.1".parse().unwrap()],
             max_streams: 5000,
+            oidc_providers: Vec::new(),
+            oidc: Vec::new(),
         };
         tweak(&mut config);
         let app = Self::start(config).await;
@@ -142,6 +144,11 @@ impl TestApp {
         db.migrate().await.unwrap();
         let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
         let addr = listener.local_addr().unwrap();
+        // Links and single sign-on callbacks name the port this app listens on.
+        let mut config = config;
+        config
+            .public_url
+            .get_or_insert_with(|| format!("http://{addr}"));
         let mailer = config.mailer().unwrap();
         let hub = Arc::new(Hub::new(db.backend(), &config.database_url));
         let router = startup::router(
@@ -379,12 +386,21 @@ where
     F: FnOnce(TestApp) -> Fut,
     Fut: Future<Output = ()>,
 {
+    run_with(backend, |_| {}, body).await
+}
+
+/// `run`, with the app's configuration changed by `tweak` first.
+pub async fn run_with<F, Fut>(backend: Backend, tweak: impl FnOnce(&mut Config), body: F)
+where
+    F: FnOnce(TestApp) -> Fut,
+    Fut: Future<Output = ()>,
+{
     let is_pg = matches!(backend, Backend::Postgres);
     if is_pg && postgres_skipped() {
         eprintln!("SKIPPED on PostgreSQL: CARREL_TEST_POSTGRES=skip");
         return;
     }
-    let (app, cleanup) = TestApp::spawn(backend).await;
+    let (app, cleanup) = TestApp::spawn_with(backend, tweak).await;
     let (db, hub) = (app.db.clone(), app.hub.clone());
     let outcome = AssertUnwindSafe(body(app)).catch_unwind().await;
     hub.close();
@@ -402,9 +418,24 @@ where
     }
 }
 
-/// `db_test!(name, |app| async move { ... })` makes `name::sqlite` and `name::postgres`.
+/// `db_test!(name, |app| async move { ... })` makes `name::sqlite` and `name::postgres`;
+/// `db_test!(name, config = |c| …, |app| …)` changes the app's configuration first.
 #[macro_export]
 macro_rules! db_test {
+    ($name:ident, config = $tweak:expr, $body:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                $crate::helpers::run_with($crate::helpers::Backend::Sqlite, $tweak, $body).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                $crate::helpers::run_with($crate::helpers::Backend::Postgres, $tweak, $body).await;
+            }
+        }
+    };
     ($name:ident, $body:expr) => {
         mod $name {
             // The body is written in the parent module and uses its imports.

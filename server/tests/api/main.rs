@@ -16,3 +16,4 @@ mod privacy;
 mod process;
 mod programs;
 mod security;
+mod sso;
