@@ -17,7 +17,7 @@ test("sign up, see my name, sign out, sign in again", async ({ page, open }) => 
   await expect(page).toHaveURL(/\/login$/);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("a quiet desk in the stacks");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(nav).toContainText("Ana Ruiz");
 });
 
@@ -54,7 +54,7 @@ test("a wrong password is refused without saying which part was wrong", async ({
   await open("/login");
   await page.getByLabel("Email").fill("nobody@example.org");
   await page.getByLabel("Password").fill("not the password at all");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert").getByText("That email and password do not match an account.")).toBeVisible();
   await expect(page.getByLabel("Email")).toHaveValue("nobody@example.org");
 });
@@ -69,7 +69,7 @@ test("signing in returns me to the page I came for", async ({ page, open }) => {
   await open("/login?next=/conduct");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("a quiet desk in the stacks");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/conduct$/);
   await expect(page.getByRole("heading", { name: "Code of conduct" })).toBeVisible();
 });
@@ -99,13 +99,13 @@ test("a forgotten password is reset by email, and other sessions end", async ({ 
   await elsewhere.goto("/login");
   await elsewhere.getByLabel("Email").fill(email);
   await elsewhere.getByLabel("Password").fill("a quiet desk in the stacks");
-  await elsewhere.getByRole("button", { name: "Sign in" }).click();
+  await elsewhere.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(elsewhere.getByRole("navigation", { name: "Main" })).toContainText("Bea Ortiz");
 
   await open("/login");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
   await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
-  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByRole("button", { name: "Email me a link" }).click();
   await expect(page.getByText("If an account uses that address")).toBeVisible();
 
@@ -134,7 +134,7 @@ test("settings list where I am signed in, and sign a session out", async ({ page
   await phone.goto("/login");
   await phone.getByLabel("Email").fill(email);
   await phone.getByLabel("Password").fill("a quiet desk in the stacks");
-  await phone.getByRole("button", { name: "Sign in" }).click();
+  await phone.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(phone.getByRole("navigation", { name: "Main" })).toContainText("Tove Berg");
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Tove Berg/ }).click();
@@ -161,4 +161,68 @@ test("settings list where I am signed in, and sign a session out", async ({ page
   await page.getByRole("region", { name: "Password" }).getByLabel("New password").fill("the map room opens at nine");
   await page.getByRole("region", { name: "Password" }).getByRole("button", { name: "Change my password" }).click();
   await expect(page.getByText("Your password is changed.")).toBeVisible();
+});
+
+test("joining and signing in with my organisation's account", async ({ page, open }) => {
+  const email = uniqueEmail("sso");
+  await open("/login");
+  await page.getByRole("button", { name: "Sign in with Example Library Association" }).click();
+  // The organisation's own sign-in page (the test OpenID Provider's).
+  await page.getByPlaceholder("Enter any login").fill(email);
+  await page.getByPlaceholder("and password").fill("anything at all");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+
+  await expect(page.getByRole("heading", { name: "Join Carrel" })).toBeVisible();
+  await expect(page.getByText(`You signed in with Example Library Association as ${email}.`)).toBeVisible();
+  await page.getByLabel("Your name").fill("Sol Ferreira");
+  await page.getByLabel(/I have read and accept/).check();
+  await page.getByRole("button", { name: "Create my account" }).click();
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav).toContainText("Sol Ferreira");
+  // The organisation confirmed the address: nothing to confirm here.
+  await expect(page.getByRole("complementary", { name: "Confirm your email address" })).toHaveCount(0);
+
+  await nav.getByRole("button", { name: "Sign out" }).click();
+  await expect(nav.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await open("/login");
+  await page.getByRole("button", { name: "Sign in with Example Library Association" }).click();
+  // Still signed in at the organisation: straight back, signed in.
+  await expect(nav).toContainText("Sol Ferreira");
+  await open("/settings");
+  await expect(page.getByRole("region", { name: "Sign in with your organisation" })).toContainText(email);
+});
+
+test("download my data, then delete my account", async ({ page, open }) => {
+  const email = uniqueEmail("una");
+  await open("/signup");
+  await signUp(page, email, "Una Berg");
+  await expect(page.getByRole("navigation", { name: "Main" })).toContainText("Una Berg");
+
+  await open("/settings");
+  const data = page.getByRole("region", { name: "Your data" });
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    data.getByRole("link", { name: "Download my data (JSON)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^carrel-my-data-\d{4}-\d{2}-\d{2}\.json$/);
+  const { readFileSync } = await import("node:fs");
+  const exported = JSON.parse(readFileSync((await download.path())!, "utf8"));
+  expect(exported.sections.account.rows[0].email).toBe(email);
+
+  const deletion = page.getByRole("region", { name: "Delete my account" });
+  await expect(deletion).toContainText("Former member");
+  await deletion.getByLabel("Your password").fill("a quiet desk in the stacks");
+  await deletion.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.getByText("Tick the box to say you understand")).toBeVisible();
+  await page.getByRole("region", { name: "Delete my account" }).getByLabel("Your password").fill("a quiet desk in the stacks");
+  await page.getByRole("region", { name: "Delete my account" }).getByLabel(/I understand/).check();
+  await page.getByRole("region", { name: "Delete my account" }).getByRole("button", { name: "Delete my account" }).click();
+  await expect(page.getByRole("heading", { name: "Your account is deleted" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toContainText("Sign in");
+
+  await open("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a quiet desk in the stacks");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByText("That email and password do not match an account.")).toBeVisible();
 });

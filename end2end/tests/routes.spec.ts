@@ -53,6 +53,8 @@ async function cast(browser: Browser, js: boolean) {
     "/letters",
     "/admin/programs",
     "/admin/assignments",
+    "/admin/audit",
+    "/settings",
   ];
   return { mentor, paths };
 }
@@ -82,9 +84,10 @@ test.describe("every route with JavaScript", () => {
     test.setTimeout(180_000);
     const { mentor, paths } = await cast(browser, true);
     const signedIn = await mentor.page.context().storageState();
-    for (const path of ["/login", ...paths]) {
+    const signedOut = ["/login", "/forgot-password"];
+    for (const path of [...signedOut, ...paths]) {
       // A first visit: a browser that has never seen Carrel.
-      const context = await browser.newContext(path === "/login" ? {} : { storageState: signedIn });
+      const context = await browser.newContext(signedOut.includes(path) ? {} : { storageState: signedIn });
       const page = await context.newPage();
       const errors = watchConsole(page);
       const downloaded = await scriptBytes(context, page);

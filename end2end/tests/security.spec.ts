@@ -38,7 +38,7 @@ test("next= pointing away lands on Carrel after signing in", async ({ page, open
   await open("/login?next=%2F%09%2Fevil.example%2Fphish");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("a quiet desk in the stacks");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("navigation", { name: "Main" })).toContainText("Noor Haddad");
   expect(new URL(page.url()).hostname).toBe("127.0.0.1");
   expect(page.url()).not.toContain("evil.example");

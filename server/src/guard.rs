@@ -157,7 +157,7 @@ pub async fn headers(State(guard): State<SharedGuard>, req: Request, next: Next)
         );
     }
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
-        let policy = content_security_policy(None);
+        let policy = content_security_policy(None, &[]);
         h.insert(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_str(&policy).expect("the policy is plain ASCII"),

@@ -168,7 +168,9 @@ fn provide_state(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static 
         sso,
         ..
     } = state.clone();
+    let targets = sso.form_targets();
     move || {
+        provide_context(targets.clone());
         provide_context(sso.clone());
         provide_context(db.clone());
         provide_context(hub.clone());

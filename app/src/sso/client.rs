@@ -2,6 +2,7 @@
 //! with PKCE, a nonce and a state, through the `openidconnect` crate, which
 //! checks the ID token's signature, issuer, audience, expiry and nonce.
 
+use crate::security::policy::FormTargets;
 use openidconnect::{
     core::{CoreClient, CoreProviderMetadata, CoreResponseType},
     AuthenticationFlow, AuthorizationCode, ClientId, ClientSecret, CsrfToken, IssuerUrl, Nonce,
@@ -61,6 +62,16 @@ pub struct Sso {
     providers: Vec<Provider>,
     http: openidconnect::reqwest::Client,
     public_url: String,
+    /// The providers' origins, which pages' forms must be allowed to reach.
+    targets: FormTargets,
+}
+
+/// `scheme://host[:port]` of a URL, for a Content-Security-Policy.
+fn origin(url: &str) -> Option<String> {
+    openidconnect::url::Url::parse(url)
+        .ok()
+        .map(|u| u.origin().ascii_serialization())
+        .filter(|o| o != "null")
 }
 
 impl std::fmt::Debug for Sso {
@@ -93,7 +104,14 @@ impl Sso {
             .timeout(Duration::from_secs(10))
             .build()
             .expect("a TLS backend is compiled in");
+        let targets = FormTargets::default();
+        for p in &providers {
+            if let Some(o) = origin(&p.issuer) {
+                targets.add(o);
+            }
+        }
         Self {
+            targets,
             providers: providers
                 .into_iter()
                 .map(|config| Provider {
@@ -104,6 +122,12 @@ impl Sso {
             http,
             public_url: public_url.trim_end_matches('/').to_owned(),
         }
+    }
+
+    /// The origins sign-in forms lead to (issuers', and authorization
+    /// endpoints' once discovered), shared with the pages' policy.
+    pub fn form_targets(&self) -> FormTargets {
+        self.targets.clone()
     }
 
     /// (slug, label) of each provider, in configuration order.
@@ -140,6 +164,9 @@ impl Sso {
         let m = CoreProviderMetadata::discover_async(issuer, &self.http)
             .await
             .map_err(|e| SsoError::Discovery(e.to_string()))?;
+        if let Some(o) = origin(m.authorization_endpoint().as_str()) {
+            self.targets.add(o);
+        }
         *p.metadata.write().await = Some((Instant::now(), m.clone()));
         Ok(m)
     }

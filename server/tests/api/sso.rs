@@ -147,8 +147,21 @@ db_test!(
     a_first_sign_in_joins_carrel_and_the_next_one_signs_in,
     config = with_provider,
     |app| async move {
-        let page = app.page("/login").await;
-        assert!(page.contains("Sign in with Example Library Association"));
+        let res = client().get(app.url("/login")).send().await.unwrap();
+        // The button's form redirects to the provider: the policy lets it.
+        let policy = res.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            policy.contains(&format!("form-action 'self' {};", issuer())),
+            "{policy}"
+        );
+        assert!(res
+            .text()
+            .await
+            .unwrap()
+            .contains("Sign in with Example Library Association"));
 
         let browser = client();
         let callback = at_provider(
