@@ -316,6 +316,7 @@ pub async fn get_account_settings() -> Result<AccountSettings, AppError> {
     Ok(AccountSettings {
         pending_email: store::pending_email(&db, me.id, now).await?,
         sessions: sessions::list(&db, me.id, now).await?,
+        is_admin: me.is_admin(),
         email: me.email,
         email_verified: me.email_verified,
     })

@@ -169,6 +169,8 @@ pub struct AccountSettings {
     /// A new address waiting for its link to be opened.
     pub pending_email: Option<String>,
     pub sessions: Vec<SessionInfo>,
+    /// Administrators get a way to the administration pages.
+    pub is_admin: bool,
 }
 
 /// One of a member's sessions, as their settings page lists it.

@@ -295,6 +295,12 @@ fn Settings(settings: AccountSettings) -> impl IntoView {
     let everywhere = ServerAction::<SignOutEverywhere>::new();
     let others = settings.sessions.len().saturating_sub(1);
     view! {
+        {settings.is_admin.then(|| view! {
+            <p class="notice notice--muted">
+                "You are an administrator: the audit log, disabled accounts and the other administration pages are under "
+                <a href="/admin/audit">"Administration"</a> "."
+            </p>
+        })}
         <section class="card" aria-labelledby="email-heading">
             <h2 id="email-heading">"Email address"</h2>
             <p>
