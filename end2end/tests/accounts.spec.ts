@@ -80,9 +80,14 @@ test("a new member confirms their address from the email", async ({ page, open }
   await signUp(page, email, "Rosa Lind");
   const banner = page.getByRole("complementary", { name: "Confirm your email address" });
   await expect(banner).toContainText(email);
+  const first = await emailedLink(email, "/verify-email/");
   await banner.getByRole("button", { name: "Send a new link" }).click();
   await expect(page.getByText("A new link is on its way to your address.")).toBeVisible();
-  await confirmEmail(page, email);
+  // Only the newest link works.
+  await confirmEmail(page, email, [first]);
+  await page.goto(first);
+  await page.getByRole("button", { name: "Confirm my address" }).click();
+  await expect(page.getByText("This link no longer works")).toBeVisible();
   await open("/settings");
   await expect(page.getByText("Confirmed", { exact: true })).toBeVisible();
   await expect(page.getByRole("complementary", { name: "Confirm your email address" })).toHaveCount(0);
