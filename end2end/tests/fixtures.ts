@@ -268,3 +268,42 @@ export async function addCycle(page: Page, js: boolean, path: string, name: stri
   await page.getByRole("button", { name: "Add cycle" }).click();
   await expect(page.getByText("The cycle is added.")).toBeVisible();
 }
+
+/** A mentor who is also an administrator and coordinator, with a mentorship
+ *  (and so a thread) and a program: every route has something to show. */
+export async function cast(browser: Browser, js: boolean) {
+  const mentor = await member(browser, js, "Rosa Routes");
+  makeAdmin(mentor.email);
+  await becomeMentor(mentor.page, js, "Rosa Routes", uniqueWord(), "English", { focus: ["Leadership"] });
+  const profile = await mentor.page.getByRole("link", { name: "See how others see it" }).getAttribute("href");
+  const mentee = await member(browser, js, "Milo Routes");
+  await becomeMentor(mentee.page, js, "Milo Routes", uniqueWord(), "English", { mentor: false });
+  await requestMentoring(mentee.page, js, profile!, "Leadership", "I want to learn to run a branch library well.");
+  const mentorship = new URL(mentee.page.url()).pathname;
+  await acceptFrom(mentor.page, js, "Milo Routes");
+  const program = await createProgram(mentor.page, js, `Route Tour ${Date.now().toString(36)}${js ? "j" : "n"}`, mentor.email);
+  await mentee.page.context().close();
+  const paths = [
+    "/",
+    "/conduct",
+    "/mentors",
+    profile!,
+    "/me/profile",
+    "/me/shortlist",
+    "/mentorships",
+    mentorship,
+    "/messages",
+    "/notifications",
+    "/programs",
+    program,
+    `${program}/manage`,
+    `${program}/reports`,
+    "/feedback",
+    "/letters",
+    "/admin/programs",
+    "/admin/assignments",
+    "/admin/audit",
+    "/settings",
+  ];
+  return { mentor, paths };
+}

@@ -1,17 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import {
-  test,
-  expect,
-  becomeMentor,
-  member,
-  makeAdmin,
-  createProgram,
-  requestMentoring,
-  acceptFrom,
-  uniqueWord,
-  watchConsole,
-} from "./fixtures";
+import { test, expect, cast, watchConsole } from "./fixtures";
 
 // Phones first: every route opened directly hydrates with no console error and
 // downloads at most the budget of JavaScript + wasm; a second visit downloads
@@ -20,44 +9,6 @@ import {
 
 const BUDGET = 200_000; // bytes as transferred, as in scripts/budget.py
 
-/** A mentor who is also an administrator and coordinator, with a mentorship
- *  (and so a thread) and a program: every route has something to show. */
-async function cast(browser: Browser, js: boolean) {
-  const mentor = await member(browser, js, "Rosa Routes");
-  makeAdmin(mentor.email);
-  await becomeMentor(mentor.page, js, "Rosa Routes", uniqueWord(), "English", { focus: ["Leadership"] });
-  const profile = await mentor.page.getByRole("link", { name: "See how others see it" }).getAttribute("href");
-  const mentee = await member(browser, js, "Milo Routes");
-  await becomeMentor(mentee.page, js, "Milo Routes", uniqueWord(), "English", { mentor: false });
-  await requestMentoring(mentee.page, js, profile!, "Leadership", "I want to learn to run a branch library well.");
-  const mentorship = new URL(mentee.page.url()).pathname;
-  await acceptFrom(mentor.page, js, "Milo Routes");
-  const program = await createProgram(mentor.page, js, `Route Tour ${Date.now().toString(36)}${js ? "j" : "n"}`, mentor.email);
-  await mentee.page.context().close();
-  const paths = [
-    "/",
-    "/conduct",
-    "/mentors",
-    profile!,
-    "/me/profile",
-    "/me/shortlist",
-    "/mentorships",
-    mentorship,
-    "/messages",
-    "/notifications",
-    "/programs",
-    program,
-    `${program}/manage`,
-    `${program}/reports`,
-    "/feedback",
-    "/letters",
-    "/admin/programs",
-    "/admin/assignments",
-    "/admin/audit",
-    "/settings",
-  ];
-  return { mentor, paths };
-}
 
 /** Bytes of JavaScript and wasm the page fetched over the network (not from a
  *  cache): the compressed bodies, as scripts/budget.py counts them. */
