@@ -46,7 +46,8 @@ impl Token {
 
 /// Makes a link for `user_id` proving `email` (or resetting their password)
 /// and returns the token for the email; `None` when the hourly allowance is
-/// spent. In the caller's transaction, with the email that carries it.
+/// spent, after which the caller rolls back. In the caller's transaction,
+/// with the email that carries it.
 pub async fn issue(
     conn: &mut AnyConnection,
     user_id: i64,
@@ -54,6 +55,17 @@ pub async fn issue(
     email: &str,
     now: i64,
 ) -> Result<Option<String>, sqlx::Error> {
+    // Only the newest link works: "use the latest email" is the rule members
+    // follow. Written first, so on SQLite the transaction holds the write
+    // lock before it reads (a read that later writes can fail as busy).
+    sqlx::query(
+        "UPDATE account_tokens SET used_at = $1 WHERE user_id = $2 AND purpose = $3 AND used_at IS NULL",
+    )
+    .bind(now)
+    .bind(user_id)
+    .bind(purpose)
+    .execute(&mut *conn)
+    .await?;
     let (recent,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM account_tokens WHERE user_id = $1 AND purpose = $2 AND created_at > $3",
     )
@@ -65,15 +77,6 @@ pub async fn issue(
     if recent >= PER_HOUR {
         return Ok(None);
     }
-    // Only the newest link works: "use the latest email" is the rule members follow.
-    sqlx::query(
-        "UPDATE account_tokens SET used_at = $1 WHERE user_id = $2 AND purpose = $3 AND used_at IS NULL",
-    )
-    .bind(now)
-    .bind(user_id)
-    .bind(purpose)
-    .execute(&mut *conn)
-    .await?;
     let mut bytes = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     let token = Token(hex::encode(bytes));
@@ -111,24 +114,32 @@ pub async fn peek(
 }
 
 /// Uses the link up, in the caller's transaction: `None` when it is unknown,
-/// used, superseded, expired or for another purpose. Of two tabs racing, one wins.
+/// used, superseded, expired or for another purpose. Of two tabs racing, one
+/// wins. The write comes first (see `issue`).
 pub async fn consume(
     conn: &mut AnyConnection,
     purpose: Purpose,
     token: &Token,
     now: i64,
 ) -> Result<Option<(i64, String)>, AppError> {
-    let Some(found) = peek(conn, purpose, token, now).await? else {
-        return Ok(None);
-    };
     let used = sqlx::query(
-        "UPDATE account_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL",
+        "UPDATE account_tokens SET used_at = $1
+         WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1",
     )
     .bind(now)
     .bind(token.hash())
+    .bind(purpose)
     .execute(&mut *conn)
     .await?;
-    Ok((used.rows_affected() == 1).then_some(found))
+    if used.rows_affected() == 0 {
+        return Ok(None);
+    }
+    Ok(
+        sqlx::query_as("SELECT user_id, email FROM account_tokens WHERE token_hash = $1")
+            .bind(token.hash())
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
 }
 
 #[cfg(test)]

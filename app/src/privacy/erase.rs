@@ -20,11 +20,12 @@ pub async fn erase(db: &Db, user_id: i64, now: i64) -> Result<(), AppError> {
     // the other member is told and the history says what happened.
     mentorships::close_all(db, user_id, now).await?;
     let mut tx = db.pool().begin().await?;
+    // Written first, so the transaction holds SQLite's write lock before it reads.
+    profiles::erase(&mut tx, db.backend(), user_id).await?;
     let (email,): (String,) = sqlx::query_as("SELECT email FROM users WHERE id = $1")
         .bind(user_id)
         .fetch_one(&mut *tx)
         .await?;
-    profiles::erase(&mut tx, db.backend(), user_id).await?;
     for sql in [
         // Their words in what they shared with others.
         "UPDATE messages SET body = '' WHERE sender_id = $1",
