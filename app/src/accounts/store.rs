@@ -330,7 +330,8 @@ pub(super) fn session_error(e: tower_sessions::session::Error) -> AppError {
     AppError::Internal
 }
 
-pub(super) async fn session() -> Result<Session, AppError> {
+/// This request's session (server functions only).
+pub async fn session() -> Result<Session, AppError> {
     leptos_axum::extract::<Session>().await.map_err(|e| {
         tracing::error!(error = %e, "no session layer on this request");
         AppError::Internal

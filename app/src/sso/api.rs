@@ -11,7 +11,7 @@ use {
         accounts::{
             api::send_link,
             model::{DisplayName, Email, LocalPath, SiteRole},
-            store::{create_user, require_user, start_session, CreateUserError},
+            store::{create_user, require_user, session, start_session, CreateUserError},
             tokens::Purpose,
         },
         dates::now_ms,
@@ -20,21 +20,12 @@ use {
         programs::imports::accept_invitations,
     },
     std::sync::Arc,
-    tower_sessions::Session,
 };
 
 #[cfg(feature = "ssr")]
 fn use_sso() -> Result<Arc<Sso>, AppError> {
     use_context::<Arc<Sso>>().ok_or_else(|| {
         tracing::error!("no single sign-on in the Leptos context");
-        AppError::Internal
-    })
-}
-
-#[cfg(feature = "ssr")]
-async fn session() -> Result<Session, AppError> {
-    leptos_axum::extract::<Session>().await.map_err(|e| {
-        tracing::error!(error = %e, "no session layer on this request");
         AppError::Internal
     })
 }
