@@ -8,16 +8,16 @@ export CARREL_TOOLS
 export PATH := $(CARREL_TOOLS)/bin:$(CARREL_TOOLS)/rust-bin:$(CARREL_TOOLS)/npm/node_modules/.bin:$(PATH)
 unexport RUSTC RUSTC_BOOTSTRAP RUSTUP_TOOLCHAIN
 
-.PHONY: run test setup build lint layers budget test-rust test-e2e bench load audit lighthouse
+.PHONY: run test setup build lint layers i18n budget test-rust test-e2e bench load audit lighthouse
 
 ## Build (release) and serve Carrel at http://127.0.0.1:3000 on data/carrel.db,
 ## with demo data on first start. Honours DATABASE_URL and CARREL_ADDR.
 run: build
 	LEPTOS_SITE_ROOT=target/site ./target/release/carrel serve --demo
 
-## Every test: formatting and lints, the layering check, the download budget,
+## Every test: formatting and lints, the layering and translation checks, the download budget,
 ## Rust tests on SQLite and PostgreSQL, browser tests.
-test: build lint layers budget test-rust test-e2e
+test: build lint layers i18n budget test-rust test-e2e
 
 setup:
 	@./scripts/setup.sh
@@ -35,6 +35,11 @@ lint: setup
 ## (see scripts/layers.py).
 layers:
 	./scripts/layers.py
+
+## Every key in English and Spanish, with the same variables, and used
+## (see scripts/i18n_check.py).
+i18n:
+	./scripts/i18n_check.py
 
 ## What a first visit to each route downloads (brotli), against the 200 KB budget.
 budget: build

@@ -1,11 +1,14 @@
 //! `choices!`: the one way to declare a closed set of values, stored by slug
-//! and shown by label. On the server each set is also a database column type:
+//! and shown by label, whose words are the keys `namespace.group.variant` of
+//! `locales/`. On the server each set is also a database column type:
 //! it is written as its slug, and a stored value that is not one of the slugs
 //! is a decode error naming the type and the value, never a quiet default.
 
 /// Declares a closed set of choices stored by slug and shown by label.
 macro_rules! choices {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = ($slug:literal, $label:literal)),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident in $ns:ident . $group:ident {
+        $($variant:ident = ($slug:literal, $key:ident)),+ $(,)?
+    }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         pub enum $name { $($variant),+ }
@@ -17,8 +20,14 @@ macro_rules! choices {
                 match self { $($name::$variant => $slug),+ }
             }
 
+            /// In the reader's language.
             pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
+                self.label_in($crate::language::current())
+            }
+
+            pub fn label_in(self, lang: $crate::language::Lang) -> &'static str {
+                let l = lang.locale();
+                match self { $($name::$variant => $crate::i18n::td_string!(l, $ns.$group.$key)),+ }
             }
 
             pub fn from_slug(slug: &str) -> Option<Self> {
@@ -65,10 +74,11 @@ pub(crate) use choices;
 
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
+    // A set of its own, worded by an existing key.
     choices! {
-        Colour {
-            Red = ("red", "Red"),
-            SeaGreen = ("sea_green", "Sea green"),
+        Colour in common.nav {
+            Red = ("red", mentors),
+            SeaGreen = ("sea_green", programs),
         }
     }
 
@@ -82,7 +92,11 @@ mod tests {
         for c in Colour::ALL {
             assert_eq!(Colour::from_slug(c.slug()), Some(*c));
         }
-        assert_eq!(Colour::SeaGreen.label(), "Sea green");
+        assert_eq!(Colour::SeaGreen.label(), "Programs");
+        assert_eq!(
+            Colour::SeaGreen.label_in(crate::language::Lang::Es),
+            "Programas"
+        );
     }
 
     #[tokio::test]

@@ -2,6 +2,8 @@
 //! (UTC) and every day as the millisecond of its midnight UTC; these helpers
 //! read, write and show them the same on server and browser.
 
+use crate::{i18n::td_string, language::Lang};
+
 pub const DAY_MS: i64 = 86_400_000;
 
 /// Unix time in milliseconds, the unit of every `*_at` column.
@@ -49,14 +51,71 @@ pub fn months_between(from: i64, to: i64) -> Vec<String> {
     months
 }
 
-/// "23 Nov 2026".
+/// "23 Nov 2026", "23 nov 2026": in the reader's language.
 pub fn day(ms: i64) -> String {
+    day_in(crate::language::current(), ms)
+}
+
+/// "23 Nov 2026" in `lang`.
+pub fn day_in(lang: Lang, ms: i64) -> String {
     match time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000)) {
-        Ok(t) => {
-            let month = format!("{:?}", t.month());
-            format!("{} {} {}", t.day(), &month[..3], t.year())
-        }
+        // "23 Nov 2026", "23 nov 2026": one order in both languages, and no
+        // formatting code in the browser's download.
+        Ok(t) => format!("{} {} {}", t.day(), month_short(lang, t.month()), t.year()),
         Err(_) => String::new(),
+    }
+}
+
+/// "23 November 2026", "23 de noviembre de 2026": for letters.
+pub fn long_day_in(lang: Lang, ms: i64) -> String {
+    match time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000)) {
+        Ok(t) => td_string!(
+            lang.locale(),
+            common.day_long,
+            day = t.day(),
+            month = month_long(lang, t.month()),
+            year = t.year()
+        )
+        .to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+fn month_short(lang: Lang, month: time::Month) -> &'static str {
+    use time::Month::*;
+    let l = lang.locale();
+    match month {
+        January => td_string!(l, common.months_short.jan),
+        February => td_string!(l, common.months_short.feb),
+        March => td_string!(l, common.months_short.mar),
+        April => td_string!(l, common.months_short.apr),
+        May => td_string!(l, common.months_short.may),
+        June => td_string!(l, common.months_short.jun),
+        July => td_string!(l, common.months_short.jul),
+        August => td_string!(l, common.months_short.aug),
+        September => td_string!(l, common.months_short.sep),
+        October => td_string!(l, common.months_short.oct),
+        November => td_string!(l, common.months_short.nov),
+        December => td_string!(l, common.months_short.dec),
+    }
+}
+
+fn month_long(lang: Lang, month: time::Month) -> &'static str {
+    use time::Month::*;
+    let l = lang.locale();
+    match month {
+        January => td_string!(l, common.months_long.jan),
+        February => td_string!(l, common.months_long.feb),
+        March => td_string!(l, common.months_long.mar),
+        April => td_string!(l, common.months_long.apr),
+        May => td_string!(l, common.months_long.may),
+        June => td_string!(l, common.months_long.jun),
+        July => td_string!(l, common.months_long.jul),
+        August => td_string!(l, common.months_long.aug),
+        September => td_string!(l, common.months_long.sep),
+        October => td_string!(l, common.months_long.oct),
+        November => td_string!(l, common.months_long.nov),
+        December => td_string!(l, common.months_long.dec),
     }
 }
 
@@ -94,6 +153,20 @@ mod tests {
         assert_eq!(
             super::moment_utc(1_795_392_000_000 + 14 * 3_600_000 + 5 * 60_000),
             "23 Nov 2026, 14:05 UTC"
+        );
+    }
+
+    #[test]
+    fn spanish_dates_read_like_spanish_dates() {
+        use crate::language::Lang;
+        assert_eq!(super::day_in(Lang::Es, 1_795_392_000_000), "23 nov 2026");
+        assert_eq!(
+            super::long_day_in(Lang::Es, 1_795_392_000_000),
+            "23 de noviembre de 2026"
+        );
+        assert_eq!(
+            super::long_day_in(Lang::En, 1_795_392_000_000),
+            "23 November 2026"
         );
     }
 }

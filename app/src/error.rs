@@ -12,11 +12,11 @@ use serde::{Deserialize, Serialize};
 pub enum AppError {
     #[error("{}", .0.summary())]
     Invalid(FieldErrors),
-    #[error("Please sign in to continue.")]
+    #[error("{}", crate::tr!(common.errors.unauthenticated))]
     Unauthenticated,
     #[error("{0}")]
     Forbidden(String),
-    #[error("We could not find that page.")]
+    #[error("{}", crate::tr!(common.errors.not_found))]
     NotFound,
     /// The thing changed under the caller (answered, withdrawn, taken): say what happened.
     #[error("{0}")]
@@ -24,11 +24,11 @@ pub enum AppError {
     /// Rate limited: try again after this many seconds.
     #[error("{}", wait_words(*.0))]
     TooManyAttempts(u64),
-    #[error("The request was not understood: {0}")]
+    #[error("{}{}", crate::tr!(common.errors.bad_request), .0)]
     BadRequest(String),
-    #[error("Carrel could not be reached. Check your connection and try again.")]
+    #[error("{}", crate::tr!(common.errors.unreachable))]
     Unreachable,
-    #[error("Something went wrong on our side. Please try again in a moment.")]
+    #[error("{}", crate::tr!(common.errors.internal))]
     Internal,
 }
 
@@ -149,18 +149,30 @@ impl FieldErrors {
     fn summary(&self) -> String {
         match self.errors.as_slice() {
             [only] => only.message.clone(),
-            _ => "Please correct the highlighted fields.".to_owned(),
+            _ => crate::tr!(common.errors.fix_fields).to_string(),
         }
     }
 }
 
 fn wait_words(secs: u64) -> String {
-    let wait = match secs {
-        0..=1 => "a second".to_owned(),
-        2..=90 => format!("{secs} seconds"),
-        _ => format!("{} minutes", secs.div_ceil(60)),
-    };
-    format!("Too many attempts. Please wait {wait} and try again.")
+    match secs {
+        0..=1 => crate::tr!(common.errors.wait_second).to_string(),
+        // One sentence for both units: the browser carries one formatter, not two.
+        2..=90 => crate::tr!(
+            common.errors.wait,
+            wait = format!("{secs} {}", crate::tr!(common.errors.seconds))
+        )
+        .to_string(),
+        _ => crate::tr!(
+            common.errors.wait,
+            wait = format!(
+                "{} {}",
+                secs.div_ceil(60),
+                crate::tr!(common.errors.minutes)
+            )
+        )
+        .to_string(),
+    }
 }
 
 impl FromServerFnError for AppError {

@@ -9,6 +9,7 @@ use crate::{
     db::Db,
     error::AppError,
     feedback::store as feedback,
+    i18n::td_string,
     meetings::store as meetings,
     mentorships::store as mentorships,
     messages::{
@@ -209,54 +210,59 @@ pub async fn send_topics(db: &Db, hub: &Arc<Hub>, now: i64) -> Result<usize, App
     claim_each(db, due, claim, move |tx, t| {
         let hub = hub.clone();
         Box::pin(async move {
-        let pairs = mentorships::active_pairs_of_cycle(tx, t.cycle_id).await?;
-        // Every member's row, in one order: their messages commit in id order.
-        let mut members: Vec<i64> = pairs.iter().flat_map(|p| [p.1, p.2]).collect();
-        members.sort_unstable();
-        members.dedup();
-        for m in &members {
-            crate::accounts::store::lock_member(tx, *m).await?;
-        }
-        let card = topic_card(&t.program, &t.title, &t.body);
-        let mut posted = Posted {
-            threads: 0,
-            rings: Rings::default(),
-            hub,
-        };
-        for (mentorship_id, mentor_id, mentee_id) in pairs {
-            let new = messages::post_topic(
-                tx,
-                mentorship_id,
-                t.id,
-                t.created_by,
-                &card,
-                now,
-                &mut posted.rings,
-            )
-            .await?;
-            if !new {
-                continue;
+            let pairs = mentorships::active_pairs_of_cycle(tx, t.cycle_id).await?;
+            // Every member's row, in one order: their messages commit in id order.
+            let mut members: Vec<i64> = pairs.iter().flat_map(|p| [p.1, p.2]).collect();
+            members.sort_unstable();
+            members.dedup();
+            for m in &members {
+                crate::accounts::store::lock_member(tx, *m).await?;
             }
-            posted.threads += 1;
-            for user_id in [mentor_id, mentee_id] {
-                queue_email(
+            let card = topic_card(&t.program, &t.title, &t.body);
+            let mut posted = Posted {
+                threads: 0,
+                rings: Rings::default(),
+                hub,
+            };
+            for (mentorship_id, mentor_id, mentee_id) in pairs {
+                let new = messages::post_topic(
                     tx,
-                    user_id,
-                    Some(Topic::Programs),
-                    &format!("This month's topic: {}", t.title),
-                    &format!(
-                        "{}\n\n{}\n\nTalk it over with your mentoring partner in Carrel; the topic is in your thread.",
-                        t.title, t.body
-                    ),
-                    &format!("/mentorships/{mentorship_id}#thread"),
+                    mentorship_id,
+                    t.id,
+                    t.created_by,
+                    &card,
                     now,
+                    &mut posted.rings,
                 )
                 .await?;
+                if !new {
+                    continue;
+                }
+                posted.threads += 1;
+                for user_id in [mentor_id, mentee_id] {
+                    // Each member in their own language; the topic is the coordinators' words.
+                    let l = crate::accounts::store::language_of(&mut *tx, user_id)
+                        .await?
+                        .locale();
+                    let subject =
+                        td_string!(l, notifications.monthly_topic.subject, title = &t.title);
+                    let talk = td_string!(l, notifications.monthly_topic.talk_it_over);
+                    queue_email(
+                        tx,
+                        user_id,
+                        Some(Topic::Programs),
+                        &subject.to_string(),
+                        &format!("{}\n\n{}\n\n{talk}", t.title, t.body),
+                        &format!("/mentorships/{mentorship_id}#thread"),
+                        now,
+                    )
+                    .await?;
+                }
             }
-        }
-        posted.hub.ring_in(tx, &posted.rings).await?;
-        Ok(posted)
-    })})
+            posted.hub.ring_in(tx, &posted.rings).await?;
+            Ok(posted)
+        })
+    })
     .await
 }
 

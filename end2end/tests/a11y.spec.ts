@@ -2,8 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { test, expect, cast, hydrated } from "./fixtures";
 
 // WCAG 2.2 AA, kept: axe-core checks every route, signed out and signed in,
-// at a phone's width and a desktop's, with JavaScript on and off (the two
-// projects). Any violation of a WCAG 2.0, 2.1 or 2.2 A or AA rule fails.
+// in English and in Spanish, at a phone's width and a desktop's, with
+// JavaScript on and off (the two projects). Any violation of a WCAG 2.0, 2.1 or 2.2 A or AA rule fails.
 // axe itself runs as a script, so "off" means the page's own scripts and
 // wasm are refused: the page is exactly what the server sent.
 
@@ -14,7 +14,7 @@ const WIDTHS = [
 ];
 const SIGNED_OUT = ["/", "/login", "/signup", "/forgot-password", "/conduct", "/programs"];
 
-test("every page meets WCAG 2.2 AA at phone and desktop widths", async ({ browser, javaScriptEnabled: js }) => {
+for (const lang of ["en", "es"]) test(`every page meets WCAG 2.2 AA at phone and desktop widths (${lang})`, async ({ browser, baseURL, javaScriptEnabled: js }) => {
   test.setTimeout(300_000);
   const { mentor, paths } = await cast(browser, js);
   const signedIn = await mentor.page.context().storageState();
@@ -23,13 +23,21 @@ test("every page meets WCAG 2.2 AA at phone and desktop widths", async ({ browse
     [SIGNED_OUT, undefined],
     [paths, signedIn],
   ] as const) {
-    const context = await browser.newContext({ javaScriptEnabled: true, storageState: state });
+    const context = await browser.newContext({ javaScriptEnabled: true, storageState: state, locale: lang });
+    // The reader's choice, over the member's saved one.
+    await context.addCookies([{ name: "carrel_lang", value: lang, url: baseURL! }]);
     if (!js) await context.route(/\.(js|wasm)(\?.*)?$/, (route) => route.abort());
     const page = await context.newPage();
     for (const path of paths_) {
       await page.setViewportSize(WIDTHS[0]);
       await page.goto(path);
       await hydrated(page, js);
+      await expect(page.locator("html")).toHaveAttribute("lang", lang);
+      // Reflow (WCAG 1.4.10): at 320 CSS px, which is also 1280 px at 400% zoom,
+      // nothing needs a sideways scroll.
+      await page.setViewportSize({ width: 320, height: 780 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 0) found.push(`${lang} ${path} @320px: the page is ${overflow}px wider than the screen`);
       // The same page, laid out at each width.
       for (const viewport of WIDTHS) {
         await page.setViewportSize(viewport);
@@ -38,9 +46,9 @@ test("every page meets WCAG 2.2 AA at phone and desktop widths", async ({ browse
         expect(passes.length, `${path}: rules that passed`).toBeGreaterThan(10);
         for (const v of violations) {
           const where = v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ");
-          found.push(`${path} @${viewport.width}px: ${v.id} (${v.impact}) ${v.help}: ${where}`);
+          found.push(`${lang} ${path} @${viewport.width}px: ${v.id} (${v.impact}) ${v.help}: ${where}`);
         }
-        test.info().annotations.push({ type: "axe", description: `${path} @${viewport.width}px: ${violations.length} violations` });
+        test.info().annotations.push({ type: "axe", description: `${lang} ${path} @${viewport.width}px: ${violations.length} violations` });
       }
     }
     await context.close();

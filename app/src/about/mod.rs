@@ -1,6 +1,6 @@
 //! The pages that say what Carrel is: home and the code of conduct.
 
-use crate::accounts::context::use_auth;
+use crate::{accounts::context::use_auth, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -9,7 +9,7 @@ use leptos_router::components::A;
 pub fn HomePage() -> impl IntoView {
     let auth = use_auth();
     view! {
-        <Title text="Mentoring for librarians"/>
+        <Title text=tr!(about.home_title)/>
         <Transition fallback=|| view! { <Welcome/> }>
             {move || Suspend::new(async move {
                 match auth.user.await {
@@ -25,33 +25,29 @@ pub fn HomePage() -> impl IntoView {
 fn Welcome() -> impl IntoView {
     view! {
         <section class="hero">
-            <h1>"A quiet desk for librarians to learn from each other"</h1>
-            <p class="lead">
-                "Carrel connects new and experienced librarians for one-on-one mentoring. "
-                "Browse mentors across every kind of library, choose the ones who fit, one for "
-                "scholarship, another for leadership, and work together in private."
-            </p>
+            <h1>{tr!(about.welcome.heading)}</h1>
+            <p class="lead">{tr!(about.welcome.lead)}</p>
             <p class="actions">
-                <A href="/signup" attr:class="button button--primary">"Join Carrel"</A>
-                <A href="/login" attr:class="button">"Sign in"</A>
+                <A href="/signup" attr:class="button button--primary">{tr!(about.welcome.join)}</A>
+                <A href="/login" attr:class="button">{tr!(about.welcome.sign_in)}</A>
             </p>
         </section>
-        <section class="features" aria-label="What Carrel offers">
+        <section class="features" aria-label=tr!(about.welcome.features_label)>
             <article class="card">
-                <h2>"Choose your mentors"</h2>
-                <p>"Search profiles by research interests, library type, function, region and language. Nobody is assigned unless you ask."</p>
+                <h2>{tr!(about.welcome.choose_title)}</h2>
+                <p>{tr!(about.welcome.choose_body)}</p>
             </article>
             <article class="card">
-                <h2>"Set your own terms"</h2>
-                <p>"Agree how you meet, how often and how fast you reply. Either of you can end a mentorship at any time."</p>
+                <h2>{tr!(about.welcome.terms_title)}</h2>
+                <p>{tr!(about.welcome.terms_body)}</p>
             </article>
             <article class="card">
-                <h2>"Private by design"</h2>
-                <p>"Messages are read only by the two of you. Program coordinators see that you are in touch, never what you say."</p>
+                <h2>{tr!(about.welcome.private_title)}</h2>
+                <p>{tr!(about.welcome.private_body)}</p>
             </article>
             <article class="card">
-                <h2>"Programs that run themselves"</h2>
-                <p>"Associations run cycles with eligibility, monthly topics, check-ins, feedback and letters recognising mentors."</p>
+                <h2>{tr!(about.welcome.programs_title)}</h2>
+                <p>{tr!(about.welcome.programs_body)}</p>
             </article>
         </section>
     }
@@ -61,31 +57,48 @@ fn Welcome() -> impl IntoView {
 fn NextSteps(name: String) -> impl IntoView {
     view! {
         <section class="hero">
-            <h1>{format!("Welcome, {name}")}</h1>
-            <p class="lead">"Your next steps in Carrel:"</p>
+            <h1>{tr!(about.next_steps.heading, name = name).to_string()}</h1>
+            <p class="lead">{tr!(about.next_steps.lead)}</p>
             <ol class="steps">
-                <li>"Tell others about your work and interests in "<A href="/me/profile">"your profile"</A>"."</li>
-                <li><A href="/mentors">"Browse mentors"</A>" and save the ones who fit to your shortlist, one for each focus."</li>
-                <li>"Or offer to mentor: in "<A href="/me/profile">"your profile"</A>", say which focus areas you can help with and how many mentees you can take."</li>
+                <li>
+                    {tr!(about.next_steps.profile_before)}
+                    <A href="/me/profile">{tr!(about.next_steps.profile_link)}</A>
+                    {tr!(about.next_steps.profile_after)}
+                </li>
+                <li>
+                    <A href="/mentors">{tr!(about.next_steps.browse_link)}</A>
+                    {tr!(about.next_steps.browse_after)}
+                </li>
+                <li>
+                    {tr!(about.next_steps.offer_before)}
+                    <A href="/me/profile">{tr!(about.next_steps.offer_link)}</A>
+                    {tr!(about.next_steps.offer_after)}
+                </li>
             </ol>
         </section>
     }
 }
 
+/// One rule of the code of conduct: its name in bold, then what it means.
+#[component]
+fn Rule(title: &'static str, body: &'static str) -> impl IntoView {
+    view! { <li><strong>{title}</strong>{body}</li> }
+}
+
 #[component]
 pub fn ConductPage() -> impl IntoView {
     view! {
-        <Title text="Code of conduct"/>
+        <Title text=tr!(about.conduct.title)/>
         <article class="card prose">
-            <h1>"Code of conduct"</h1>
-            <p>"Carrel is a place for librarians to help each other grow. By joining, you agree to:"</p>
+            <h1>{tr!(about.conduct.title)}</h1>
+            <p>{tr!(about.conduct.intro)}</p>
             <ul>
-                <li><strong>"Keep confidences."</strong>" What a mentee or mentor shares with you stays between you."</li>
-                <li><strong>"Be respectful and professional."</strong>" Keep a polite tone, give feedback that is specific and constructive, and start with what works."</li>
-                <li><strong>"Respect time."</strong>" Agree how often you will be in touch and how quickly you reply. Cancel meetings at least 24 to 48 hours ahead."</li>
-                <li><strong>"Welcome everyone."</strong>" No harassment or discrimination on any ground, in any channel."</li>
-                <li><strong>"Participate voluntarily."</strong>" Either side may end a mentorship; say so kindly and clearly."</li>
-                <li><strong>"Speak up."</strong>" Report conduct that breaks these rules; administrators read every report."</li>
+                <Rule title=tr!(about.conduct.confidences_title) body=tr!(about.conduct.confidences_body)/>
+                <Rule title=tr!(about.conduct.respect_title) body=tr!(about.conduct.respect_body)/>
+                <Rule title=tr!(about.conduct.time_title) body=tr!(about.conduct.time_body)/>
+                <Rule title=tr!(about.conduct.welcome_title) body=tr!(about.conduct.welcome_body)/>
+                <Rule title=tr!(about.conduct.voluntary_title) body=tr!(about.conduct.voluntary_body)/>
+                <Rule title=tr!(about.conduct.speak_up_title) body=tr!(about.conduct.speak_up_body)/>
             </ul>
         </article>
     }

@@ -16,6 +16,7 @@ use {
         dates::now_ms,
         db::{is_unique_violation, use_db},
         error::FieldErrors,
+        i18n::td_string,
         notifications::store::{queue_email, queue_secret_email, SecretEmail},
         programs::imports::accept_invitations,
         security::limits::{self, Action},
@@ -39,9 +40,9 @@ pub async fn sign_up(
     next: Option<String>,
 ) -> Result<(), AppError> {
     if store::current_user().await?.is_some() {
-        return Err(AppError::forbidden(
-            "You are already signed in. Sign out before creating another account.",
-        ));
+        return Err(AppError::forbidden(crate::tr!(
+            accounts.sign_up.already_signed_in
+        )));
     }
     limits::check(Action::SignUp, None)?;
     let mut errors = FieldErrors::new()
@@ -57,10 +58,7 @@ pub async fn sign_up(
         .map_err(|m| errors.add("display_name", m))
         .ok();
     if accept_conduct.is_none() {
-        errors.add(
-            "accept_conduct",
-            "Please read and accept the code of conduct to join.",
-        );
+        errors.add("accept_conduct", crate::tr!(accounts.conduct.required));
     }
     let (Some(email), Some(name), Some(password)) = (email, name, password) else {
         return Err(AppError::Invalid(errors));
@@ -70,21 +68,27 @@ pub async fn sign_up(
     let hash = store::hash_password(&password).await?;
     let db = use_db()?;
     let mut tx = db.pool().begin().await?;
-    let user =
-        match store::create_user(&mut *tx, &email, &name, &hash, SiteRole::Member, false).await {
-            Ok(user) => user,
-            Err(store::CreateUserError::EmailTaken) => {
-                let mut errors = FieldErrors::new()
-                    .keep("email", email.as_str())
-                    .keep("display_name", name.as_str());
-                errors.add(
-                    "email",
-                    "An account with this email already exists. Sign in instead?",
-                );
-                return Err(AppError::Invalid(errors));
-            }
-            Err(store::CreateUserError::Db(e)) => return Err(e.into()),
-        };
+    let user = match store::create_user(
+        &mut *tx,
+        &email,
+        &name,
+        &hash,
+        SiteRole::Member,
+        false,
+        crate::language::current(),
+    )
+    .await
+    {
+        Ok(user) => user,
+        Err(store::CreateUserError::EmailTaken) => {
+            let mut errors = FieldErrors::new()
+                .keep("email", email.as_str())
+                .keep("display_name", name.as_str());
+            errors.add("email", crate::tr!(accounts.sign_up.email_taken));
+            return Err(AppError::Invalid(errors));
+        }
+        Err(store::CreateUserError::Db(e)) => return Err(e.into()),
+    };
     // A new account's allowance is unspent, so the link is always sent.
     send_link(&mut tx, &user, email.as_str(), Purpose::Verify, now_ms()).await?;
     tx.commit().await?;
@@ -116,15 +120,13 @@ pub async fn sign_in(
     let Some(user) = store::check_credentials(&db, &email, &password).await? else {
         store::record_failure(&db, &email, &client).await?;
         let mut errors = FieldErrors::new().keep("email", &email);
-        errors.add("form", "That email and password do not match an account.");
+        errors.add("form", crate::tr!(accounts.sign_in.no_match));
         return Err(AppError::Invalid(errors));
     };
     store::clear_failures(&db, &email, &client).await?;
     // Said only to whoever knows the password.
     if store::find_user(&db, user.id).await?.is_none() {
-        return Err(AppError::forbidden(
-            "This account has been disabled by Carrel's administrators. Write to them if you think this is a mistake.",
-        ));
+        return Err(AppError::forbidden(crate::tr!(accounts.sign_in.disabled)));
     }
     store::start_session(&user).await?;
     leptos_axum::redirect(LocalPath::parse(next.as_deref()).as_str());
@@ -153,20 +155,17 @@ pub async fn send_link(
     let Some(token) = tokens::issue(conn, to.id, purpose, address, now).await? else {
         return Ok(false);
     };
+    // Written to the member themselves, in their language.
+    let l = to.language.unwrap_or_default().locale();
     let (subject, body, link) = match purpose {
         Purpose::Verify => (
-            "Confirm your email address",
-            "Open the link below to confirm that this address is yours. It works once, \
-             within 24 hours.\n\nIf you did not ask for this, ignore this email: without \
-             the link nothing changes.",
+            td_string!(l, accounts.email.verify_subject),
+            td_string!(l, accounts.email.verify_body),
             format!("/verify-email/{token}"),
         ),
         Purpose::Reset => (
-            "Reset your password",
-            "Someone, hopefully you, asked to reset your Carrel password. Open the link \
-             below to choose a new one. It works once, within an hour, and signs you out \
-             everywhere else.\n\nIf you did not ask for this, ignore this email: your \
-             password stays as it is.",
+            td_string!(l, accounts.email.reset_subject),
+            td_string!(l, accounts.email.reset_body),
             format!("/reset-password/{token}"),
         ),
     };
@@ -188,14 +187,8 @@ pub async fn send_link(
 #[cfg(feature = "ssr")]
 fn dead_link(purpose: Purpose) -> AppError {
     AppError::form(match purpose {
-        Purpose::Verify => {
-            "This link no longer works: it was used already, a newer one was sent, or it \
-             is more than 24 hours old. Sign in and ask for a new one on your settings page."
-        }
-        Purpose::Reset => {
-            "This link no longer works: it was used already, a newer one was sent, or it \
-             is more than an hour old. Ask for a new one."
-        }
+        Purpose::Verify => crate::tr!(accounts.verify.dead_link),
+        Purpose::Reset => crate::tr!(accounts.reset.dead_link),
     })
 }
 
@@ -208,9 +201,7 @@ pub async fn resend_verification() -> Result<(), AppError> {
         let db = use_db()?;
         let mut tx = db.pool().begin().await?;
         if !send_link(&mut tx, &me, &me.email, Purpose::Verify, now_ms()).await? {
-            return Err(AppError::form(
-                "We sent you several links in the last hour. Use the newest one, or ask again later.",
-            ));
+            return Err(AppError::form(crate::tr!(accounts.verify.several_sent)));
         }
         tx.commit().await?;
     }
@@ -232,9 +223,9 @@ pub async fn verify_email(token: String) -> Result<(), AppError> {
     };
     match store::confirm_email(&mut tx, user_id, &email, now).await {
         Err(e) if is_unique_violation(&e) => {
-            return Err(AppError::conflict(
-                "Another account uses this address now, so it cannot become yours. Choose another on your settings page.",
-            ))
+            return Err(AppError::conflict(crate::tr!(
+                accounts.verify.address_taken
+            )))
         }
         other => other?,
     }
@@ -336,7 +327,7 @@ async fn confirm_password(
         return Ok(errors);
     }
     let mut errors = errors;
-    errors.add(field, "That is not your current password.");
+    errors.add(field, crate::tr!(accounts.change.wrong_password));
     Err(AppError::Invalid(errors))
 }
 
@@ -383,7 +374,7 @@ pub async fn change_email(email: String, current_password: String) -> Result<(),
         confirm_password(&db, &me, &current_password, errors, "current_password").await?;
     let new = match Email::parse(&email) {
         Ok(new) if new.as_str() == me.email => {
-            errors.add("email", "This is your address already.");
+            errors.add("email", crate::tr!(accounts.change.same_address));
             return Err(AppError::Invalid(errors));
         }
         Ok(new) => new,
@@ -393,31 +384,24 @@ pub async fn change_email(email: String, current_password: String) -> Result<(),
         }
     };
     if store::find_by_email(&db, new.as_str()).await?.is_some() {
-        errors.add("email", "Another account uses this address.");
+        errors.add("email", crate::tr!(accounts.change.address_in_use));
         return Err(AppError::Invalid(errors));
     }
     limits::check(Action::Recover, Some(me.id))?;
     let now = now_ms();
     let mut tx = db.pool().begin().await?;
     if !send_link(&mut tx, &me, new.as_str(), Purpose::Verify, now).await? {
-        errors.add(
-            "email",
-            "We sent you several links in the last hour. Use the newest one, or try again later.",
-        );
+        errors.add("email", crate::tr!(accounts.change.too_many_links));
         return Err(AppError::Invalid(errors));
     }
     // The old address hears of it, so a stolen session cannot move the account quietly.
+    let l = me.language.unwrap_or_default().locale();
     queue_email(
         &mut tx,
         me.id,
         None,
-        "Your email address is changing",
-        &format!(
-            "Someone signed in to your account asked to use {} for Carrel instead of this address. \
-             It changes when the link sent there is opened. If this was not you, reset your \
-             password and sign out your other sessions in your settings.",
-            new.as_str()
-        ),
+        td_string!(l, accounts.email.changing_subject),
+        &td_string!(l, accounts.email.changing_body, address = new.as_str()).to_string(),
         "/settings",
         now,
     )
@@ -432,7 +416,9 @@ pub async fn change_email(email: String, current_password: String) -> Result<(),
 pub async fn sign_out_session(session: String) -> Result<(), AppError> {
     let me = store::require_user().await?;
     if !sessions::end(&use_db()?, me.id, &session).await? {
-        return Err(AppError::conflict("That session has ended already."));
+        return Err(AppError::conflict(crate::tr!(
+            accounts.change.session_ended
+        )));
     }
     leptos_axum::redirect("/settings?signed_out=1");
     Ok(())

@@ -1,19 +1,28 @@
 //! How a member recognises a session: the device it was signed in from (by
 //! its user agent) and the place (the network of its address, not the address).
 
+use crate::{i18n::td_string, language::Lang};
 use std::net::IpAddr;
 
 /// "Firefox on Linux", from a user agent; browsers Carrel cannot name are "A browser".
-pub fn device(agent: &str) -> String {
+/// In `lang`, the language of the browser signing in: the name is stored with the session.
+pub fn device(agent: &str, lang: Lang) -> String {
+    let l = lang.locale();
     let Some(ua) = woothee::parser::Parser::new().parse(agent) else {
-        return "A browser".to_owned();
+        return td_string!(l, accounts.device.unknown).to_owned();
     };
     let known = |s: &str| !s.is_empty() && s != woothee::woothee::VALUE_UNKNOWN;
     match (known(ua.name), known(ua.os)) {
-        (true, true) => format!("{} on {}", ua.name, ua.os),
+        (true, true) => td_string!(
+            l,
+            accounts.device.browser_on_os,
+            browser = ua.name,
+            os = ua.os
+        )
+        .to_string(),
         (true, false) => ua.name.to_owned(),
-        (false, true) => format!("A browser on {}", ua.os),
-        (false, false) => "A browser".to_owned(),
+        (false, true) => td_string!(l, accounts.device.unknown_on_os, os = ua.os).to_string(),
+        (false, false) => td_string!(l, accounts.device.unknown).to_owned(),
     }
 }
 
@@ -42,11 +51,12 @@ mod tests {
     #[test]
     fn devices_are_named_as_members_would() {
         let firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
-        assert_eq!(device(firefox), "Firefox on Linux");
+        assert_eq!(device(firefox, Lang::En), "Firefox on Linux");
+        assert_eq!(device(firefox, Lang::Es), "Firefox en Linux");
         let android = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36";
-        assert_eq!(device(android), "Chrome on Android");
-        assert_eq!(device(""), "A browser");
-        assert_eq!(device("<script>alert(1)</script>"), "A browser");
+        assert_eq!(device(android, Lang::En), "Chrome on Android");
+        assert_eq!(device("", Lang::En), "A browser");
+        assert_eq!(device("<script>alert(1)</script>", Lang::En), "A browser");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! manages of their account (address, password, sessions, recovery).
 
 pub mod api;
+pub mod consent;
 pub mod context;
 #[cfg(feature = "ssr")]
 pub mod devices;

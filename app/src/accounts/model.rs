@@ -22,7 +22,7 @@ impl Email {
     pub fn parse(raw: &str) -> Result<Self, &'static str> {
         let trimmed = raw.trim();
         if trimmed.is_empty() {
-            return Err("Enter your email address.");
+            return Err(crate::tr!(accounts.parse.email_empty));
         }
         // Require a dot in the domain: addresses at bare hosts are typos in practice.
         let valid = email_address::EmailAddress::parse_with_options(
@@ -31,7 +31,7 @@ impl Email {
         )
         .is_ok();
         if !valid || trimmed.len() > 254 {
-            return Err("Enter an email address like name@library.org.");
+            return Err(crate::tr!(accounts.parse.email_invalid));
         }
         Ok(Self(normalise_email(trimmed)))
     }
@@ -49,13 +49,13 @@ impl DisplayName {
     pub fn parse(raw: &str) -> Result<Self, &'static str> {
         let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
         if name.is_empty() {
-            return Err("Enter the name other members will see.");
+            return Err(crate::tr!(accounts.parse.name_empty));
         }
         if name.chars().count() > MAX_DISPLAY_NAME_CHARS {
-            return Err("Keep your name under 80 characters.");
+            return Err(crate::tr!(accounts.parse.name_too_long));
         }
         if name.chars().any(char::is_control) {
-            return Err("Your name contains characters that cannot be shown.");
+            return Err(crate::tr!(accounts.parse.name_unprintable));
         }
         Ok(Self(name))
     }
@@ -76,14 +76,14 @@ impl NewPassword {
     pub fn parse(raw: &str, personal: &[&str]) -> Result<Self, String> {
         let n = raw.chars().count();
         if n < MIN_PASSWORD_CHARS {
-            return Err(format!(
-                "Use at least {MIN_PASSWORD_CHARS} characters for your password."
-            ));
+            return Err(
+                crate::tr!(accounts.parse.password_short, min = MIN_PASSWORD_CHARS).to_string(),
+            );
         }
         if n > MAX_PASSWORD_CHARS {
-            return Err(format!(
-                "Use at most {MAX_PASSWORD_CHARS} characters for your password."
-            ));
+            return Err(
+                crate::tr!(accounts.parse.password_long, max = MAX_PASSWORD_CHARS).to_string(),
+            );
         }
         #[cfg(feature = "ssr")]
         guessable(raw, personal)?;
@@ -118,14 +118,42 @@ fn guessable(raw: &str, personal: &[&str]) -> Result<(), String> {
     if u8::from(estimate.score()) >= 3 {
         return Ok(());
     }
-    let why = estimate
-        .feedback()
-        .and_then(|f| f.warning())
-        .map(|w| format!(" ({w})"))
-        .unwrap_or_default();
-    Err(format!(
-        "This password is too easy to guess{why}. A short sentence of your own works well."
-    ))
+    Err(match estimate.feedback().and_then(|f| f.warning()) {
+        Some(w) => {
+            crate::tr!(accounts.parse.password_guessable_because, why = warning(w)).to_string()
+        }
+        None => crate::tr!(accounts.parse.password_guessable).to_string(),
+    })
+}
+
+/// zxcvbn's explanation, in the reader's language.
+#[cfg(feature = "ssr")]
+fn warning(w: zxcvbn::feedback::Warning) -> &'static str {
+    use zxcvbn::feedback::Warning::*;
+    match w {
+        StraightRowsOfKeysAreEasyToGuess => crate::tr!(accounts.password_warning.straight_rows),
+        ShortKeyboardPatternsAreEasyToGuess => {
+            crate::tr!(accounts.password_warning.short_keyboard_patterns)
+        }
+        RepeatsLikeAaaAreEasyToGuess => crate::tr!(accounts.password_warning.repeats),
+        RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => {
+            crate::tr!(accounts.password_warning.repeated_patterns)
+        }
+        ThisIsATop10Password => crate::tr!(accounts.password_warning.top10),
+        ThisIsATop100Password => crate::tr!(accounts.password_warning.top100),
+        ThisIsACommonPassword => crate::tr!(accounts.password_warning.common),
+        ThisIsSimilarToACommonlyUsedPassword => {
+            crate::tr!(accounts.password_warning.similar_to_common)
+        }
+        SequencesLikeAbcAreEasyToGuess => crate::tr!(accounts.password_warning.sequences),
+        RecentYearsAreEasyToGuess => crate::tr!(accounts.password_warning.recent_years),
+        AWordByItselfIsEasyToGuess => crate::tr!(accounts.password_warning.single_word),
+        DatesAreOftenEasyToGuess => crate::tr!(accounts.password_warning.dates),
+        NamesAndSurnamesByThemselvesAreEasyToGuess => {
+            crate::tr!(accounts.password_warning.names_alone)
+        }
+        CommonNamesAndSurnamesAreEasyToGuess => crate::tr!(accounts.password_warning.common_names),
+    }
 }
 
 impl std::fmt::Debug for NewPassword {
@@ -136,9 +164,9 @@ impl std::fmt::Debug for NewPassword {
 
 choices! {
     /// Site-wide role. Every account is a member; coordinators are named per program.
-    SiteRole {
-        Member = ("member", "Member"),
-        Admin = ("admin", "Administrator"),
+    SiteRole in accounts.site_role {
+        Member = ("member", member),
+        Admin = ("admin", admin),
     }
 }
 
@@ -153,6 +181,8 @@ pub struct CurrentUser {
     /// Whether they proved `email` is theirs (by a link sent to it). Until
     /// then they may browse and fill their profile, not reach other members.
     pub email_verified: bool,
+    /// The language they chose, if they did.
+    pub language: Option<crate::language::Lang>,
 }
 
 impl CurrentUser {

@@ -7,15 +7,18 @@ use super::{
         get_account_settings, ChangeEmail, ChangePassword, ForgotPassword, ResendVerification,
         ResetPassword, SignIn, SignOut, SignOutEverywhere, SignOutSession, SignUp, VerifyEmail,
     },
+    consent::ConductConsent,
     context::use_auth,
     model::{AccountSettings, SessionInfo},
 };
+use crate::tr;
 use crate::ui::{
     dates::Moment,
     errors::failure,
     form::{action_error, Check, Field, FormError},
 };
 use crate::{
+    language::pages::LanguageSettings,
     notifications::pages::EmailChoicesForm,
     privacy::pages::YourData,
     sso::pages::{SsoButtons, SsoSettingsSection},
@@ -38,26 +41,26 @@ pub fn SignUpPage() -> impl IntoView {
     let error = action_error(sign_up);
     let next = next_param();
     view! {
-        <Title text="Join Carrel"/>
+        <Title text=tr!(accounts.sign_up.title)/>
         <section class="card narrow">
-            <h1>"Join Carrel"</h1>
-            <p class="lead">"Find a mentor, or offer to be one. It takes a minute."</p>
+            <h1>{tr!(accounts.sign_up.title)}</h1>
+            <p class="lead">{tr!(accounts.sign_up.lead)}</p>
             <SsoButtons next/>
             <ActionForm action=sign_up attr:class="stack" attr:novalidate=true>
                 <FormError error/>
-                <Field label="Email" name="email" kind="email" autocomplete="email" error
-                    hint="We never show it to other members."/>
-                <Field label="Your name" name="display_name" autocomplete="name" error
-                    hint="As other members will see it, e.g. Ana Ruiz."/>
-                <Field label="Password" name="password" kind="password" autocomplete="new-password" error
-                    hint="At least 12 characters, not a common password. A short sentence works well."/>
+                <Field label=tr!(accounts.fields.email) name="email" kind="email" autocomplete="email" error
+                    hint=tr!(accounts.fields.email_hint)/>
+                <Field label=tr!(accounts.fields.name) name="display_name" autocomplete="name" error
+                    hint=tr!(accounts.fields.name_hint)/>
+                <Field label=tr!(accounts.fields.password) name="password" kind="password" autocomplete="new-password" error
+                    hint=tr!(accounts.fields.password_hint)/>
                 <Check name="accept_conduct" value="yes" error>
-                    "I have read and accept the " <a href="/conduct" target="_blank">"code of conduct"</a> "."
+                    <ConductConsent/>
                 </Check>
                 <input type="hidden" name="next" value=next/>
-                <button type="submit" class="button button--primary">"Create my account"</button>
+                <button type="submit" class="button button--primary">{tr!(accounts.sign_up.submit)}</button>
             </ActionForm>
-            <p>"Already a member? " <A href="/login">"Sign in"</A></p>
+            <p>{tr!(accounts.sign_up.already_member)} <A href="/login">{tr!(accounts.sign_up.sign_in_link)}</A></p>
         </section>
     }
 }
@@ -68,19 +71,19 @@ pub fn SignInPage() -> impl IntoView {
     let error = action_error(sign_in);
     let next = next_param();
     view! {
-        <Title text="Sign in"/>
+        <Title text=tr!(accounts.sign_in.title)/>
         <section class="card narrow">
-            <h1>"Sign in"</h1>
+            <h1>{tr!(accounts.sign_in.title)}</h1>
             <SsoButtons next/>
             <ActionForm action=sign_in attr:class="stack" attr:novalidate=true>
                 <FormError error/>
-                <Field label="Email" name="email" kind="email" autocomplete="email" error/>
-                <Field label="Password" name="password" kind="password" autocomplete="current-password" error/>
+                <Field label=tr!(accounts.fields.email) name="email" kind="email" autocomplete="email" error/>
+                <Field label=tr!(accounts.fields.password) name="password" kind="password" autocomplete="current-password" error/>
                 <input type="hidden" name="next" value=next/>
-                <button type="submit" class="button button--primary">"Sign in"</button>
+                <button type="submit" class="button button--primary">{tr!(accounts.sign_in.title)}</button>
             </ActionForm>
-            <p><A href="/forgot-password">"Forgot your password?"</A></p>
-            <p>"New to Carrel? " <A href="/signup">"Create an account"</A></p>
+            <p><A href="/forgot-password">{tr!(accounts.sign_in.forgot)}</A></p>
+            <p>{tr!(accounts.sign_in.new_here)} <A href="/signup">{tr!(accounts.sign_in.create_account)}</A></p>
         </section>
     }
 }
@@ -91,7 +94,7 @@ pub fn SignOutButton() -> impl IntoView {
     let sign_out = ServerAction::<SignOut>::new();
     view! {
         <ActionForm action=sign_out attr:class="inline-form">
-            <button type="submit" class="button button--quiet">"Sign out"</button>
+            <button type="submit" class="button button--quiet">{tr!(accounts.sign_out.title)}</button>
         </ActionForm>
     }
 }
@@ -102,18 +105,24 @@ pub fn SignOutButton() -> impl IntoView {
 pub fn SignOutPage() -> impl IntoView {
     let auth = use_auth();
     view! {
-        <Title text="Sign out"/>
+        <Title text=tr!(accounts.sign_out.title)/>
         <section class="card narrow">
-            <h1>"Sign out"</h1>
+            <h1>{tr!(accounts.sign_out.title)}</h1>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match auth.user.await {
                         Ok(Some(user)) => view! {
-                            <p>"You are signed in as " <strong>{user.display_name}</strong> "."</p>
+                            <p>
+                                {tr!(accounts.sign_out.signed_in_as)} <strong>{user.display_name}</strong>
+                                {tr!(accounts.sign_out.signed_in_as_after)}
+                            </p>
                             <SignOutButton/>
                         }.into_any(),
                         _ => view! {
-                            <p>"You are signed out. " <A href="/login">"Sign in again"</A></p>
+                            <p>
+                                {tr!(accounts.sign_out.signed_out)}
+                                <A href="/login">{tr!(accounts.sign_out.sign_in_again)}</A>
+                            </p>
                         }.into_any(),
                     }
                 })}
@@ -143,13 +152,13 @@ pub fn VerifyBanner() -> impl IntoView {
             {move || Suspend::new(async move {
                 match auth.user.await {
                     Ok(Some(user)) if !user.email_verified => Some(view! {
-                        <aside class="banner" aria-label="Confirm your email address">
+                        <aside class="banner" aria-label=tr!(accounts.verify.title)>
                             <p>
-                                "Confirm your email address to ask for mentoring, send messages and join programs. We sent a link to "
-                                <strong>{user.email}</strong> "."
+                                {tr!(accounts.verify.banner_before)}
+                                <strong>{user.email}</strong> {tr!(accounts.verify.banner_after)}
                             </p>
                             <ActionForm action=resend attr:class="inline-form">
-                                <button type="submit" class="button">"Send a new link"</button>
+                                <button type="submit" class="button">{tr!(accounts.verify.send_new)}</button>
                             </ActionForm>
                             <FormError error/>
                         </aside>
@@ -169,14 +178,14 @@ pub fn VerifyEmailPage() -> impl IntoView {
     let error = action_error(verify);
     let token = token_param();
     view! {
-        <Title text="Confirm your email address"/>
+        <Title text=tr!(accounts.verify.title)/>
         <section class="card narrow">
-            <h1>"Confirm your email address"</h1>
-            <p>"Confirm that this address is yours to ask for mentoring, send messages and join programs."</p>
+            <h1>{tr!(accounts.verify.title)}</h1>
+            <p>{tr!(accounts.verify.lead)}</p>
             <ActionForm action=verify attr:class="stack">
                 <FormError error/>
                 <input type="hidden" name="token" value=token/>
-                <button type="submit" class="button button--primary">"Confirm my address"</button>
+                <button type="submit" class="button button--primary">{tr!(accounts.verify.submit)}</button>
             </ActionForm>
         </section>
     }
@@ -185,11 +194,11 @@ pub fn VerifyEmailPage() -> impl IntoView {
 #[component]
 pub fn EmailConfirmedPage() -> impl IntoView {
     view! {
-        <Title text="Address confirmed"/>
+        <Title text=tr!(accounts.verify.confirmed_title)/>
         <section class="card narrow">
-            <h1>"Your address is confirmed"</h1>
-            <p>"You can now ask for mentoring, send messages and join programs."</p>
-            <p><a href="/mentors" class="button button--primary">"Find a mentor"</a></p>
+            <h1>{tr!(accounts.verify.confirmed_heading)}</h1>
+            <p>{tr!(accounts.verify.confirmed_body)}</p>
+            <p><a href="/mentors" class="button button--primary">{tr!(accounts.verify.find_mentor)}</a></p>
         </section>
     }
 }
@@ -200,20 +209,20 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     let error = action_error(forgot);
     let sent = query_is("sent", "1");
     view! {
-        <Title text="Forgot your password"/>
+        <Title text=tr!(accounts.forgot.title)/>
         <section class="card narrow">
-            <h1>"Forgot your password?"</h1>
+            <h1>{tr!(accounts.sign_in.forgot)}</h1>
             <Show when=move || sent.get() fallback=move || view! {
-                <p>"Enter the address you joined with. If it belongs to an account, we email it a link to choose a new password."</p>
+                <p>{tr!(accounts.forgot.intro)}</p>
                 <ActionForm action=forgot attr:class="stack" attr:novalidate=true>
                     <FormError error/>
-                    <Field label="Email" name="email" kind="email" autocomplete="email" error/>
-                    <button type="submit" class="button button--primary">"Email me a link"</button>
+                    <Field label=tr!(accounts.fields.email) name="email" kind="email" autocomplete="email" error/>
+                    <button type="submit" class="button button--primary">{tr!(accounts.forgot.submit)}</button>
                 </ActionForm>
             }>
-                <p role="status">"If an account uses that address, a link to choose a new password is on its way. It works for an hour. Check your spam folder if it does not arrive within a few minutes."</p>
+                <p role="status">{tr!(accounts.forgot.sent)}</p>
             </Show>
-            <p><A href="/login">"Back to sign in"</A></p>
+            <p><A href="/login">{tr!(accounts.forgot.back)}</A></p>
         </section>
     }
 }
@@ -224,18 +233,18 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let error = action_error(reset);
     let token = token_param();
     view! {
-        <Title text="Choose a new password"/>
+        <Title text=tr!(accounts.reset.title)/>
         <section class="card narrow">
-            <h1>"Choose a new password"</h1>
-            <p>"Saving it signs you out on every other device."</p>
+            <h1>{tr!(accounts.reset.title)}</h1>
+            <p>{tr!(accounts.reset.lead)}</p>
             <ActionForm action=reset attr:class="stack" attr:novalidate=true>
                 <FormError error/>
                 <input type="hidden" name="token" value=token/>
-                <Field label="New password" name="password" kind="password" autocomplete="new-password" error
-                    hint="At least 12 characters, not a common password. A short sentence works well."/>
-                <button type="submit" class="button button--primary">"Save my new password"</button>
+                <Field label=tr!(accounts.fields.new_password) name="password" kind="password" autocomplete="new-password" error
+                    hint=tr!(accounts.fields.password_hint)/>
+                <button type="submit" class="button button--primary">{tr!(accounts.reset.submit)}</button>
             </ActionForm>
-            <p><A href="/forgot-password">"Ask for a new link"</A></p>
+            <p><A href="/forgot-password">{tr!(accounts.reset.ask_again)}</A></p>
         </section>
     }
 }
@@ -249,37 +258,40 @@ pub fn SettingsPage() -> impl IntoView {
         query.with(|q| {
             let said = |k: &str, v: &str| q.get(k).as_deref() == Some(v);
             if said("sent", "verify") {
-                Some("A new link is on its way to your address.")
+                Some(tr!(accounts.settings.notice.sent_verify))
             } else if said("sent", "email") {
-                Some("We sent a link to your new address. It becomes your address when you open the link.")
+                Some(tr!(accounts.settings.notice.sent_email))
             } else if said("password", "changed") {
-                Some("Your password is changed. Your other sessions are signed out.")
+                Some(tr!(accounts.settings.notice.password_changed))
             } else if said("password", "reset") {
-                Some("Your new password is saved, and you are signed out everywhere else.")
+                Some(tr!(accounts.settings.notice.password_reset))
             } else if said("signed_out", "1") {
-                Some("That session is signed out.")
+                Some(tr!(accounts.settings.notice.signed_out))
             } else if said("emails", "saved") {
-                Some("Your email choices are saved.")
-            } else if let Some(why) = q.get("sso").and_then(|c| crate::sso::model::failure_text(&c)) {
+                Some(tr!(accounts.settings.notice.emails_saved))
+            } else if let Some(why) = q
+                .get("sso")
+                .and_then(|c| crate::sso::model::failure_text(&c))
+            {
                 Some(why)
             } else if said("linked", "1") {
-                Some("Your organisation's account is linked: you can sign in with it.")
+                Some(tr!(accounts.settings.notice.linked))
             } else if said("unlinked", "1") {
-                Some("Your organisation's account is unlinked.")
+                Some(tr!(accounts.settings.notice.unlinked))
             } else {
                 None
             }
         })
     };
     view! {
-        <Title text="Settings"/>
-        <h1>"Settings"</h1>
+        <Title text=tr!(accounts.settings.title)/>
+        <h1>{tr!(accounts.settings.title)}</h1>
         {move || notice().map(|n| view! { <p class="notice" role="status">{n}</p> })}
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{tr!(accounts.settings.loading)}</p> }>
             {move || Suspend::new(async move {
                 match settings.await {
                     Ok(s) => view! { <Settings settings=s/> }.into_any(),
-                    Err(e) => failure(e, "to change your settings"),
+                    Err(e) => failure(e, tr!(accounts.settings.sign_in_to_change)),
                 }
             })}
         </Transition>
@@ -297,56 +309,59 @@ fn Settings(settings: AccountSettings) -> impl IntoView {
     view! {
         {settings.is_admin.then(|| view! {
             <p class="notice notice--muted">
-                "You are an administrator: the audit log, disabled accounts and the other administration pages are under "
-                <a href="/admin/audit">"Administration"</a> "."
+                {tr!(accounts.settings.admin_before)}
+                <a href="/admin/audit">{tr!(accounts.settings.admin_link)}</a> {tr!(accounts.settings.admin_after)}
             </p>
         })}
         <section class="card" aria-labelledby="email-heading">
-            <h2 id="email-heading">"Email address"</h2>
+            <h2 id="email-heading">{tr!(accounts.settings.email_heading)}</h2>
             <p>
                 <strong>{settings.email.clone()}</strong> " "
                 {if settings.email_verified {
-                    view! { <span class="badge badge--ok">"Confirmed"</span> }.into_any()
+                    view! { <span class="badge badge--ok">{tr!(accounts.settings.confirmed)}</span> }.into_any()
                 } else {
-                    view! { <span class="badge">"Not confirmed yet"</span> }.into_any()
+                    view! { <span class="badge">{tr!(accounts.settings.not_confirmed)}</span> }.into_any()
                 }}
             </p>
             {settings.pending_email.map(|p| view! {
-                <p>"Waiting for you to open the link we sent to " <strong>{p}</strong> "."</p>
+                <p>
+                    {tr!(accounts.settings.pending_before)} <strong>{p}</strong>
+                    {tr!(accounts.settings.pending_after)}
+                </p>
             })}
             <ActionForm action=change_email attr:class="stack" attr:novalidate=true>
                 <FormError error=email_error/>
-                <Field label="New email address" name="email" kind="email" autocomplete="email" error=email_error
-                    hint="We send a link there; your address changes when you open it."/>
-                <Field label="Current password" name="current_password" kind="password"
+                <Field label=tr!(accounts.settings.new_email) name="email" kind="email" autocomplete="email"
+                    error=email_error hint=tr!(accounts.settings.new_email_hint)/>
+                <Field label=tr!(accounts.fields.current_password) name="current_password" kind="password"
                     autocomplete="current-password" id="email-current-password" error=email_error/>
-                <button type="submit" class="button">"Change my address"</button>
+                <button type="submit" class="button">{tr!(accounts.settings.change_email)}</button>
             </ActionForm>
         </section>
         <section class="card" aria-labelledby="password-heading">
-            <h2 id="password-heading">"Password"</h2>
+            <h2 id="password-heading">{tr!(accounts.settings.password_heading)}</h2>
             <ActionForm action=change_password attr:class="stack" attr:novalidate=true>
                 <FormError error=password_error/>
-                <Field label="Current password" name="current_password" kind="password"
+                <Field label=tr!(accounts.fields.current_password) name="current_password" kind="password"
                     autocomplete="current-password" id="password-current-password" error=password_error/>
-                <Field label="New password" name="new_password" kind="password" autocomplete="new-password"
-                    error=password_error
-                    hint="At least 12 characters, not a common password. Changing it signs out your other sessions."/>
-                <button type="submit" class="button">"Change my password"</button>
+                <Field label=tr!(accounts.fields.new_password) name="new_password" kind="password" autocomplete="new-password"
+                    error=password_error hint=tr!(accounts.settings.new_password_hint)/>
+                <button type="submit" class="button">{tr!(accounts.settings.change_password)}</button>
             </ActionForm>
         </section>
         <section class="card" aria-labelledby="sessions-heading">
-            <h2 id="sessions-heading">"Where you are signed in"</h2>
-            <p class="muted">"Places are shown as the network an address belongs to, never the address itself."</p>
+            <h2 id="sessions-heading">{tr!(accounts.settings.sessions_heading)}</h2>
+            <p class="muted">{tr!(accounts.settings.sessions_note)}</p>
             <ul class="sessions">
                 {settings.sessions.into_iter().map(|s| view! { <SessionItem session=s/> }).collect_view()}
             </ul>
             <ActionForm action=everywhere attr:class="inline-form">
                 <button type="submit" class="button">
-                    {format!("Sign out everywhere ({} other {})", others, if others == 1 { "session" } else { "sessions" })}
+                    {tr!(accounts.settings.sign_out_everywhere, count = others).to_string()}
                 </button>
             </ActionForm>
         </section>
+        <LanguageSettings/>
         <SsoSettingsSection/>
         <EmailChoicesForm/>
         <YourData/>
@@ -357,21 +372,26 @@ fn Settings(settings: AccountSettings) -> impl IntoView {
 fn SessionItem(session: SessionInfo) -> impl IntoView {
     let sign_out = ServerAction::<SignOutSession>::new();
     let error = action_error(sign_out);
-    let label = format!("Sign out {}", session.device);
+    let label = tr!(
+        accounts.settings.sign_out_device,
+        device = session.device.clone()
+    )
+    .to_string();
     view! {
         <li class="sessions__item">
             <div>
                 <strong>{session.device}</strong>
-                {session.current.then(|| view! { " " <span class="badge badge--ok">"This device"</span> })}
+                {session.current.then(|| view! { " " <span class="badge badge--ok">{tr!(accounts.settings.this_device)}</span> })}
                 <br/>
                 <span class="muted">
-                    {(!session.place.is_empty()).then(|| format!("From {}, ", session.place))}
-                    "last active " <Moment ms=session.last_active/>
+                    {(!session.place.is_empty())
+                        .then(|| tr!(accounts.settings.from_place, place = session.place).to_string())}
+                    {tr!(accounts.settings.last_active)} <Moment ms=session.last_active/>
                 </span>
             </div>
             <ActionForm action=sign_out attr:class="inline-form">
                 <input type="hidden" name="session" value=session.handle/>
-                <button type="submit" class="button button--quiet" aria-label=label>"Sign out"</button>
+                <button type="submit" class="button button--quiet" aria-label=label>{tr!(accounts.sign_out.title)}</button>
             </ActionForm>
             <FormError error/>
         </li>

@@ -7,6 +7,7 @@ use crate::{
     dates::now_ms,
     db::{is_unique_violation, use_db, Db},
     error::AppError,
+    language::Lang,
 };
 use argon2::{
     password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString},
@@ -78,7 +79,7 @@ async fn verify_password(password: String, hash: Option<String>) -> Result<bool,
 }
 
 /// The columns a `CurrentUser` is read from.
-const USER_COLUMNS: &str = "id, email, display_name, site_role, email_verified_at";
+const USER_COLUMNS: &str = "id, email, display_name, site_role, email_verified_at, language";
 
 #[derive(sqlx::FromRow)]
 struct UserRow {
@@ -87,6 +88,7 @@ struct UserRow {
     display_name: String,
     site_role: SiteRole,
     email_verified_at: Option<i64>,
+    language: Option<String>,
 }
 
 impl From<UserRow> for CurrentUser {
@@ -97,6 +99,7 @@ impl From<UserRow> for CurrentUser {
             display_name: r.display_name,
             site_role: r.site_role,
             email_verified: r.email_verified_at.is_some(),
+            language: r.language.as_deref().and_then(Lang::parse),
         }
     }
 }
@@ -124,11 +127,12 @@ pub async fn create_user<'e>(
     password_hash: &str,
     role: SiteRole,
     verified: bool,
+    language: Lang,
 ) -> Result<CurrentUser, CreateUserError> {
     let now = now_ms();
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO users (email, display_name, password_hash, site_role, conduct_accepted_at, created_at, email_verified_at) \
-         VALUES ($1, $2, $3, $4, $5, $5, $6) RETURNING id",
+        "INSERT INTO users (email, display_name, password_hash, site_role, conduct_accepted_at, created_at, email_verified_at, language) \
+         VALUES ($1, $2, $3, $4, $5, $5, $6, $7) RETURNING id",
     )
     .bind(email.as_str())
     .bind(name.as_str())
@@ -136,6 +140,7 @@ pub async fn create_user<'e>(
     .bind(role)
     .bind(now)
     .bind(verified.then_some(now))
+    .bind(language.code())
     .fetch_one(db)
     .await
     .map_err(|e| {
@@ -151,7 +156,34 @@ pub async fn create_user<'e>(
         display_name: name.as_str().to_owned(),
         site_role: role,
         email_verified: verified,
+        language: Some(language),
     })
+}
+
+/// Saves the language `user_id` chose for pages and emails.
+pub async fn set_language(db: &Db, user_id: i64, language: Lang) -> Result<(), AppError> {
+    sqlx::query("UPDATE users SET language = $1 WHERE id = $2")
+        .bind(language.code())
+        .bind(user_id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// The language to write to `user_id` in (notices, emails, letters): their
+/// choice, else English.
+pub async fn language_of(
+    conn: impl sqlx::Executor<'_, Database = sqlx::Any>,
+    user_id: i64,
+) -> Result<Lang, sqlx::Error> {
+    let row: Option<(Option<String>,)> = sqlx::query_as("SELECT language FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row
+        .and_then(|(l,)| l)
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or_default())
 }
 
 /// Makes the member with `email` an administrator; false if there is none.
@@ -340,6 +372,10 @@ pub async fn session() -> Result<Session, AppError> {
 
 /// Signs `user` in on this browser under a new session id (defeats session fixation).
 pub async fn start_session(user: &CurrentUser) -> Result<(), AppError> {
+    // Their choice follows them to this browser.
+    if let Some(language) = user.language {
+        crate::language::request::remember(language);
+    }
     let parts = leptos::prelude::use_context::<axum::http::request::Parts>();
     begin_session(&session().await?, user.id, parts.as_ref()).await
 }
@@ -353,6 +389,9 @@ pub async fn begin_session(
     parts: Option<&axum::http::request::Parts>,
 ) -> Result<(), AppError> {
     session.cycle_id().await.map_err(session_error)?;
+    let lang = parts
+        .map(|p| crate::language::request::from_headers(&p.headers))
+        .unwrap_or_default();
     let agent = parts
         .and_then(|p| p.headers.get(axum::http::header::USER_AGENT))
         .and_then(|v| v.to_str().ok())
@@ -363,7 +402,10 @@ pub async fn begin_session(
         .unwrap_or_default();
     for (key, value) in [
         (SIGNED_IN_AT_KEY, serde_json::json!(now_ms())),
-        (DEVICE_KEY, serde_json::json!(super::devices::device(agent))),
+        (
+            DEVICE_KEY,
+            serde_json::json!(super::devices::device(agent, lang)),
+        ),
         (PLACE_KEY, serde_json::json!(place)),
         (USER_ID_KEY, serde_json::json!(user_id)),
     ] {
@@ -442,23 +484,28 @@ pub async fn require_user() -> Result<CurrentUser, AppError> {
 }
 
 /// The signed-in administrator; anyone else is told "Only administrators can {to}."
+/// `to` is a verb phrase in the reader's language (`tr!(ns.to_x)`: "create
+/// programs", "crear programas").
 pub async fn require_admin(to: &str) -> Result<CurrentUser, AppError> {
     let me = require_user().await?;
     if !me.is_admin() {
-        return Err(AppError::forbidden(format!(
-            "Only administrators can {to}."
+        return Err(AppError::forbidden(crate::tr!(
+            accounts.only_admins,
+            to = to
         )));
     }
     Ok(me)
 }
 
 /// `me`, if they have proved their address; anyone else is told to confirm
-/// it before they can {to}.
+/// it before they can {to} (a verb phrase in the reader's language, as for
+/// `require_admin`).
 pub fn require_verified(me: CurrentUser, to: &str) -> Result<CurrentUser, AppError> {
     if !me.email_verified {
-        return Err(AppError::forbidden(format!(
-            "Confirm your email address before you {to}: open the link we sent to {}, or ask for a new one on your settings page.",
-            me.email
+        return Err(AppError::forbidden(crate::tr!(
+            accounts.verify_first,
+            to = to,
+            email = me.email
         )));
     }
     Ok(me)

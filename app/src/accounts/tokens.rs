@@ -9,9 +9,9 @@ use sqlx::AnyConnection;
 
 choices! {
     /// What a link is for, and so how long it lives.
-    Purpose {
-        Verify = ("verify", "Confirm an email address"),
-        Reset = ("reset", "Reset a password"),
+    Purpose in accounts.purpose {
+        Verify = ("verify", verify),
+        Reset = ("reset", reset),
     }
 }
 

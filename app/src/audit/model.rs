@@ -5,18 +5,18 @@ use serde::{Deserialize, Serialize};
 
 choices! {
     /// One kind of recorded action.
-    Action {
-        ProgramCreated = ("program_created", "created a program"),
-        CoordinatorsNamed = ("coordinators_named", "named coordinators"),
-        MembersImported = ("members_imported", "imported members"),
-        PairsAssigned = ("pairs_assigned", "assigned mentors"),
-        LiaisonAssigned = ("liaison_assigned", "assigned a liaison"),
-        LetterDecided = ("letter_decided", "decided on a letter"),
-        ReportRead = ("report_read", "read a program report"),
-        ConductReportsRead = ("conduct_reports_read", "read conduct reports"),
-        ThreadActivityRead = ("thread_activity_read", "read thread activity"),
-        AccountDisabled = ("account_disabled", "disabled an account"),
-        AccountEnabled = ("account_enabled", "enabled an account"),
+    Action in audit.action {
+        ProgramCreated = ("program_created", program_created),
+        CoordinatorsNamed = ("coordinators_named", coordinators_named),
+        MembersImported = ("members_imported", members_imported),
+        PairsAssigned = ("pairs_assigned", pairs_assigned),
+        LiaisonAssigned = ("liaison_assigned", liaison_assigned),
+        LetterDecided = ("letter_decided", letter_decided),
+        ReportRead = ("report_read", report_read),
+        ConductReportsRead = ("conduct_reports_read", conduct_reports_read),
+        ThreadActivityRead = ("thread_activity_read", thread_activity_read),
+        AccountDisabled = ("account_disabled", account_disabled),
+        AccountEnabled = ("account_enabled", account_enabled),
     }
 }
 

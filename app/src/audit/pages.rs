@@ -5,6 +5,7 @@ use super::{
     api::{find_account, get_oversight, DisableAccount, EnableAccount},
     model::{AccountStatus, Entry},
 };
+use crate::tr;
 use crate::ui::{
     dates::Moment,
     errors::failure,
@@ -28,56 +29,56 @@ pub fn AuditPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text="Audit log"/>
-        <h1>"Administration"</h1>
-        <nav aria-label="Administration" class="admin-nav">
-            <A href="/admin/programs">"Programs"</A>
-            <A href="/admin/focus-areas">"Focus areas"</A>
-            <A href="/admin/assignments">"Queue"</A>
-            <A href="/admin/reports">"Conduct reports"</A>
-            <A href="/admin/threads">"Thread activity"</A>
-            <A href="/admin/audit">"Audit log"</A>
+        <Title text=tr!(audit.title)/>
+        <h1>{tr!(audit.administration)}</h1>
+        <nav aria-label=tr!(audit.administration) class="admin-nav">
+            <A href="/admin/programs">{tr!(audit.nav.programs)}</A>
+            <A href="/admin/focus-areas">{tr!(audit.nav.focus_areas)}</A>
+            <A href="/admin/assignments">{tr!(audit.nav.queue)}</A>
+            <A href="/admin/reports">{tr!(audit.nav.conduct_reports)}</A>
+            <A href="/admin/threads">{tr!(audit.nav.thread_activity)}</A>
+            <A href="/admin/audit">{tr!(audit.nav.audit_log)}</A>
         </nav>
         {move || query.with(|q| {
             if q.get("disabled").is_some() {
-                Some(view! { <p class="notice" role="status">"The account is disabled and signed out everywhere."</p> })
+                Some(view! { <p class="notice" role="status">{tr!(audit.disabled_notice)}</p> })
             } else if q.get("enabled").is_some() {
-                Some(view! { <p class="notice" role="status">"The account is enabled again."</p> })
+                Some(view! { <p class="notice" role="status">{tr!(audit.enabled_notice)}</p> })
             } else {
                 None
             }
         })}
         <section class="card" aria-labelledby="accounts-heading">
-            <h2 id="accounts-heading">"Disable an account"</h2>
-            <p class="muted">"A disabled account cannot sign in, is taken out of the directory, and cannot be asked for mentoring. Its mentorships and messages stay as they are."</p>
+            <h2 id="accounts-heading">{tr!(audit.disable_heading)}</h2>
+            <p class="muted">{tr!(audit.disable_explained)}</p>
             <form method="get" action="/admin/audit" class="stack">
                 <div class="field">
-                    <label for="lookup-email">"Member's email address"</label>
+                    <label for="lookup-email">{tr!(audit.email_label)}</label>
                     <input id="lookup-email" name="email" type="email" value=email/>
                 </div>
-                <button type="submit" class="button">"Find the account"</button>
+                <button type="submit" class="button">{tr!(audit.find_account)}</button>
             </form>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match looked_up.await {
                         Ok(Some(account)) => view! { <AccountCard account/> }.into_any(),
                         Ok(None) if !email().trim().is_empty() => view! {
-                            <p role="status">"No account has that address."</p>
+                            <p role="status">{tr!(audit.no_account)}</p>
                         }.into_any(),
                         Ok(None) => ().into_any(),
-                        Err(e) => failure(e, "to look up accounts"),
+                        Err(e) => failure(e, tr!(audit.sign_in_to_look_up)),
                     }
                 })}
             </Transition>
         </section>
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{tr!(audit.loading)}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(o) => view! {
                         <section class="card" aria-labelledby="disabled-heading">
-                            <h2 id="disabled-heading">"Disabled accounts"</h2>
+                            <h2 id="disabled-heading">{tr!(audit.disabled_heading)}</h2>
                             {if o.disabled.is_empty() {
-                                view! { <p class="empty">"None."</p> }.into_any()
+                                view! { <p class="empty">{tr!(audit.none)}</p> }.into_any()
                             } else {
                                 view! {
                                     <ul class="sessions">
@@ -87,15 +88,15 @@ pub fn AuditPage() -> impl IntoView {
                             }}
                         </section>
                         <section class="card" aria-labelledby="log-heading">
-                            <h2 id="log-heading">"Audit log"</h2>
-                            <p class="muted">"What administrators and coordinators did with their powers. Message content is never recorded."</p>
+                            <h2 id="log-heading">{tr!(audit.log_heading)}</h2>
+                            <p class="muted">{tr!(audit.log_explained)}</p>
                             <Log entries=o.entries/>
                             {o.older.map(|id| view! {
-                                <p><a href=format!("/admin/audit?before={id}")>"Older entries"</a></p>
+                                <p><a href=format!("/admin/audit?before={id}")>{tr!(audit.older)}</a></p>
                             })}
                         </section>
                     }.into_any(),
-                    Err(e) => failure(e, "to read the audit log"),
+                    Err(e) => failure(e, tr!(audit.sign_in_to_read)),
                 }
             })}
         </Transition>
@@ -105,19 +106,19 @@ pub fn AuditPage() -> impl IntoView {
 #[component]
 fn Log(entries: Vec<Entry>) -> impl IntoView {
     if entries.is_empty() {
-        return view! { <p class="empty">"Nothing recorded yet."</p> }.into_any();
+        return view! { <p class="empty">{tr!(audit.nothing_yet)}</p> }.into_any();
     }
     view! {
         <div>
             <table class="table">
-                <thead><tr><th scope="col">"When"</th><th scope="col">"Who"</th><th scope="col">"What"</th><th scope="col">"Details"</th></tr></thead>
+                <thead><tr><th scope="col">{tr!(audit.when)}</th><th scope="col">{tr!(audit.who)}</th><th scope="col">{tr!(audit.what)}</th><th scope="col">{tr!(audit.details)}</th></tr></thead>
                 <tbody>
                     {entries.into_iter().map(|e| view! {
                         <tr>
                             <td><Moment ms=e.at/></td>
-                            <td data-label="Who">{e.actor}</td>
-                            <td data-label="What">{e.action.label()} " " <strong>{e.subject}</strong></td>
-                            <td data-label="Details">{e.detail}</td>
+                            <td data-label=tr!(audit.who)>{e.actor}</td>
+                            <td data-label=tr!(audit.what)>{e.action.label()} " " <strong>{e.subject}</strong></td>
+                            <td data-label=tr!(audit.details)>{e.detail}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -137,24 +138,24 @@ fn AccountCard(account: AccountStatus) -> impl IntoView {
     view! {
         <div class="stack">
             <p>
-                <strong>{account.display_name}</strong> " · " {account.email} " · joined " <Moment ms=account.joined/>
+                <strong>{account.display_name}</strong> " · " {account.email} {tr!(audit.joined)} <Moment ms=account.joined/>
             </p>
             {match account.disabled {
                 Some((at, reason)) => view! {
-                    <p>"Disabled " <Moment ms=at/> ": " {reason}</p>
+                    <p>{tr!(audit.disabled_on)} <Moment ms=at/> ": " {reason}</p>
                     <ActionForm action=enable attr:class="inline-form">
                         <FormError error=enable_error/>
                         <input type="hidden" name="user_id" value=id.clone()/>
-                        <button type="submit" class="button">"Enable this account"</button>
+                        <button type="submit" class="button">{tr!(audit.enable)}</button>
                     </ActionForm>
                 }.into_any(),
                 None => view! {
                     <ActionForm action=disable attr:class="stack" attr:novalidate=true>
                         <FormError error=disable_error/>
                         <input type="hidden" name="user_id" value=id.clone()/>
-                        <Field label="Why" name="reason" id=format!("reason-{id}") error=disable_error
-                            hint="For the other administrators; the member is not told."/>
-                        <button type="submit" class="button button--danger">"Disable this account"</button>
+                        <Field label=tr!(audit.why) name="reason" id=format!("reason-{id}") error=disable_error
+                            hint=tr!(audit.why_hint)/>
+                        <button type="submit" class="button button--danger">{tr!(audit.disable)}</button>
                     </ActionForm>
                 }.into_any(),
             }}

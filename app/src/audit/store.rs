@@ -44,7 +44,7 @@ pub async fn entries(db: &Db, before: Option<i64>) -> Result<Vec<Entry>, AppErro
         .into_iter()
         .map(|(id, actor, action, subject, detail, at)| Entry {
             id,
-            actor: actor.unwrap_or_else(|| "Former member".to_owned()),
+            actor: actor.unwrap_or_else(|| crate::tr!(audit.former_member).to_owned()),
             action,
             subject,
             detail,

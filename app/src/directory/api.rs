@@ -50,6 +50,7 @@ pub async fn get_mentor(id: i64) -> Result<PublicProfile, AppError> {
         id,
         institution: (p.institution_public || is_me).then(|| p.institution.clone()),
         bio_html: markdown::render(&p.bio),
+        written_in: p.written_in,
         focus_offered: areas
             .into_iter()
             .filter(|a| p.focus_offered.contains(&a.slug))
@@ -85,29 +86,31 @@ pub async fn get_mentor(id: i64) -> Result<PublicProfile, AppError> {
 /// "in about 3 hours (median of 12 replies)": a mentor's measured reply time.
 #[cfg(feature = "ssr")]
 pub fn reply_words(median_ms: i64, replies: usize) -> String {
+    use crate::tr;
     let hours = (median_ms + 1_800_000) / 3_600_000;
     let when = match hours {
-        0 => "within an hour".to_owned(),
-        1 => "in about an hour".to_owned(),
-        2..=36 => format!("in about {hours} hours"),
-        _ => format!("in about {} days", (hours + 12) / 24),
+        0 => tr!(directory.reply.within_hour).to_owned(),
+        1 => tr!(directory.reply.about_an_hour).to_owned(),
+        2..=36 => tr!(directory.reply.about_hours, hours = hours).to_string(),
+        _ => tr!(directory.reply.about_days, days = (hours + 12) / 24).to_string(),
     };
-    format!("{when} (median of {replies} replies)")
+    tr!(directory.reply.measured, when = when, replies = replies).to_string()
 }
 
 /// "Active today", "Active 3 days ago"; coarse on purpose (privacy).
 #[cfg(feature = "ssr")]
 pub fn last_active_words(last_seen: Option<i64>, now: i64) -> String {
+    use crate::tr;
     let Some(at) = last_seen else {
-        return "Not active yet".to_owned();
+        return tr!(directory.active.not_yet).to_owned();
     };
     let days = (now - at).max(0) / DAY_MS;
     match days {
-        0 => "Active today".to_owned(),
-        1 => "Active yesterday".to_owned(),
-        2..=13 => format!("Active {days} days ago"),
-        14..=59 => format!("Active {} weeks ago", days / 7),
-        _ => "Active over two months ago".to_owned(),
+        0 => tr!(directory.active.today).to_owned(),
+        1 => tr!(directory.active.yesterday).to_owned(),
+        2..=13 => tr!(directory.active.days_ago, days = days).to_string(),
+        14..=59 => tr!(directory.active.weeks_ago, weeks = days / 7).to_string(),
+        _ => tr!(directory.active.long_ago).to_owned(),
     }
 }
 
@@ -122,7 +125,7 @@ pub async fn set_shortlist(
     let me = require_user().await?;
     if mentor_id == me.id {
         return Err(AppError::BadRequest(
-            "You cannot shortlist yourself.".to_owned(),
+            crate::tr!(directory.cannot_shortlist_self).to_owned(),
         ));
     }
     let db = use_db()?;

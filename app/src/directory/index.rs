@@ -12,6 +12,7 @@ use crate::{
     dates::now_ms,
     db::Db,
     error::AppError,
+    language::Lang,
     profiles::{
         model::{excerpt, place, LibraryType, Profile, TimeZoneBand, WorkFunction},
         store,
@@ -311,24 +312,24 @@ fn entry_for(
         (
             Facet::LibraryType,
             p.library_type.slug().to_owned(),
-            p.library_type.label().to_owned(),
+            p.library_type.label_in(Lang::En).to_owned(),
         ),
         (
             Facet::Function,
             p.work_function.slug().to_owned(),
-            p.work_function.label().to_owned(),
+            p.work_function.label_in(Lang::En).to_owned(),
         ),
         (
             Facet::Stage,
             p.career_stage.slug().to_owned(),
-            p.career_stage.label().to_owned(),
+            p.career_stage.label_in(Lang::En).to_owned(),
         ),
         {
             let band = TimeZoneBand::from_offset_minutes(p.utc_offset_minutes);
             (
                 Facet::TimeZone,
                 band.slug().to_owned(),
-                band.label().to_owned(),
+                band.label_in(Lang::En).to_owned(),
             )
         },
     ];
@@ -352,7 +353,11 @@ fn entry_for(
         labels.push((Facet::Language, lang.to_lowercase(), lang.clone()));
     }
     for mode in &p.meeting_modes {
-        labels.push((Facet::Mode, mode.slug().to_owned(), mode.label().to_owned()));
+        labels.push((
+            Facet::Mode,
+            mode.slug().to_owned(),
+            mode.label_in(Lang::En).to_owned(),
+        ));
     }
     let named = p
         .focus_offered
@@ -376,8 +381,8 @@ fn entry_for(
         pronouns: p.pronouns.clone(),
         position: p.position.clone(),
         institution: p.institution_public.then(|| p.institution.clone()),
-        library_type: p.library_type.label().to_owned(),
-        work_function: p.work_function.label().to_owned(),
+        library_type: p.library_type.label_in(Lang::En).to_owned(),
+        work_function: p.work_function.label_in(Lang::En).to_owned(),
         place: place(&p.region, &p.country),
         focus_offered: focus_names,
         languages: p.languages.clone(),

@@ -12,6 +12,7 @@ use crate::{
     mentorships::{api::get_request_options, model::RequestOptions, pages::RequestPanel},
     profiles::model::PublicProfile,
     safety::api::UnblockMember,
+    tr,
     ui::errors::failure,
 };
 use leptos::prelude::*;
@@ -61,21 +62,21 @@ pub fn MentorCardView(card: MentorCard, #[prop(optional)] preview: bool) -> impl
                 <p class="mentor-card__work">{workplace}</p>
                 <p class="mentor-card__kind">{kind}</p>
             </header>
-            <ul class="chips" aria-label="Focus areas offered">
+            <ul class="chips" aria-label=tr!(directory.card.focus_offered)>
                 {card.focus_offered.iter().map(|f| view! { <li class="chip">{f.clone()}</li> }).collect_view()}
             </ul>
             {(!card.excerpt.is_empty()).then(|| view! { <p class="mentor-card__excerpt">{card.excerpt.clone()}</p> })}
             <p class="mentor-card__meta">
                 {if card.has_capacity {
-                    view! { <span class="badge badge--ok">"Taking mentees"</span> }.into_any()
+                    view! { <span class="badge badge--ok">{tr!(directory.card.taking)}</span> }.into_any()
                 } else {
-                    view! { <span class="badge">"Not taking mentees now"</span> }.into_any()
+                    view! { <span class="badge">{tr!(directory.card.not_taking)}</span> }.into_any()
                 }}
-                {(!card.languages.is_empty()).then(|| format!(" Speaks {}", card.languages.join(", ")))}
+                {(!card.languages.is_empty()).then(|| format!("{}{}", tr!(directory.card.speaks), card.languages.join(", ")))}
             </p>
             {(!card.reasons.is_empty()).then(|| view! {
                 <p class="mentor-card__reasons">
-                    <strong>"Why: "</strong>{card.reasons.join("; ")}
+                    <strong>{tr!(directory.card.why)}</strong>{card.reasons.join("; ")}
                 </p>
             })}
         </article>
@@ -99,13 +100,13 @@ pub fn DirectoryPage() -> impl IntoView {
         search_mentors,
     );
     view! {
-        <Title text="Find a mentor"/>
-        <h1>"Find a mentor"</h1>
-        <Suspense fallback=|| view! { <p class="muted">"Loading mentors…"</p> }>
+        <Title text=tr!(directory.find_title)/>
+        <h1>{tr!(directory.find_title)}</h1>
+        <Suspense fallback=|| view! { <p class="muted">{tr!(directory.loading_mentors)}</p> }>
             {move || Suspend::new(async move {
                 match results.await {
                     Ok(results) => view! { <DirectorySearch query=query.get_untracked() results/> }.into_any(),
-                    Err(e) => failure(e, "to browse mentors"),
+                    Err(e) => failure(e, tr!(directory.sign_in_to_browse)),
                 }
             })}
         </Suspense>
@@ -153,18 +154,18 @@ fn DirectorySearch(query: DirectoryQuery, results: DirectoryResults) -> impl Int
             }
         >
             <div class="directory__search">
-                <label for="q" class="visually-hidden">"Search mentors"</label>
+                <label for="q" class="visually-hidden">{tr!(directory.search.label)}</label>
                 <input
                     id="q"
                     type="search"
                     name="q"
                     node_ref=search_box
                     value=initial_q
-                    placeholder="Search by name, interest, institution…"
+                    placeholder=tr!(directory.search.placeholder)
                     autocomplete="off"
                     on:input=on_type
                 />
-                <button type="submit" class="button button--primary">"Search"</button>
+                <button type="submit" class="button button--primary">{tr!(directory.search.button)}</button>
             </div>
             {move || view! { <DirectoryBody results=results.get() query=query.get_untracked()/> }}
         </form>
@@ -287,27 +288,29 @@ fn DirectoryBody(results: DirectoryResults, query: DirectoryQuery) -> impl IntoV
     let sort = results.sort.unwrap_or(Sort::Fit);
     let pages = results.pages;
     let page = results.page;
+    // English and Spanish agree that only 1 is singular; choosing here keeps
+    // the plural rules (ICU data) out of the browser's download.
     let count = match results.total {
-        0 => "No mentors match".to_owned(),
-        1 => "1 mentor".to_owned(),
-        n => format!("{n} mentors"),
+        0 => tr!(directory.search.none).to_string(),
+        1 => tr!(directory.search.single).to_string(),
+        n => tr!(directory.search.several, n = n).to_string(),
     };
     let facets = results.facets.clone();
     let capacity_count = results.capacity_count;
     let active: usize =
         query.filters.iter().map(|(_, v)| v.len()).sum::<usize>() + usize::from(query.capacity);
     let filters_summary = match active {
-        0 => "Filters and sort".to_owned(),
-        n => format!("Filters and sort ({n} active)"),
+        0 => tr!(directory.search.filters).to_string(),
+        n => tr!(directory.search.filters_active, n = n).to_string(),
     };
     view! {
         <div class="directory__layout">
-            <aside class="directory__facets" aria-label="Filters">
+            <aside class="directory__facets" aria-label=tr!(directory.search.filters_label)>
                 // Folded away on phones so the results come first; always open on wide screens.
                 <details class="filters">
                     <summary>{filters_summary}</summary>
                 <div class="field">
-                    <label for="sort">"Sort by"</label>
+                    <label for="sort">{tr!(directory.search.sort_by)}</label>
                     <select id="sort" name="sort">
                         {Sort::ALL.into_iter().map(|s| view! {
                             <option value=s.param() selected=s == sort prop:selected=s == sort>{s.label()}</option>
@@ -317,15 +320,15 @@ fn DirectoryBody(results: DirectoryResults, query: DirectoryQuery) -> impl IntoV
                 <div class="field field--check">
                     <input id="capacity" type="checkbox" name="capacity" value="1"
                         checked=query.capacity prop:checked=query.capacity/>
-                    <label for="capacity">{format!("Has capacity now ({capacity_count})")}</label>
+                    <label for="capacity">{tr!(directory.search.capacity, n = capacity_count).to_string()}</label>
                 </div>
                 {facets.into_iter().map(|g| view! { <FacetView group=g/> }).collect_view()}
-                <button type="submit" class="button">"Apply filters"</button>
+                <button type="submit" class="button">{tr!(directory.search.apply)}</button>
                 </details>
             </aside>
-            <section class="directory__results" aria-label="Mentors">
+            <section class="directory__results" aria-label=tr!(directory.search.results_label)>
                 // The cards' names are h3s: screen readers need the level between.
-                <h2 class="visually-hidden">"Results"</h2>
+                <h2 class="visually-hidden">{tr!(directory.search.results)}</h2>
                 <p class="directory__count" role="status">{count}</p>
                 {results.notice.clone().map(|n| view! { <p class="notice">{n}</p> })}
                 {(results.total == 0).then(|| view! { <EmptyState results=results.clone() query=query.clone()/> })}
@@ -333,10 +336,10 @@ fn DirectoryBody(results: DirectoryResults, query: DirectoryQuery) -> impl IntoV
                     {results.cards.into_iter().map(|card| view! { <li><MentorCardView card/></li> }).collect_view()}
                 </ol>
                 {(pages > 1).then(|| view! {
-                    <nav class="pager" aria-label="Pages">
-                        {(page > 1).then(|| view! { <a href=query.with_page(page - 1).href() rel="prev">"← Previous"</a> })}
-                        <span>{format!("Page {page} of {pages}")}</span>
-                        {(page < pages).then(|| view! { <a href=query.with_page(page + 1).href() rel="next">"Next →"</a> })}
+                    <nav class="pager" aria-label=tr!(directory.search.pages)>
+                        {(page > 1).then(|| view! { <a href=query.with_page(page - 1).href() rel="prev">{tr!(directory.search.previous)}</a> })}
+                        <span>{tr!(directory.search.page_of, page = page, pages = pages).to_string()}</span>
+                        {(page < pages).then(|| view! { <a href=query.with_page(page + 1).href() rel="next">{tr!(directory.search.next)}</a> })}
                     </nav>
                 })}
             </section>
@@ -347,19 +350,21 @@ fn DirectoryBody(results: DirectoryResults, query: DirectoryQuery) -> impl IntoV
 #[component]
 fn EmptyState(results: DirectoryResults, query: DirectoryQuery) -> impl IntoView {
     if !query.has_filters() && query.q.trim().is_empty() {
-        return view! { <p class="empty">"No mentors have listed themselves yet. Check back soon."</p> }
-            .into_any();
+        return view! { <p class="empty">{tr!(directory.search.nobody_yet)}</p> }.into_any();
     }
     view! {
         <div class="empty">
-            <p>"No mentors match all of that."</p>
+            <p>{tr!(directory.search.no_match)}</p>
             {results.loosen.into_iter().take(3).map(|l| view! {
                 <p>
-                    <a href=l.href>{format!("Remove {}", l.what)}</a>
-                    {format!(" to see {} mentor{}.", l.count, if l.count == 1 { "" } else { "s" })}
+                    <a href=l.href>{tr!(directory.search.remove, what = l.what.clone()).to_string()}</a>
+                    {match l.count {
+                        1 => tr!(directory.search.to_see_single).to_string(),
+                        n => tr!(directory.search.to_see_several, n = n).to_string(),
+                    }}
                 </p>
             }).collect_view()}
-            <p><a href="/mentors">"Clear everything"</a></p>
+            <p><a href="/mentors">{tr!(directory.search.clear)}</a></p>
         </div>
     }
     .into_any()
@@ -391,13 +396,13 @@ fn FacetView(group: FacetGroup) -> impl IntoView {
         <fieldset class="facet">
             <legend>{facet.label()}</legend>
             {if values.is_empty() {
-                view! { <p class="muted">"None for this search"</p> }.into_any()
+                view! { <p class="muted">{tr!(directory.search.none_here)}</p> }.into_any()
             } else {
                 view! { <ul>{values.into_iter().map(item).collect_view()}</ul> }.into_any()
             }}
             {(rest_len > 0).then(|| view! {
                 <details>
-                    <summary>{format!("{rest_len} more")}</summary>
+                    <summary>{tr!(directory.search.more, n = rest_len).to_string()}</summary>
                     <ul>{rest.into_iter().map(item).collect_view()}</ul>
                 </details>
             })}
@@ -433,14 +438,14 @@ pub fn MentorPage() -> impl IntoView {
         },
     );
     view! {
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{tr!(directory.loading)}</p> }>
             {move || Suspend::new(async move {
                 match mentor.await {
                     Ok(p) => {
                         let requests = requests.await.ok();
                         view! { <MentorProfile p shortlist requests unblock/> }.into_any()
                     }
-                    Err(e) => failure(e, "to see mentors' profiles"),
+                    Err(e) => failure(e, tr!(directory.sign_in_to_see_profiles)),
                 }
             })}
         </Transition>
@@ -457,26 +462,32 @@ fn MentorProfile(
 ) -> impl IntoView {
     let facts: Vec<(&str, String)> = [
         (
-            "Works at",
+            tr!(directory.facts.works_at),
             p.institution
                 .clone()
-                .unwrap_or_else(|| "Not shown".to_owned()),
-        ),
-        ("Library type", p.library_type.label().to_owned()),
-        ("Works in", p.work_function.label().to_owned()),
-        ("Career stage", p.career_stage.label().to_owned()),
-        (
-            "Years in a professional position",
-            p.years_professional.to_string(),
+                .unwrap_or_else(|| tr!(directory.facts.not_shown).to_owned()),
         ),
         (
-            "Based in",
+            tr!(directory.facts.library_type),
+            p.library_type.label().to_owned(),
+        ),
+        (
+            tr!(directory.facts.works_in),
+            p.work_function.label().to_owned(),
+        ),
+        (
+            tr!(directory.facts.career_stage),
+            p.career_stage.label().to_owned(),
+        ),
+        (tr!(directory.facts.years), p.years_professional.to_string()),
+        (
+            tr!(directory.facts.based_in),
             crate::profiles::model::place(&p.region, &p.country),
         ),
-        ("Time zone", p.time_zone.clone()),
-        ("Languages", p.languages.join(", ")),
+        (tr!(directory.facts.time_zone), p.time_zone.clone()),
+        (tr!(directory.facts.languages), p.languages.join(", ")),
         (
-            "Meets by",
+            tr!(directory.facts.meets_by),
             p.meeting_modes
                 .iter()
                 .map(|m| m.label())
@@ -484,15 +495,18 @@ fn MentorProfile(
                 .join(", "),
         ),
         (
-            "Usually replies",
+            tr!(directory.facts.usually_replies),
             p.measured_reply
                 .clone()
                 .unwrap_or_else(|| p.reply_time.label().to_owned()),
         ),
-        ("Research interests", p.interests.join(", ")),
-        ("Work areas", p.work_areas.join(", ")),
-        ("Affiliations", p.affiliations.join(", ")),
-        ("Outside work", p.non_work_interests.clone()),
+        (tr!(directory.facts.interests), p.interests.join(", ")),
+        (tr!(directory.facts.work_areas), p.work_areas.join(", ")),
+        (tr!(directory.facts.affiliations), p.affiliations.join(", ")),
+        (
+            tr!(directory.facts.outside_work),
+            p.non_work_interests.clone(),
+        ),
     ]
     .into_iter()
     .filter(|(_, v)| !v.is_empty())
@@ -509,16 +523,16 @@ fn MentorProfile(
                 <p class="lead">{p.position.clone()}</p>
                 <p class="muted">{p.last_active.clone()}</p>
             </header>
-            <ul class="chips" aria-label="Focus areas offered">
+            <ul class="chips" aria-label=tr!(directory.focus_offered_label)>
                 {p.focus_offered.iter().map(|f| view! { <li class="chip">{f.label.clone()}</li> }).collect_view()}
             </ul>
-            <div class="profile__bio" inner_html=p.bio_html.clone()></div>
+            <div class="profile__bio" lang=p.written_in.code() inner_html=p.bio_html.clone()></div>
             <dl class="facts">
                 {facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
             </dl>
             <div class="profile__actions">
                 {if p.is_me {
-                    view! { <a href="/me/profile" class="button">"Edit my profile"</a> }.into_any()
+                    view! { <a href="/me/profile" class="button">{tr!(directory.edit_my_profile)}</a> }.into_any()
                 } else {
                     view! {
                         <ActionForm action=shortlist>
@@ -526,7 +540,11 @@ fn MentorProfile(
                             <input type="hidden" name="saved" value=(!p.shortlisted).to_string()/>
                             <input type="hidden" name="next" value=next/>
                             <button type="submit" class="button">
-                                {if p.shortlisted { "Remove from my shortlist" } else { "Save to my shortlist" }}
+                                {if p.shortlisted {
+                                    tr!(directory.remove_from_shortlist)
+                                } else {
+                                    tr!(directory.save_to_shortlist)
+                                }}
                             </button>
                         </ActionForm>
                         {requests.map(|o| view! { <RequestPanel o mentor_id=p.id unblock/> })}
@@ -541,20 +559,24 @@ fn MentorProfile(
 pub fn ShortlistPage() -> impl IntoView {
     let list = Resource::new(|| (), |_| get_shortlist());
     view! {
-        <Title text="My shortlist"/>
-        <h1>"My shortlist"</h1>
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Title text=tr!(directory.shortlist_title)/>
+        <h1>{tr!(directory.shortlist_title)}</h1>
+        <Transition fallback=|| view! { <p class="muted">{tr!(directory.loading)}</p> }>
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(cards) if cards.is_empty() => view! {
-                        <p class="empty">"Nobody saved yet. "<a href="/mentors">"Browse mentors"</a>" and save the ones you like."</p>
+                        <p class="empty">
+                            {tr!(directory.shortlist_empty_before)}
+                            <a href="/mentors">{tr!(directory.shortlist_empty_link)}</a>
+                            {tr!(directory.shortlist_empty_after)}
+                        </p>
                     }.into_any(),
                     Ok(cards) => view! {
                         <ol class="mentor-list">
                             {cards.into_iter().map(|card| view! { <li><MentorCardView card/></li> }).collect_view()}
                         </ol>
                     }.into_any(),
-                    Err(e) => failure(e, "to see your shortlist"),
+                    Err(e) => failure(e, tr!(directory.sign_in_to_see_shortlist)),
                 }
             })}
         </Transition>

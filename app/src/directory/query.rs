@@ -51,28 +51,44 @@ impl Facet {
 
     pub fn label(self) -> &'static str {
         match self {
-            Facet::Focus => "Focus area offered",
-            Facet::LibraryType => "Library type",
-            Facet::Function => "Works in",
-            Facet::Stage => "Career stage",
-            Facet::Language => "Language",
-            Facet::Mode => "Meets by",
-            Facet::TimeZone => "Time zone",
-            Facet::Region => "Country",
+            Facet::Focus => crate::tr!(directory.facet.focus),
+            Facet::LibraryType => crate::tr!(directory.facet.library_type),
+            Facet::Function => crate::tr!(directory.facet.function),
+            Facet::Stage => crate::tr!(directory.facet.stage),
+            Facet::Language => crate::tr!(directory.facet.language),
+            Facet::Mode => crate::tr!(directory.facet.mode),
+            Facet::TimeZone => crate::tr!(directory.facet.time_zone),
+            Facet::Region => crate::tr!(directory.facet.region),
+        }
+    }
+
+    /// A value's label in the reader's language, for the facets whose values
+    /// are Carrel's own choices (the others are what members wrote).
+    pub fn value_label(self, slug: &str) -> Option<&'static str> {
+        use crate::profiles::model::{
+            CareerStage, LibraryType, MeetingMode, TimeZoneBand, WorkFunction,
+        };
+        match self {
+            Facet::LibraryType => LibraryType::from_slug(slug).map(LibraryType::label),
+            Facet::Function => WorkFunction::from_slug(slug).map(WorkFunction::label),
+            Facet::Stage => CareerStage::from_slug(slug).map(CareerStage::label),
+            Facet::Mode => MeetingMode::from_slug(slug).map(MeetingMode::label),
+            Facet::TimeZone => TimeZoneBand::from_slug(slug).map(TimeZoneBand::label),
+            Facet::Focus | Facet::Language | Facet::Region => None,
         }
     }
 
     /// How an empty state names the filter ("remove the time-zone filter").
-    pub fn noun(self) -> &'static str {
+    pub fn filter_name(self) -> &'static str {
         match self {
-            Facet::Focus => "focus-area",
-            Facet::LibraryType => "library-type",
-            Facet::Function => "work-area",
-            Facet::Stage => "career-stage",
-            Facet::Language => "language",
-            Facet::Mode => "meeting-mode",
-            Facet::TimeZone => "time-zone",
-            Facet::Region => "country",
+            Facet::Focus => crate::tr!(directory.loosen.focus),
+            Facet::LibraryType => crate::tr!(directory.loosen.library_type),
+            Facet::Function => crate::tr!(directory.loosen.function),
+            Facet::Stage => crate::tr!(directory.loosen.stage),
+            Facet::Language => crate::tr!(directory.loosen.language),
+            Facet::Mode => crate::tr!(directory.loosen.mode),
+            Facet::TimeZone => crate::tr!(directory.loosen.time_zone),
+            Facet::Region => crate::tr!(directory.loosen.region),
         }
     }
 }
@@ -100,10 +116,10 @@ impl Sort {
 
     pub fn label(self) -> &'static str {
         match self {
-            Sort::Fit => "Best fit for me",
-            Sort::Relevance => "Relevance",
-            Sort::Recent => "Recently active",
-            Sort::Name => "Name",
+            Sort::Fit => crate::tr!(directory.sort.fit),
+            Sort::Relevance => crate::tr!(directory.sort.relevance),
+            Sort::Recent => crate::tr!(directory.sort.recent),
+            Sort::Name => crate::tr!(directory.sort.name),
         }
     }
 

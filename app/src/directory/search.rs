@@ -203,7 +203,8 @@ impl Seeker {
             })
             .collect();
         if !focus.is_empty() {
-            out.push(format!("offers {}", join_words(&focus)));
+            let focus = join_words(&focus);
+            out.push(crate::tr!(directory.reasons.offers, focus = focus).to_string());
         }
         let interests: Vec<String> = shared(TagKind::Interest)
             .into_iter()
@@ -211,22 +212,30 @@ impl Seeker {
             .map(str::to_owned)
             .collect();
         if !interests.is_empty() {
-            out.push(format!(
-                "shares your interest in {}",
-                join_words(&interests)
-            ));
+            let interests = join_words(&interests);
+            out.push(
+                crate::tr!(directory.reasons.shares_interest, interests = interests).to_string(),
+            );
         }
         if e.library_type == p.library_type {
-            out.push(format!(
-                "also in {} libraries",
-                p.library_type.label().to_lowercase()
-            ));
+            let library_type = p.library_type.label().to_lowercase();
+            out.push(
+                crate::tr!(
+                    directory.reasons.same_library_type,
+                    library_type = library_type
+                )
+                .to_string(),
+            );
         }
         if e.work_function == p.work_function {
-            out.push(format!(
-                "also works in {}",
-                p.work_function.label().to_lowercase()
-            ));
+            let work_function = p.work_function.label().to_lowercase();
+            out.push(
+                crate::tr!(
+                    directory.reasons.same_work_function,
+                    work_function = work_function
+                )
+                .to_string(),
+            );
         }
         let languages: Vec<String> = shared(TagKind::Language)
             .into_iter()
@@ -234,11 +243,12 @@ impl Seeker {
             .map(str::to_owned)
             .collect();
         if !languages.is_empty() {
-            out.push(format!("speaks {}", join_words(&languages)));
+            let languages = join_words(&languages);
+            out.push(crate::tr!(directory.reasons.speaks, languages = languages).to_string());
         }
         match (e.utc_offset - p.utc_offset_minutes).abs() {
-            0 => out.push("in your time zone".to_owned()),
-            1..=180 => out.push("within 3 hours of your time zone".to_owned()),
+            0 => out.push(crate::tr!(directory.reasons.same_time_zone).to_owned()),
+            1..=180 => out.push(crate::tr!(directory.reasons.near_time_zone).to_owned()),
             _ => {}
         }
         out
@@ -250,7 +260,10 @@ fn join_words(words: &[String]) -> String {
     match words {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => {
+            let init = init.join(", ");
+            crate::tr!(directory.and_list, init = init, last = last).to_string()
+        }
     }
 }
 
@@ -351,7 +364,9 @@ fn run(
                 .flatten()
                 .map(|(key, v)| FacetCount {
                     value: key.clone(),
-                    label: v.label.clone(),
+                    label: facet
+                        .value_label(key)
+                        .map_or_else(|| v.label.clone(), str::to_owned),
                     count: scope.intersection_len(&v.ids),
                     selected: selected.iter().any(|s| s.eq_ignore_ascii_case(key)),
                 })
@@ -368,7 +383,7 @@ fn run(
     let (sort, notice) = match (query.sort_or_default(), &seeker, hits) {
         (Sort::Fit, None, _) => (
             Sort::Recent,
-            Some("Fill in your profile to sort mentors by how well they fit you.".to_owned()),
+            Some(crate::tr!(directory.fill_in_profile_for_fit).to_owned()),
         ),
         (Sort::Relevance, _, None) => (Sort::Recent, None),
         (s, _, _) => (s, None),
@@ -389,6 +404,9 @@ fn run(
                 (Some(s), Sort::Fit) => s.reasons(e, state),
                 _ => Vec::new(),
             },
+            // The index keeps English; the reader gets their own language.
+            library_type: e.library_type.label().to_owned(),
+            work_function: e.work_function.label().to_owned(),
             ..e.card.clone()
         })
         .collect();
@@ -478,14 +496,14 @@ fn loosen(
     let mut out: Vec<Loosen> = filters
         .iter()
         .map(|(facet, _)| Loosen {
-            what: format!("the {} filter", facet.noun()),
+            what: facet.filter_name().to_owned(),
             href: query.without(*facet).href(),
             count: combine(base, filters, capacity, Some(*facet)).len(),
         })
         .collect();
     if capacity.is_some() {
         out.push(Loosen {
-            what: "“has capacity now”".to_owned(),
+            what: crate::tr!(directory.loosen.capacity).to_owned(),
             href: DirectoryQuery {
                 capacity: false,
                 page: 1,
@@ -497,7 +515,7 @@ fn loosen(
     }
     if has_text {
         out.push(Loosen {
-            what: format!("the words “{}”", query.q.trim()),
+            what: crate::tr!(directory.loosen.words, words = query.q.trim()).to_string(),
             href: DirectoryQuery {
                 q: String::new(),
                 page: 1,
@@ -545,6 +563,7 @@ mod tests {
             reply_time: ReplyTime::Day,
             goals: String::new(),
             focus_sought: Vec::new(),
+            written_in: crate::language::Lang::En,
         };
         f(&mut p);
         p

@@ -45,17 +45,18 @@ pub async fn submit_feedback(
 pub async fn add_question(slug: String, kind: String, prompt: String) -> Result<(), AppError> {
     let me = require_user().await?;
     let db = use_db()?;
-    let program = programs::coordinated_by(&db, &me, &slug, "change its survey").await?;
+    let program =
+        programs::coordinated_by(&db, &me, &slug, crate::tr!(feedback.can_change_survey)).await?;
     let mut errors = FieldErrors::new()
         .keep("kind", &kind)
         .keep("prompt", &prompt);
     let kind = errors.parsed(
         "kind",
-        QuestionKind::from_slug(&kind).ok_or("Choose a rating or free text."),
+        QuestionKind::from_slug(&kind).ok_or(crate::tr!(feedback.errors.kind)),
     );
     let prompt = prompt.split_whitespace().collect::<Vec<_>>().join(" ");
     if prompt.chars().count() < 5 || prompt.chars().count() > 200 {
-        errors.add("prompt", "Ask the question in 5 to 200 characters.");
+        errors.add("prompt", crate::tr!(feedback.errors.prompt_length));
     }
     match kind {
         Some(kind) if errors.is_empty() => {
@@ -72,7 +73,8 @@ pub async fn add_question(slug: String, kind: String, prompt: String) -> Result<
 pub async fn remove_question(slug: String, question_id: i64) -> Result<(), AppError> {
     let me = require_user().await?;
     let db = use_db()?;
-    let program = programs::coordinated_by(&db, &me, &slug, "change its survey").await?;
+    let program =
+        programs::coordinated_by(&db, &me, &slug, crate::tr!(feedback.can_change_survey)).await?;
     store::remove_question(&db, program.id, question_id).await?;
     leptos_axum::redirect(&format!("/programs/{slug}/manage#survey"));
     Ok(())

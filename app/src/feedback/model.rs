@@ -4,9 +4,9 @@ use crate::{choices::choices, programs::model::Role};
 use serde::{Deserialize, Serialize};
 
 choices! {
-    QuestionKind {
-        Rating = ("rating", "Rating from 1 to 5"),
-        Text = ("text", "Free text"),
+    QuestionKind in feedback.question_kind {
+        Rating = ("rating", rating),
+        Text = ("text", text),
     }
 }
 

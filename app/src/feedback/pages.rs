@@ -4,6 +4,8 @@
 use super::{api::*, model::*};
 use crate::{
     error::AppError,
+    programs::model::Role,
+    tr,
     ui::{
         chart::BarChart,
         errors::failure,
@@ -22,17 +24,17 @@ pub fn FeedbackPage() -> impl IntoView {
     let query = use_query_map();
     let thanks = move || query.with(|q| q.get("thanks").is_some());
     view! {
-        <Title text="Feedback"/>
-        <h1>"Feedback"</h1>
-        <p class="lead">"At the end of a program cycle, tell its coordinators how it went. They read answers only in groups of five or more, never one person's."</p>
-        {move || thanks().then(|| view! { <p class="notice" role="status">"Thank you: your answers are in."</p> })}
+        <Title text=tr!(feedback.title)/>
+        <h1>{tr!(feedback.title)}</h1>
+        <p class="lead">{tr!(feedback.lead)}</p>
+        {move || thanks().then(|| view! { <p class="notice" role="status">{tr!(feedback.thanks)}</p> })}
         <FormError error/>
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{tr!(feedback.loading)}</p> }>
             {move || Suspend::new(async move {
                 match surveys.await {
-                    Ok(list) if list.is_empty() => view! { <p class="empty">"No surveys are waiting for you."</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="empty">{tr!(feedback.none_waiting)}</p> }.into_any(),
                     Ok(list) => list.into_iter().map(|s| view! { <SurveyForm s submit error/> }).collect_view().into_any(),
-                    Err(e) => failure(e, "to answer surveys"),
+                    Err(e) => failure(e, tr!(feedback.sign_in)),
                 }
             })}
         </Transition>
@@ -45,10 +47,13 @@ fn SurveyForm(
     submit: ServerAction<SubmitFeedback>,
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
-    let title = format!(
-        "{} · {}: your mentorship with {}",
-        s.program_name, s.cycle_name, s.other_name
-    );
+    let title = tr!(
+        feedback.survey_title,
+        program = &s.program_name,
+        cycle = &s.cycle_name,
+        other = &s.other_name
+    )
+    .to_string();
     let label = title.clone();
     view! {
         <section class="card survey" aria-label=label>
@@ -62,7 +67,7 @@ fn SurveyForm(
                     match q.kind {
                         QuestionKind::Rating => view! {
                             <Group legend=q.prompt.clone() name=name.clone() error class="checks rating"
-                                hint="1: not at all · 5: very" id=format!("{key}-{}", s.mentorship_id)>
+                                hint=tr!(feedback.rating_hint) id=format!("{key}-{}", s.mentorship_id)>
                                 <div class="rating__choices">
                                     {(1..=5).map(|n| view! {
                                         <label class="field--check">
@@ -79,7 +84,7 @@ fn SurveyForm(
                         }.into_any(),
                     }
                 }).collect_view()}
-                <button type="submit" class="button button--primary">"Send my answers"</button>
+                <button type="submit" class="button button--primary">{tr!(feedback.send)}</button>
             </ActionForm>
         </section>
     }
@@ -102,8 +107,8 @@ pub fn SurveyAdmin(
     let slug_remove = slug.clone();
     view! {
         <section id="survey" aria-labelledby="survey-title">
-            <h2 id="survey-title">"End-of-cycle survey"</h2>
-            <p class="muted">"When a cycle ends, both members of each completed pair are asked these questions."</p>
+            <h2 id="survey-title">{tr!(feedback.admin.title)}</h2>
+            <p class="muted">{tr!(feedback.admin.lead)}</p>
             <FormError error/>
             <ol>
                 {questions.into_iter().map(|q| { let slug_remove = slug_remove.clone(); view! {
@@ -112,36 +117,39 @@ pub fn SurveyAdmin(
                         <ActionForm action=remove attr:class="inline-form">
                             <input type="hidden" name="slug" value=slug_remove.clone()/>
                             <input type="hidden" name="question_id" value=q.id/>
-                            " "<button type="submit" class="link-button">"Remove"</button>
+                            " "<button type="submit" class="link-button">{tr!(feedback.admin.remove)}</button>
                         </ActionForm>
                     </li>
                 }}).collect_view()}
             </ol>
             <ActionForm action=add attr:class="stack narrow" attr:novalidate=true>
                 <input type="hidden" name="slug" value=slug/>
-                <Field label="New question" name="prompt" error/>
-                <Choice label="Answered as" name="kind" error placeholder="Choose…" options={QuestionKind::ALL.iter().map(|k| (k.slug(), k.label())).collect::<Vec<_>>()}/>
-                <button type="submit" class="button">"Add question"</button>
+                <Field label=tr!(feedback.admin.new_question) name="prompt" error/>
+                <Choice label=tr!(feedback.admin.answered_as) name="kind" error placeholder=tr!(feedback.admin.choose) options={QuestionKind::ALL.iter().map(|k| (k.slug(), k.label())).collect::<Vec<_>>()}/>
+                <button type="submit" class="button">{tr!(feedback.admin.add)}</button>
             </ActionForm>
         </section>
         <section id="feedback" aria-labelledby="feedback-title">
-            <h2 id="feedback-title">"Feedback"</h2>
-            {feedback.is_empty().then(|| view! { <p class="muted">"No cycle has ended yet, so no one has been asked."</p> })}
+            <h2 id="feedback-title">{tr!(feedback.title)}</h2>
+            {feedback.is_empty().then(|| view! { <p class="muted">{tr!(feedback.admin.none_ended)}</p> })}
             {feedback.into_iter().map(|c| view! {
-                <section class="card" aria-label=format!("Feedback for {}", &c.cycle_name)>
+                <section class="card" aria-label=tr!(feedback.admin.for_cycle, cycle = &c.cycle_name).to_string()>
                     <h3>{c.cycle_name.clone()}</h3>
                     {c.groups.into_iter().map(|g| view! {
-                        <h4>{format!("{}s: {} of {} answered", g.role.label(), g.responses, g.asked)}</h4>
+                        <h4>{match g.role {
+                            Role::Mentor => tr!(feedback.admin.mentors_answered, count = g.responses, asked = g.asked).to_string(),
+                            Role::Mentee => tr!(feedback.admin.mentees_answered, count = g.responses, asked = g.asked).to_string(),
+                        }}</h4>
                         {if g.responses < MIN_SHOWN {
-                            view! { <p class="muted">{format!("Answers appear once {MIN_SHOWN} have answered, so no one can be singled out.")}</p> }.into_any()
+                            view! { <p class="muted">{tr!(feedback.admin.hidden, min = MIN_SHOWN).to_string()}</p> }.into_any()
                         } else {
                             g.questions.into_iter().map(|q| view! {
                                 <div class="feedback-question">
                                     <p><strong>{q.prompt}</strong></p>
                                     {match q.average {
                                         Some(avg) => view! {
-                                            <p>{format!("Average {avg:.1} of 5 from {} answers", q.answers)}</p>
-                                            <BarChart title="How many gave each rating".to_owned()
+                                            <p>{tr!(feedback.admin.average, count = q.answers, average = format!("{avg:.1}")).to_string()}</p>
+                                            <BarChart title=tr!(feedback.admin.chart).to_owned()
                                                 bars=q.counts.iter().enumerate().map(|(i, n)| (format!("{}", i + 1), *n)).collect()/>
                                         }.into_any(),
                                         None => view! {

@@ -5,6 +5,7 @@ use super::model::*;
 use crate::{
     db::Db,
     error::{AppError, FieldErrors},
+    i18n::td_string,
     notifications::{
         model::Kind,
         store::{notify, Notice},
@@ -14,25 +15,23 @@ use crate::{
 use sqlx::AnyConnection;
 use std::collections::BTreeMap;
 
-const DEFAULT_QUESTIONS: &[(QuestionKind, &str)] = &[
-    (
-        QuestionKind::Rating,
-        "How useful was the mentorship to you?",
-    ),
-    (
-        QuestionKind::Rating,
-        "How well did the program support your pair?",
-    ),
-    (QuestionKind::Text, "What went well?"),
-    (QuestionKind::Text, "What should the program change?"),
-];
+/// The questions a new program starts with, in the language of the
+/// administrator creating it: from then on they are the program's own words.
+fn default_questions() -> [(QuestionKind, &'static str); 4] {
+    [
+        (QuestionKind::Rating, crate::tr!(feedback.defaults.useful)),
+        (QuestionKind::Rating, crate::tr!(feedback.defaults.support)),
+        (QuestionKind::Text, crate::tr!(feedback.defaults.went_well)),
+        (QuestionKind::Text, crate::tr!(feedback.defaults.change)),
+    ]
+}
 
 /// Gives a new program the default questions, which its coordinators can change.
 pub async fn add_default_questions(
     conn: &mut AnyConnection,
     program_id: i64,
 ) -> Result<(), sqlx::Error> {
-    for (i, (kind, prompt)) in DEFAULT_QUESTIONS.iter().enumerate() {
+    for (i, (kind, prompt)) in default_questions().iter().enumerate() {
         sqlx::query(
             "INSERT INTO feedback_questions (program_id, position, kind, prompt) VALUES ($1, $2, $3, $4)",
         )
@@ -88,9 +87,9 @@ pub async fn remove_question(db: &Db, program_id: i64, question_id: i64) -> Resu
     .execute(db.pool())
     .await?;
     if gone.rows_affected() == 0 {
-        return Err(AppError::conflict(
-            "That question has answers already, so it stays.",
-        ));
+        return Err(AppError::conflict(crate::tr!(
+            feedback.errors.answered_stays
+        )));
     }
     Ok(())
 }
@@ -123,16 +122,18 @@ pub async fn ask_for_cycle(
             .bind(now)
             .execute(&mut *conn)
             .await?;
+            let l = crate::accounts::store::language_of(&mut *conn, user_id)
+                .await?
+                .locale();
+            let text = td_string!(l, feedback.notice.ask, program = program_name);
             notify(
                 conn,
                 Notice {
                     user_id,
                     kind: Kind::Feedback,
-                    text: format!(
-                        "Tell {program_name} how your mentorship went: a short survey, read only in aggregate."
-                    ),
+                    text: text.to_string(),
                     link: "/feedback".to_owned(),
-                    email: Some("a short survey about your mentorship".to_owned()),
+                    email: Some(td_string!(l, feedback.notice.ask_subject).to_owned()),
                 },
                 now,
             )
@@ -181,9 +182,7 @@ pub async fn submit(
         .await?
         .into_iter()
         .find(|s| s.mentorship_id == mentorship_id)
-        .ok_or_else(|| {
-            AppError::conflict("There is no survey waiting for you about that mentorship.")
-        })?;
+        .ok_or_else(|| AppError::conflict(crate::tr!(feedback.errors.no_survey)))?;
     let mut errors = FieldErrors::new();
     let mut parsed = Vec::new();
     for q in &survey.questions {
@@ -193,10 +192,13 @@ pub async fn submit(
         match q.kind {
             QuestionKind::Rating => match raw.parse::<i64>() {
                 Ok(n) if (1..=5).contains(&n) => parsed.push((q.id, Some(n), String::new())),
-                _ => errors.add(&key, format!("Choose 1 to 5 for “{}”.", q.prompt)),
+                _ => errors.add(
+                    &key,
+                    crate::tr!(feedback.errors.rating, prompt = &q.prompt).to_string(),
+                ),
             },
             QuestionKind::Text if raw.chars().count() > 2000 => {
-                errors.add(&key, "Keep each answer under 2000 characters.")
+                errors.add(&key, crate::tr!(feedback.errors.answer_length))
             }
             QuestionKind::Text => parsed.push((q.id, None, raw.to_owned())),
         }
@@ -213,9 +215,9 @@ pub async fn submit(
     .execute(&mut *tx)
     .await?;
     if claimed.rows_affected() == 0 {
-        return Err(AppError::conflict(
-            "You have already answered this survey. Thank you!",
-        ));
+        return Err(AppError::conflict(crate::tr!(
+            feedback.errors.answered_already
+        )));
     }
     let (cycle_id,): (i64,) = sqlx::query_as(
         "SELECT cycle_id FROM feedback_requests WHERE mentorship_id = $1 AND user_id = $2",

@@ -32,17 +32,17 @@ pub async fn add_goal(
         .keep("target_on", &target_on);
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     if title.chars().count() < 3 || title.chars().count() > 120 {
-        errors.add("title", "Name the goal in 3 to 120 characters.");
+        errors.add("title", crate::tr!(goals.invalid.title));
     }
     if why.trim().chars().count() > 1000 {
-        errors.add("why", "Keep the reason under 1000 characters.");
+        errors.add("why", crate::tr!(goals.invalid.why));
     }
     let target = match target_on.trim() {
         "" => None,
         day => {
             let parsed = parse_day(day);
             if parsed.is_none() {
-                errors.add("target_on", "Give a date as YYYY-MM-DD, or leave it empty.");
+                errors.add("target_on", crate::tr!(goals.invalid.target_on));
             }
             parsed
         }
@@ -66,7 +66,7 @@ pub async fn add_goal(
 pub async fn set_goal_status(goal_id: i64, status: String) -> Result<(), AppError> {
     let me = require_user().await?;
     let status = GoalStatus::from_slug(&status)
-        .ok_or_else(|| AppError::BadRequest("Choose a status.".to_owned()))?;
+        .ok_or_else(|| AppError::BadRequest(crate::tr!(goals.invalid.status).to_owned()))?;
     let mentorship_id = store::set_status(&use_db()?, me.id, goal_id, status, now_ms()).await?;
     leptos_axum::redirect(&format!("/mentorships/{mentorship_id}#goals"));
     Ok(())
@@ -79,7 +79,7 @@ pub async fn add_goal_note(goal_id: i64, body: String) -> Result<(), AppError> {
     let body = body.trim();
     if body.is_empty() || body.chars().count() > 2000 {
         let mut errors = FieldErrors::new().keep("body", body);
-        errors.add("body", "Write the note in 1 to 2000 characters.");
+        errors.add("body", crate::tr!(goals.invalid.note));
         return Err(AppError::Invalid(errors));
     }
     let mentorship_id = store::add_note(&use_db()?, me.id, goal_id, body, now_ms()).await?;

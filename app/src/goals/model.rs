@@ -4,11 +4,11 @@ use crate::choices::choices;
 use serde::{Deserialize, Serialize};
 
 choices! {
-    GoalStatus {
-        NotStarted = ("not_started", "Not started"),
-        InProgress = ("in_progress", "In progress"),
-        Done = ("done", "Done"),
-        SetAside = ("set_aside", "Set aside"),
+    GoalStatus in goals.goal_status {
+        NotStarted = ("not_started", not_started),
+        InProgress = ("in_progress", in_progress),
+        Done = ("done", done),
+        SetAside = ("set_aside", set_aside),
     }
 }
 

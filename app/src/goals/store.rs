@@ -3,8 +3,10 @@
 
 use super::model::{Goal, GoalNote, GoalStatus, Goals};
 use crate::{
+    accounts::store::language_of,
     db::Db,
     error::AppError,
+    i18n::td_string,
     mentorships::store::{pair_for_member, Pair},
     notifications::{
         model::Kind,
@@ -12,17 +14,14 @@ use crate::{
     },
 };
 
-const PRIVATE: &str = "Goals are private to the mentor and mentee of a mentorship.";
-
 /// The pair, when `user_id` is one of them and the mentor accepted at some
 /// point.
 async fn pair(db: &Db, user_id: i64, mentorship_id: i64) -> Result<Pair, AppError> {
     let mut conn = db.pool().acquire().await?;
-    let p = pair_for_member(&mut conn, user_id, mentorship_id, PRIVATE).await?;
+    let private = crate::tr!(goals.errors.private);
+    let p = pair_for_member(&mut conn, user_id, mentorship_id, private).await?;
     if !p.opened() {
-        return Err(AppError::conflict(
-            "Goals open once the mentor accepts the request.",
-        ));
+        return Err(AppError::conflict(crate::tr!(goals.errors.not_open_yet)));
     }
     Ok(p)
 }
@@ -79,14 +78,10 @@ pub async fn list(db: &Db, user_id: i64, mentorship_id: i64) -> Result<Goals, Ap
 
 fn mentee_only(p: &Pair, user_id: i64) -> Result<(), AppError> {
     if user_id != p.mentee_id {
-        return Err(AppError::forbidden(
-            "Goals are the mentee's to set; the mentor can comment on them.",
-        ));
+        return Err(AppError::forbidden(crate::tr!(goals.errors.mentee_only)));
     }
     if !p.state.is_active() {
-        return Err(AppError::conflict(
-            "This mentorship is closed; its goals stay here to read.",
-        ));
+        return Err(AppError::conflict(crate::tr!(goals.errors.closed)));
     }
     Ok(())
 }
@@ -148,9 +143,7 @@ pub async fn add_note(
     let mentorship_id = goal_mentorship(db, goal_id).await?;
     let p = pair(db, user_id, mentorship_id).await?;
     if !p.state.is_active() {
-        return Err(AppError::conflict(
-            "This mentorship is closed; its goals stay here to read.",
-        ));
+        return Err(AppError::conflict(crate::tr!(goals.errors.closed)));
     }
     let mut tx = db.pool().begin().await?;
     sqlx::query("INSERT INTO goal_notes (goal_id, author_id, body, at) VALUES ($1, $2, $3, $4)")
@@ -160,16 +153,12 @@ pub async fn add_note(
         .bind(now)
         .execute(&mut *tx)
         .await?;
-    let (to, text) = if user_id == p.mentor_id {
-        (
-            p.mentee_id,
-            format!("{} commented on one of your goals.", p.mentor_name),
-        )
+    let to = p.other(user_id);
+    let l = language_of(&mut *tx, to).await?.locale();
+    let text = if user_id == p.mentor_id {
+        td_string!(l, goals.notice.mentor_commented, name = &p.mentor_name).to_string()
     } else {
-        (
-            p.mentor_id,
-            format!("{} added a progress note to a goal.", p.mentee_name),
-        )
+        td_string!(l, goals.notice.progress_note, name = &p.mentee_name).to_string()
     };
     notify(
         &mut tx,

@@ -36,7 +36,11 @@ pub async fn decide_letter(slug: String, letter_id: i64, decision: String) -> Re
     let approve = match decision.as_str() {
         "approve" => true,
         "decline" => false,
-        _ => return Err(AppError::BadRequest("Approve or decline.".to_owned())),
+        _ => {
+            return Err(AppError::BadRequest(
+                crate::tr!(letters.errors.approve_or_decline).to_owned(),
+            ))
+        }
     };
     let db = use_db()?;
     store::decide(&db, &me, letter_id, approve, now_ms()).await?;

@@ -4,10 +4,10 @@ use crate::choices::choices;
 use serde::{Deserialize, Serialize};
 
 choices! {
-    LetterState {
-        Requested = ("requested", "Requested"),
-        Approved = ("approved", "Approved"),
-        Declined = ("declined", "Declined"),
+    LetterState in letters.letter_state {
+        Requested = ("requested", requested),
+        Approved = ("approved", approved),
+        Declined = ("declined", declined),
     }
 }
 

@@ -2,8 +2,15 @@
 //! `GET /letters/{code}.pdf` for the mentor it recognises.
 
 use super::{model::Verified, store};
-use crate::dates::day;
-use crate::{accounts::model::CurrentUser, db::Db, error::AppError, notifications::mail::Mailer};
+use crate::dates::long_day_in;
+use crate::{
+    accounts::{model::CurrentUser, store::language_of},
+    db::Db,
+    error::AppError,
+    i18n::td_string,
+    language::Lang,
+    notifications::mail::Mailer,
+};
 use axum::{
     extract::{Path, State},
     http::{header, StatusCode},
@@ -50,8 +57,10 @@ fn wrap(paragraph: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// An A4 page: heading, the letter's paragraphs, and where to verify it.
-pub fn render(letter: &Verified, verify_url: &str) -> Vec<u8> {
+/// An A4 page: heading, the letter's paragraphs, and where to verify it, in
+/// `lang` (the language of the mentor the letter recognises).
+pub fn render(letter: &Verified, verify_url: &str, lang: Lang) -> Vec<u8> {
+    let l = lang.locale();
     let (catalog, tree, page_id, regular, bold, content_id) = (
         Ref::new(1),
         Ref::new(2),
@@ -90,12 +99,18 @@ pub fn render(letter: &Verified, verify_url: &str) -> Vec<u8> {
         c.end_text();
         *y -= size * 1.45;
     };
-    line(&mut c, b"F2", 20.0, "Letter of recognition", &mut y);
+    line(
+        &mut c,
+        b"F2",
+        20.0,
+        td_string!(l, letters.pdf.heading),
+        &mut y,
+    );
     line(
         &mut c,
         b"F1",
         11.0,
-        &format!("Mentoring service of {}", letter.mentor_name),
+        &td_string!(l, letters.pdf.service_of, mentor = &letter.mentor_name).to_string(),
         &mut y,
     );
     y -= 14.0;
@@ -110,7 +125,7 @@ pub fn render(letter: &Verified, verify_url: &str) -> Vec<u8> {
         &mut c,
         b"F2",
         10.0,
-        "Check that this letter is genuine",
+        td_string!(l, letters.pdf.check),
         &mut y,
     );
     line(&mut c, b"F1", 10.0, verify_url, &mut y);
@@ -118,7 +133,12 @@ pub fn render(letter: &Verified, verify_url: &str) -> Vec<u8> {
         &mut c,
         b"F1",
         9.0,
-        &format!("Issued by Carrel on {}.", day(letter.approved_at)),
+        &td_string!(
+            l,
+            letters.pdf.issued,
+            day = long_day_in(lang, letter.approved_at)
+        )
+        .to_string(),
         &mut y,
     );
     pdf.stream(content_id, &c.finish());
@@ -135,11 +155,18 @@ pub async fn letter_file(
         return StatusCode::NOT_FOUND.into_response();
     };
     let result = match user {
-        Ok(user) => store::own(&db, user.id, code).await,
+        // Only the mentor it recognises downloads it: in their language.
+        Ok(user) => match store::own(&db, user.id, code).await {
+            Ok(letter) => language_of(db.pool(), user.id)
+                .await
+                .map(|lang| (letter, lang))
+                .map_err(AppError::from),
+            Err(e) => Err(e),
+        },
         Err(e) => Err(e),
     };
     match result {
-        Ok(letter) => {
+        Ok((letter, lang)) => {
             // The configured address, as in emails: never the request's Host.
             let url = format!("{}/verify/{code}", mailer.public_url);
             (
@@ -147,7 +174,7 @@ pub async fn letter_file(
                     (header::CONTENT_TYPE, "application/pdf"),
                     (header::CACHE_CONTROL, "private, no-store"),
                 ],
-                render(&letter, &url),
+                render(&letter, &url, lang),
             )
                 .into_response()
         }
@@ -168,6 +195,7 @@ mod tests {
                 approved_at: 1_795_392_000_000,
             },
             "https://carrel.example/verify/abc",
+            Lang::En,
         );
         assert!(pdf.starts_with(b"%PDF-"));
         let text = String::from_utf8_lossy(&pdf);

@@ -3,11 +3,12 @@
 //! timestamps) are written into the letter's text at that moment.
 
 use super::model::*;
-use crate::dates::{day, month_of, months_between, DAY_MS};
+use crate::dates::{long_day_in, month_of, months_between, DAY_MS};
 use crate::{
-    accounts::model::CurrentUser,
+    accounts::{model::CurrentUser, store::language_of},
     db::Db,
     error::AppError,
+    i18n::td_string,
     notifications::{
         model::Kind,
         store::{notify, Notice},
@@ -63,9 +64,9 @@ pub async fn request(db: &Db, user_id: i64, cycle_id: i64, now: i64) -> Result<(
         .iter()
         .any(|c| c.cycle_id == cycle_id)
     {
-        return Err(AppError::forbidden(
-            "A letter recognises a mentorship completed in the cycle; you have none in this one.",
-        ));
+        return Err(AppError::forbidden(crate::tr!(
+            letters.errors.none_in_cycle
+        )));
     }
     let (cycle, program) = cycle_and_program(db, cycle_id).await?;
     let mut tx = db.pool().begin().await?;
@@ -80,9 +81,7 @@ pub async fn request(db: &Db, user_id: i64, cycle_id: i64, now: i64) -> Result<(
     .execute(&mut *tx)
     .await?;
     if inserted.rows_affected() == 0 {
-        return Err(AppError::conflict(
-            "You have already asked for a letter for this cycle.",
-        ));
+        return Err(AppError::conflict(crate::tr!(letters.errors.already_asked)));
     }
     let coordinators: Vec<(i64,)> =
         sqlx::query_as("SELECT user_id FROM program_coordinators WHERE program_id = $1")
@@ -90,17 +89,22 @@ pub async fn request(db: &Db, user_id: i64, cycle_id: i64, now: i64) -> Result<(
             .fetch_all(&mut *tx)
             .await?;
     for (c,) in coordinators {
+        // Each coordinator in their own language.
+        let l = language_of(&mut *tx, c).await?.locale();
         notify(
             &mut tx,
             Notice {
                 user_id: c,
                 kind: Kind::LetterRequested,
-                text: format!(
-                    "A mentor asks for a letter recognising their service in {} {}.",
-                    program.name, cycle.name
-                ),
+                text: td_string!(
+                    l,
+                    letters.notice.requested,
+                    program = &program.name,
+                    cycle = &cycle.name
+                )
+                .to_string(),
                 link: format!("/programs/{}/manage#letters", program.slug),
-                email: Some("a letter request".to_owned()),
+                email: Some(td_string!(l, letters.notice.requested_subject).to_owned()),
             },
             now,
         )
@@ -195,9 +199,11 @@ pub async fn decide(
     .await?;
     let (mentor_id, cycle_id, state, mentor_name) = row.ok_or(AppError::NotFound)?;
     let (cycle, program) = cycle_and_program(db, cycle_id).await?;
-    require_coordinator(db, me, &program, "decide on its letters").await?;
+    require_coordinator(db, me, &program, crate::tr!(letters.to_decide)).await?;
     if state != LetterState::Requested {
-        return Err(AppError::conflict("This letter was already decided."));
+        return Err(AppError::conflict(crate::tr!(
+            letters.errors.already_decided
+        )));
     }
     let mentees = served(db, mentor_id)
         .await?
@@ -216,26 +222,37 @@ pub async fn decide(
         .split_whitespace()
         .next()
         .unwrap_or(&mentor_name);
-    let body = format!(
-        "This letter recognises {mentor_name} for their service as a mentor in {program}, \
-         cycle {cycle_name}, which ran from {start} to {end}.\n\n\
-         {first} mentored {mentees} {mentee_word} through the cycle. Carrel's records show the \
-         {pair_word} in touch in {active} of the {months} months of the cycle, with {written} \
-         {message_word} written by {first} and {held} {meeting_word} held. The program asks pairs \
-         to be in touch {expectation}.\n\n\
-         Approved by {approver}, for the coordinators of {program}, on {today}.",
-        program = program.name,
-        cycle_name = cycle.name,
-        start = day(cycle.starts_on),
-        end = day(cycle.ends_on),
-        mentee_word = if mentees == 1 { "mentee" } else { "mentees" },
-        pair_word = if mentees == 1 { "pair" } else { "pairs" },
-        message_word = if written == 1 { "message" } else { "messages" },
-        meeting_word = if held == 1 { "meeting" } else { "meetings" },
-        expectation = program.contact.label(),
-        approver = me.display_name,
-        today = day(now),
+    // The letter is written in the language of the mentor it recognises.
+    let lang = language_of(db.pool(), mentor_id).await?;
+    let l = lang.locale();
+    let intro = td_string!(
+        l,
+        letters.body.intro,
+        mentor = &mentor_name,
+        program = &program.name,
+        cycle = &cycle.name,
+        start = long_day_in(lang, cycle.starts_on),
+        end = long_day_in(lang, cycle.ends_on)
     );
+    let mentored = td_string!(l, letters.body.mentored, count = mentees, first = first);
+    let contact = td_string!(
+        l,
+        letters.body.contact,
+        count = mentees,
+        active = active,
+        months = months,
+        messages = td_string!(l, letters.body.messages, count = written, first = first).to_string(),
+        meetings = td_string!(l, letters.body.meetings, count = held).to_string(),
+        expectation = program.contact.label_in(lang)
+    );
+    let approved = td_string!(
+        l,
+        letters.body.approved,
+        approver = &me.display_name,
+        program = &program.name,
+        today = long_day_in(lang, now)
+    );
+    let body = format!("{intro}\n\n{mentored} {contact}\n\n{approved}");
     let mut tx = db.pool().begin().await?;
     let done = sqlx::query(
         "UPDATE letters SET state = $1, decided_by = $2, decided_at = $3, mentor_name = $4, body = $5
@@ -254,23 +271,35 @@ pub async fn decide(
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 0 {
-        return Err(AppError::conflict("This letter was already decided."));
+        return Err(AppError::conflict(crate::tr!(
+            letters.errors.already_decided
+        )));
     }
+    let (program_name, cycle_name) = (&program.name, &cycle.name);
     notify(
         &mut tx,
         Notice {
             user_id: mentor_id,
             kind: Kind::LetterDecided,
             text: if approve {
-                format!("Your letter for {} {} is ready to download.", program.name, cycle.name)
-            } else {
-                format!(
-                    "The coordinators of {} did not approve a letter for {}. Write to them if you have questions.",
-                    program.name, cycle.name
+                td_string!(
+                    l,
+                    letters.notice.ready,
+                    program = program_name,
+                    cycle = cycle_name
                 )
+                .to_string()
+            } else {
+                td_string!(
+                    l,
+                    letters.notice.declined,
+                    program = program_name,
+                    cycle = cycle_name
+                )
+                .to_string()
             },
             link: "/letters".to_owned(),
-            email: Some("your letter of recognition".to_owned()),
+            email: Some(td_string!(l, letters.notice.decided_subject).to_owned()),
         },
         now,
     )
@@ -303,9 +332,9 @@ pub async fn own(db: &Db, user_id: i64, code: &str) -> Result<Verified, AppError
         .await?;
     match row {
         None => Err(AppError::NotFound),
-        Some((owner,)) if owner != user_id => Err(AppError::forbidden(
-            "A letter is downloaded by the mentor it recognises.",
-        )),
+        Some((owner,)) if owner != user_id => {
+            Err(AppError::forbidden(crate::tr!(letters.errors.mentor_only)))
+        }
         Some(_) => verify(db, code).await,
     }
 }

@@ -5,7 +5,7 @@ use super::store;
 use crate::{accounts::model::CurrentUser, dates::now_ms, db::Db, error::AppError};
 use axum::{
     extract::{Path, State},
-    http::{header, StatusCode},
+    http::{header, HeaderMap, StatusCode},
     response::{IntoResponse, Response},
 };
 
@@ -26,6 +26,7 @@ fn calendar(result: Result<String, AppError>) -> Response {
 pub async fn meeting_file(
     State(db): State<Db>,
     user: Result<CurrentUser, AppError>,
+    headers: HeaderMap,
     Path(file): Path<String>,
 ) -> Response {
     let Some(id) = file
@@ -38,7 +39,9 @@ pub async fn meeting_file(
         Ok(user) => user,
         Err(e) => return calendar(Err(e)),
     };
-    calendar(store::ics(&db, user.id, id).await)
+    // A download is in the language of the request that asks for it.
+    let lang = crate::language::request::from_headers(&headers);
+    calendar(store::ics(&db, user.id, id, lang).await)
 }
 
 pub async fn feed_file(State(db): State<Db>, Path(file): Path<String>) -> Response {

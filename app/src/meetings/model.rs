@@ -5,37 +5,49 @@ use crate::dates::DAY_MS;
 use serde::{Deserialize, Serialize};
 
 choices! {
-    Mode {
-        Video = ("video", "Video call"),
-        Phone = ("phone", "Phone"),
-        InPerson = ("in_person", "In person"),
+    Mode in meetings.mode {
+        Video = ("video", video),
+        Phone = ("phone", phone),
+        InPerson = ("in_person", in_person),
     }
 }
 
 choices! {
-    MeetingState {
-        Proposed = ("proposed", "Proposed"),
-        Accepted = ("accepted", "Confirmed"),
-        Cancelled = ("cancelled", "Cancelled"),
-        Replaced = ("replaced", "Another time was proposed"),
+    MeetingState in meetings.meeting_state {
+        Proposed = ("proposed", proposed),
+        Accepted = ("accepted", accepted),
+        Cancelled = ("cancelled", cancelled),
+        Replaced = ("replaced", replaced),
     }
 }
 
 /// The programs ask for 24–48 hours' notice of a cancellation.
 pub const SHORT_NOTICE_MS: i64 = 48 * 3_600_000;
 
-pub const DURATIONS: &[(&str, &str)] = &[
-    ("30", "30 minutes"),
-    ("45", "45 minutes"),
-    ("60", "1 hour"),
-    ("90", "1½ hours"),
-];
+/// How long a meeting may last, in minutes, as the form offers it.
+pub const DURATIONS: &[&str] = &["30", "45", "60", "90"];
 
-pub const REMINDERS: &[(&str, &str)] = &[
-    ("1440", "24 hours before"),
-    ("120", "2 hours before"),
-    ("2880", "2 days before"),
-];
+/// When to be reminded, in minutes before the start.
+pub const REMINDERS: &[&str] = &["1440", "120", "2880"];
+
+/// A duration's words in the reader's language.
+pub fn duration_label(minutes: &str) -> &'static str {
+    match minutes {
+        "30" => crate::tr!(meetings.durations.m30),
+        "45" => crate::tr!(meetings.durations.m45),
+        "60" => crate::tr!(meetings.durations.m60),
+        _ => crate::tr!(meetings.durations.m90),
+    }
+}
+
+/// A reminder's words in the reader's language.
+pub fn reminder_label(minutes: &str) -> &'static str {
+    match minutes {
+        "1440" => crate::tr!(meetings.reminders.m1440),
+        "120" => crate::tr!(meetings.reminders.m120),
+        _ => crate::tr!(meetings.reminders.m2880),
+    }
+}
 
 /// One meeting as one of the pair sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -126,23 +138,20 @@ pub fn parse_meeting(
     let zone = form.time_zone.trim();
     let starts = match parse_local(form.starts) {
         None => {
-            errors.add("starts", "Give the day and time, e.g. 2026-12-01 15:00.");
+            errors.add("starts", crate::tr!(meetings.errors.starts));
             None
         }
         Some(local) => match to_utc(local, zone) {
             None => {
-                errors.add(
-                    "time_zone",
-                    "Give a time zone such as America/Chicago or Europe/London (and a time that exists in it).",
-                );
+                errors.add("time_zone", crate::tr!(meetings.errors.time_zone));
                 None
             }
             Some(at) if at <= now => {
-                errors.add("starts", "Choose a time in the future.");
+                errors.add("starts", crate::tr!(meetings.errors.past));
                 None
             }
             Some(at) if at > now + 366 * DAY_MS => {
-                errors.add("starts", "Choose a time within the next year.");
+                errors.add("starts", crate::tr!(meetings.errors.too_far));
                 None
             }
             Some(at) => Some(at),
@@ -150,36 +159,36 @@ pub fn parse_meeting(
     };
     let minutes = DURATIONS
         .iter()
-        .find(|(v, _)| *v == form.minutes)
-        .and_then(|(v, _)| v.parse::<i64>().ok());
+        .find(|v| **v == form.minutes)
+        .and_then(|v| v.parse::<i64>().ok());
     let minutes = errors.parsed(
         "minutes",
-        minutes.ok_or("Choose how long the meeting lasts."),
+        minutes.ok_or(crate::tr!(meetings.errors.minutes)),
     );
     let mode = errors.parsed(
         "mode",
-        Mode::from_slug(form.mode).ok_or("Choose how you will meet."),
+        Mode::from_slug(form.mode).ok_or(crate::tr!(meetings.errors.mode)),
     );
     let place = form.place.trim().to_owned();
     if place.chars().count() > 300 {
-        errors.add("place", "Keep the link or place under 300 characters.");
+        errors.add("place", crate::tr!(meetings.errors.place_long));
     } else if mode == Some(Mode::Video)
         && !place.is_empty()
         && !(place.starts_with("https://") || place.starts_with("http://"))
     {
-        errors.add("place", "Give the video link as it starts, https://…");
+        errors.add("place", crate::tr!(meetings.errors.video_link));
     }
     let agenda = form.agenda.trim().to_owned();
     if agenda.chars().count() > 2000 {
-        errors.add("agenda", "Keep the agenda under 2000 characters.");
+        errors.add("agenda", crate::tr!(meetings.errors.agenda_long));
     }
     let remind = REMINDERS
         .iter()
-        .find(|(v, _)| *v == form.remind_minutes)
-        .and_then(|(v, _)| v.parse::<i64>().ok());
+        .find(|v| **v == form.remind_minutes)
+        .and_then(|v| v.parse::<i64>().ok());
     let remind = errors.parsed(
         "remind_minutes",
-        remind.ok_or("Choose when to be reminded."),
+        remind.ok_or(crate::tr!(meetings.errors.remind)),
     );
     match (starts, minutes, mode, remind) {
         (Some(starts_at), Some(minutes), Some(mode), Some(remind_minutes)) if errors.is_empty() => {

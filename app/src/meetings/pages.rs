@@ -62,13 +62,13 @@ pub fn MeetingsSection(
                 match meetings.await {
                     Ok(m) => view! {
                         <section id="meetings" class="card meetings" aria-labelledby="meetings-title">
-                            <h2 id="meetings-title">"Meetings"</h2>
+                            <h2 id="meetings-title">{crate::tr!(meetings.title)}</h2>
                             <FormError error/>
                             <MeetingsView m mentorship_id actions/>
                         </section>
                     }.into_any(),
                     Err(AppError::Conflict(_) | AppError::Forbidden(_) | AppError::NotFound) => ().into_any(),
-                    Err(e) => failure(e, "to see the meetings"),
+                    Err(e) => failure(e, crate::tr!(meetings.sign_in_to_see)),
                 }
             })}
         </Transition>
@@ -84,43 +84,47 @@ fn MeetingsView(m: Meetings, mentorship_id: i64, actions: MeetingActions) -> imp
     let zone = m.my_time_zone.clone();
     let can_propose = m.can_propose;
     view! {
-        {upcoming.is_empty().then(|| view! { <p class="muted">"Nothing arranged yet."</p> })}
+        {upcoming.is_empty().then(|| view! { <p class="muted">{crate::tr!(meetings.nothing_arranged)}</p> })}
         <ul class="meeting-list">
             {upcoming.into_iter().map(|x| view! { <MeetingItem x actions zone=zone.clone() can_propose/> }).collect_view()}
         </ul>
         {can_propose.then(|| view! {
-            <ProposeForm mentorship_id zone=m.my_time_zone.clone() replaces=None actions summary="Propose a meeting"/>
+            <ProposeForm mentorship_id zone=m.my_time_zone.clone() replaces=None actions summary=crate::tr!(meetings.propose_a_meeting)/>
         })}
         <div class="muted calendar-feed">
             {match m.feed_path {
                 Some(path) => {
                     let text = path.clone();
                     view! {
-                        "Your private calendar feed (subscribe to it in your calendar app; keep the link to yourself): "
+                        {crate::tr!(meetings.feed.intro)}
                         <a href=path>{text}</a>
                         <ActionForm action=actions.feed attr:class="inline-form">
                             <input type="hidden" name="back_to" value=mentorship_id/>
                             <input type="hidden" name="renew" value="yes"/>
-                            <button type="submit" class="link-button">"Change this link (the old one stops working)"</button>
+                            <button type="submit" class="link-button">{crate::tr!(meetings.feed.renew)}</button>
                         </ActionForm>
                     }.into_any()
                 }
                 None => view! {
                     <ActionForm action=actions.feed attr:class="inline-form">
                         <input type="hidden" name="back_to" value=mentorship_id/>
-                        <button type="submit" class="link-button">"Get a calendar feed of all my meetings"</button>
+                        <button type="submit" class="link-button">{crate::tr!(meetings.feed.get)}</button>
                     </ActionForm>
                 }.into_any(),
             }}
         </div>
         {(!earlier.is_empty()).then(|| view! {
             <details class="meetings__earlier">
-                <summary>{format!("Earlier and cancelled ({})", earlier.len())}</summary>
+                <summary>{crate::tr!(meetings.earlier, n = earlier.len()).to_string()}</summary>
                 <ul class="meeting-list">
                     {earlier.into_iter().map(|x| view! {
                         <li class="meeting meeting--past">
                             <strong>{x.local_time.clone()}</strong>
-                            {format!(" · {} · {}", x.mode.label(), if x.state == MeetingState::Cancelled { "cancelled" } else { "held" })}
+                            {if x.state == MeetingState::Cancelled {
+                                crate::tr!(meetings.past_cancelled, mode = x.mode.label()).to_string()
+                            } else {
+                                crate::tr!(meetings.past_held, mode = x.mode.label()).to_string()
+                            }}
                         </li>
                     }).collect_view()}
                 </ul>
@@ -140,53 +144,57 @@ fn MeetingItem(
     let place = x.place.clone();
     let place_view = (!place.is_empty()).then(|| {
         if place.starts_with("http") {
-            view! { " · " <a href=place.clone() rel="noopener noreferrer" target="_blank">"Join link"</a> }.into_any()
+            view! { " · " <a href=place.clone() rel="noopener noreferrer" target="_blank">{crate::tr!(meetings.join_link)}</a> }.into_any()
         } else {
             view! { {format!(" · {place}")} }.into_any()
         }
     });
     let status = match (x.state, x.proposed_by_me) {
-        (MeetingState::Accepted, _) => "Confirmed".to_owned(),
-        (MeetingState::Proposed, true) => "Proposed by you; waiting for an answer".to_owned(),
-        (MeetingState::Proposed, false) => format!("Proposed by {}", x.proposer_name),
+        (MeetingState::Accepted, _) => MeetingState::Accepted.label().to_owned(),
+        (MeetingState::Proposed, true) => crate::tr!(meetings.status.proposed_by_you).to_owned(),
+        (MeetingState::Proposed, false) => {
+            crate::tr!(meetings.status.proposed_by, name = x.proposer_name.clone()).to_string()
+        }
         (s, _) => s.label().to_owned(),
     };
     let answer = (x.state == MeetingState::Proposed && !x.proposed_by_me && can_propose).then(|| {
         view! {
             <ActionForm action=actions.accept attr:class="inline-form">
                 <input type="hidden" name="id" value=id/>
-                <button type="submit" class="button button--primary">"Accept"</button>
+                <button type="submit" class="button button--primary">{crate::tr!(meetings.accept)}</button>
             </ActionForm>
-            <ProposeForm mentorship_id=x.mentorship_id zone=zone.clone() replaces=Some(id) actions summary="Propose another time"/>
+            <ProposeForm mentorship_id=x.mentorship_id zone=zone.clone() replaces=Some(id) actions summary=crate::tr!(meetings.propose_another_time)/>
         }
     });
-    let cancel_label = if x.state == MeetingState::Proposed && x.proposed_by_me {
-        "Withdraw proposal"
-    } else {
-        "Cancel meeting"
+    let withdraw = x.state == MeetingState::Proposed && x.proposed_by_me;
+    let cancel_label = match (withdraw, x.short_notice) {
+        (true, false) => crate::tr!(meetings.withdraw),
+        (true, true) => crate::tr!(meetings.withdraw_anyway),
+        (false, false) => crate::tr!(meetings.cancel),
+        (false, true) => crate::tr!(meetings.cancel_anyway),
     };
     view! {
-        <li class="meeting" aria-label=format!("Meeting {}", x.local_time)>
+        <li class="meeting" aria-label=crate::tr!(meetings.meeting_label, when = x.local_time.clone()).to_string()>
             <p class="meeting__when">
                 <strong>{x.local_time.clone()}</strong>
-                <span class="muted">" · your time: "<Moment ms=x.starts_at/></span>
+                <span class="muted">{crate::tr!(meetings.your_time)}<Moment ms=x.starts_at/></span>
             </p>
-            <p>{format!("{} minutes · {}", x.minutes, x.mode.label())}{place_view}</p>
+            <p>{crate::tr!(meetings.length_and_mode, minutes = x.minutes, mode = x.mode.label()).to_string()}{place_view}</p>
             {(!x.agenda.is_empty()).then(|| view! { <p class="meeting__agenda">{x.agenda.clone()}</p> })}
             <p><span class="badge" class:badge--ok=x.state == MeetingState::Accepted>{status}</span></p>
             <div class="actions">
                 {answer}
                 {(x.state == MeetingState::Accepted).then(|| view! {
-                    <a class="button" href=format!("/meetings/{id}.ics") rel="external">"Add to my calendar"</a>
+                    <a class="button" href=format!("/meetings/{id}.ics") rel="external">{crate::tr!(meetings.add_to_calendar)}</a>
                 })}
                 <ActionForm action=actions.cancel attr:class="stack cancel-meeting">
                     <input type="hidden" name="id" value=id/>
                     {x.short_notice.then(|| view! {
-                        <p class="notice">"This meeting is less than 48 hours away. The programs ask for 24–48 hours' notice; if you cancel now, your partner is told at once."</p>
+                        <p class="notice">{crate::tr!(meetings.short_notice_warning)}</p>
                         <input type="hidden" name="short_notice_ok" value="yes"/>
                     })}
                     <button type="submit" class="button button--quiet">
-                        {if x.short_notice { format!("{cancel_label} anyway") } else { cancel_label.to_owned() }}
+                        {cancel_label}
                     </button>
                 </ActionForm>
             </div>
@@ -216,15 +224,13 @@ fn ProposeForm(
     let error = Signal::derive(mine);
     let select = move |name: &'static str,
                        label: &'static str,
-                       options: &'static [(&'static str, &'static str)],
+                       options: Vec<(&'static str, &'static str)>,
                        default: &'static str| {
-        view! { <Choice label name options=options.to_vec() error id=fid(name) current=default/> }
+        view! { <Choice label name options error id=fid(name) current=default/> }
     };
-    let modes: &'static [(&'static str, &'static str)] = &[
-        ("video", "Video call"),
-        ("phone", "Phone"),
-        ("in_person", "In person"),
-    ];
+    let durations = DURATIONS.iter().map(|v| (*v, duration_label(v))).collect();
+    let reminders = REMINDERS.iter().map(|v| (*v, reminder_label(v))).collect();
+    let modes = Mode::ALL.iter().map(|m| (m.slug(), m.label())).collect();
     view! {
         <details class="propose" open=move || mine().is_some()>
         <summary>{summary}</summary>
@@ -235,16 +241,16 @@ fn ProposeForm(
             }).map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
             <input type="hidden" name="mentorship_id" value=mentorship_id/>
             {replaces.map(|r| view! { <input type="hidden" name="replaces" value=r/> })}
-            <Field label="Day and time" name="starts" kind="datetime-local" autocomplete="" error id=fid("starts")/>
-            <Field label="Time zone" name="time_zone" autocomplete="" error id=fid("time_zone")
-                hint="The zone of the time above, e.g. America/Chicago." current=zone/>
-            {select("minutes", "How long", DURATIONS, "45")}
-            {select("mode", "How", modes, "video")}
-            <Field label="Link or place (optional)" name="place" autocomplete="" error id=fid("place")/>
-            <LongField label="Agenda (optional)" name="agenda" error rows=3 id=fid("agenda")/>
-            {select("remind_minutes", "Remind us", REMINDERS, "1440")}
+            <Field label=crate::tr!(meetings.form.starts) name="starts" kind="datetime-local" autocomplete="" error id=fid("starts")/>
+            <Field label=crate::tr!(meetings.form.time_zone) name="time_zone" autocomplete="" error id=fid("time_zone")
+                hint=crate::tr!(meetings.form.time_zone_hint) current=zone/>
+            {select("minutes", crate::tr!(meetings.form.minutes), durations, "45")}
+            {select("mode", crate::tr!(meetings.form.mode), modes, "video")}
+            <Field label=crate::tr!(meetings.form.place) name="place" autocomplete="" error id=fid("place")/>
+            <LongField label=crate::tr!(meetings.form.agenda) name="agenda" error rows=3 id=fid("agenda")/>
+            {select("remind_minutes", crate::tr!(meetings.form.remind), reminders, "1440")}
             <button type="submit" class="button button--primary">
-                {if replaces.is_some() { "Propose this time instead" } else { "Propose meeting" }}
+                {if replaces.is_some() { crate::tr!(meetings.form.propose_instead) } else { crate::tr!(meetings.form.propose) }}
             </button>
         </ActionForm>
         </details>

@@ -5,9 +5,11 @@
 use super::model::*;
 use crate::dates::DAY_MS;
 use crate::{
-    accounts::store::lock_member,
+    accounts::store::{language_of, lock_member},
     db::Db,
     error::AppError,
+    i18n::td_string,
+    language::Lang,
     mentorships::store::{pair_for_member, Pair},
     notifications::{
         model::Kind,
@@ -17,8 +19,6 @@ use crate::{
 };
 use sqlx::AnyConnection;
 
-const PRIVATE: &str = "Meetings are private to the mentor and mentee of a mentorship.";
-
 /// Where a pair's meetings are, for links in notices.
 fn meetings_link(p: &Pair) -> String {
     format!("/mentorships/{}#meetings", p.id)
@@ -26,19 +26,67 @@ fn meetings_link(p: &Pair) -> String {
 
 /// The pair of a mentorship, if `user_id` is one of them.
 async fn pair(conn: &mut AnyConnection, user_id: i64, id: i64) -> Result<Pair, AppError> {
-    pair_for_member(conn, user_id, id, PRIVATE).await
+    pair_for_member(conn, user_id, id, crate::tr!(meetings.errors.private)).await
 }
 
-/// Local time in `zone`: "Tue 1 Dec 2026, 15:00 (America/Chicago)".
+/// Local time in `zone` in the reader's language: "Tue 1 Dec 2026, 15:00 (America/Chicago)".
 pub fn local_time(at: i64, zone: &str) -> String {
-    use chrono::TimeZone;
-    let Ok(tz) = zone.parse::<chrono_tz::Tz>() else {
-        return crate::dates::moment_utc(at);
+    local_time_in(crate::language::current(), at, zone)
+}
+
+/// Local time in `zone` in `lang`: "mar 1 dic 2026, 15:00 (America/Chicago)".
+pub fn local_time_in(lang: Lang, at: i64, zone: &str) -> String {
+    use chrono::{Datelike, TimeZone, Timelike, Weekday};
+    let l = lang.locale();
+    let utc = || {
+        let t = chrono::DateTime::from_timestamp_millis(at).unwrap_or_default();
+        format!(
+            "{}, {:02}:{:02} UTC",
+            crate::dates::day_in(lang, at),
+            t.hour(),
+            t.minute()
+        )
     };
-    match tz.timestamp_millis_opt(at).single() {
-        Some(t) => format!("{} ({zone})", t.format("%a %-d %b %Y, %H:%M")),
-        None => crate::dates::moment_utc(at),
-    }
+    let Ok(tz) = zone.parse::<chrono_tz::Tz>() else {
+        return utc();
+    };
+    let Some(t) = tz.timestamp_millis_opt(at).single() else {
+        return utc();
+    };
+    let weekday = match t.weekday() {
+        Weekday::Mon => td_string!(l, meetings.weekdays.mon),
+        Weekday::Tue => td_string!(l, meetings.weekdays.tue),
+        Weekday::Wed => td_string!(l, meetings.weekdays.wed),
+        Weekday::Thu => td_string!(l, meetings.weekdays.thu),
+        Weekday::Fri => td_string!(l, meetings.weekdays.fri),
+        Weekday::Sat => td_string!(l, meetings.weekdays.sat),
+        Weekday::Sun => td_string!(l, meetings.weekdays.sun),
+    };
+    let month = match t.month() {
+        1 => td_string!(l, common.months_short.jan),
+        2 => td_string!(l, common.months_short.feb),
+        3 => td_string!(l, common.months_short.mar),
+        4 => td_string!(l, common.months_short.apr),
+        5 => td_string!(l, common.months_short.may),
+        6 => td_string!(l, common.months_short.jun),
+        7 => td_string!(l, common.months_short.jul),
+        8 => td_string!(l, common.months_short.aug),
+        9 => td_string!(l, common.months_short.sep),
+        10 => td_string!(l, common.months_short.oct),
+        11 => td_string!(l, common.months_short.nov),
+        _ => td_string!(l, common.months_short.dec),
+    };
+    td_string!(
+        l,
+        meetings.local_time,
+        weekday = weekday,
+        day = t.day(),
+        month = month,
+        year = t.year(),
+        time = t.format("%H:%M").to_string(),
+        zone = zone
+    )
+    .to_string()
 }
 
 /// A local time in an IANA zone, as UTC milliseconds.
@@ -116,9 +164,7 @@ pub async fn list(
     let mut conn = db.pool().acquire().await?;
     let p = pair(&mut conn, user_id, mentorship_id).await?;
     if !p.opened() {
-        return Err(AppError::conflict(
-            "Meetings open once the mentor accepts the request.",
-        ));
+        return Err(AppError::conflict(crate::tr!(meetings.errors.not_open)));
     }
     let rows: Vec<Row> = sqlx::query_as(&format!(
         "{SELECT} WHERE mt.mentorship_id = $1 AND mt.state <> 'replaced' ORDER BY mt.starts_at, mt.id"
@@ -157,14 +203,10 @@ pub async fn propose(
     lock_member(&mut tx, user_id).await?;
     let p = pair(&mut tx, user_id, mentorship_id).await?;
     if !p.state.is_active() {
-        return Err(AppError::conflict(
-            "Meetings can be arranged while the mentorship is active.",
-        ));
+        return Err(AppError::conflict(crate::tr!(meetings.errors.not_active)));
     }
     if blocked_between(&mut tx, p.mentor_id, p.mentee_id).await? {
-        return Err(AppError::conflict(
-            "Meetings are closed between you and this member.",
-        ));
+        return Err(AppError::conflict(crate::tr!(meetings.errors.blocked)));
     }
     if let Some(old) = replaces {
         let set_aside = sqlx::query(
@@ -177,9 +219,9 @@ pub async fn propose(
         .execute(&mut *tx)
         .await?;
         if set_aside.rows_affected() == 0 {
-            return Err(AppError::conflict(
-                "That proposal was already answered or withdrawn. Reload to see the meetings.",
-            ));
+            return Err(AppError::conflict(crate::tr!(
+                meetings.errors.proposal_gone
+            )));
         }
     }
     let (id,): (i64,) = sqlx::query_as(
@@ -200,24 +242,39 @@ pub async fn propose(
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
-    let verb = if replaces.is_some() {
-        "proposes another time"
+    // In the language of the member told.
+    let to = p.other(user_id);
+    let lang = language_of(&mut *tx, to).await?;
+    let (l, name) = (lang.locale(), p.name_of(user_id));
+    let when = local_time_in(lang, m.starts_at, &m.time_zone);
+    let mode = m.mode.label_in(lang).to_lowercase();
+    let text = if replaces.is_some() {
+        td_string!(
+            l,
+            meetings.notice.proposed_again,
+            name = name,
+            when = when,
+            mode = mode
+        )
+        .to_string()
     } else {
-        "proposes a meeting"
+        td_string!(
+            l,
+            meetings.notice.proposed,
+            name = name,
+            when = when,
+            mode = mode
+        )
+        .to_string()
     };
     notify(
         &mut tx,
         Notice {
-            user_id: p.other(user_id),
+            user_id: to,
             kind: Kind::MeetingProposed,
-            text: format!(
-                "{} {verb}: {}, {}. Accept it or propose another time.",
-                p.name_of(user_id),
-                local_time(m.starts_at, &m.time_zone),
-                m.mode.label().to_lowercase()
-            ),
+            text,
             link: meetings_link(&p),
-            email: Some("a meeting proposal".to_owned()),
+            email: Some(td_string!(l, meetings.notice.proposed_subject).to_owned()),
         },
         now,
     )
@@ -241,15 +298,16 @@ async fn meeting_pair(db: &Db, user_id: i64, id: i64) -> Result<(Row, Pair), App
 pub async fn accept(db: &Db, user_id: i64, id: i64, now: i64) -> Result<i64, AppError> {
     let (row, p) = meeting_pair(db, user_id, id).await?;
     if row.proposed_by == user_id {
-        return Err(AppError::conflict(format!(
-            "You proposed this meeting; {} accepts it.",
-            p.name_of(p.other(user_id))
-        )));
+        return Err(AppError::conflict(
+            crate::tr!(
+                meetings.errors.you_proposed,
+                name = p.name_of(p.other(user_id))
+            )
+            .to_string(),
+        ));
     }
     if row.starts_at <= now {
-        return Err(AppError::conflict(
-            "This meeting's time has passed. Propose another time.",
-        ));
+        return Err(AppError::conflict(crate::tr!(meetings.errors.time_passed)));
     }
     let mut tx = db.pool().begin().await?;
     let done =
@@ -258,22 +316,24 @@ pub async fn accept(db: &Db, user_id: i64, id: i64, now: i64) -> Result<i64, App
             .execute(&mut *tx)
             .await?;
     if done.rows_affected() == 0 {
-        return Err(AppError::conflict(
-            "This proposal was already answered or cancelled. Reload to see the meetings.",
-        ));
+        return Err(AppError::conflict(crate::tr!(meetings.errors.accept_gone)));
     }
+    let lang = language_of(&mut *tx, row.proposed_by).await?;
+    let l = lang.locale();
     notify(
         &mut tx,
         Notice {
             user_id: row.proposed_by,
             kind: Kind::MeetingAccepted,
-            text: format!(
-                "{} accepted your meeting: {}.",
-                p.name_of(user_id),
-                local_time(row.starts_at, &row.time_zone)
-            ),
+            text: td_string!(
+                l,
+                meetings.notice.accepted,
+                name = p.name_of(user_id),
+                when = local_time_in(lang, row.starts_at, &row.time_zone)
+            )
+            .to_string(),
             link: meetings_link(&p),
-            email: Some("a meeting is confirmed".to_owned()),
+            email: Some(td_string!(l, meetings.notice.accepted_subject).to_owned()),
         },
         now,
     )
@@ -295,10 +355,7 @@ pub async fn cancel(
     let (row, p) = meeting_pair(db, user_id, id).await?;
     let short = row.starts_at > now && row.starts_at - now < SHORT_NOTICE_MS;
     if short && !short_notice_ok {
-        return Err(AppError::conflict(
-            "This meeting starts in less than 48 hours. The programs ask for 24–48 hours' notice \
-             of a cancellation; if you must cancel, confirm it and we will tell your partner at once.",
-        ));
+        return Err(AppError::conflict(crate::tr!(meetings.errors.short_notice)));
     }
     let mut tx = db.pool().begin().await?;
     let done = sqlx::query(
@@ -311,23 +368,25 @@ pub async fn cancel(
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 0 {
-        return Err(AppError::conflict(
-            "This meeting was already cancelled or replaced.",
-        ));
+        return Err(AppError::conflict(crate::tr!(meetings.errors.cancel_gone)));
     }
+    let to = p.other(user_id);
+    let lang = language_of(&mut *tx, to).await?;
+    let (l, name) = (lang.locale(), p.name_of(user_id));
+    let when = local_time_in(lang, row.starts_at, &row.time_zone);
+    let text = if short {
+        td_string!(l, meetings.notice.cancelled_short, name = name, when = when).to_string()
+    } else {
+        td_string!(l, meetings.notice.cancelled, name = name, when = when).to_string()
+    };
     notify(
         &mut tx,
         Notice {
-            user_id: p.other(user_id),
+            user_id: to,
             kind: Kind::MeetingCancelled,
-            text: format!(
-                "{} cancelled your meeting of {}{}.",
-                p.name_of(user_id),
-                local_time(row.starts_at, &row.time_zone),
-                if short { ", at short notice" } else { "" }
-            ),
+            text,
             link: meetings_link(&p),
-            email: Some("a meeting was cancelled".to_owned()),
+            email: Some(td_string!(l, meetings.notice.cancelled_subject).to_owned()),
         },
         now,
     )
@@ -361,19 +420,23 @@ pub async fn remind(tx: &mut AnyConnection, row: &Row, now: i64) -> Result<usize
                 .fetch_optional(&mut *tx)
                 .await?;
         let zone = zone.map(|(z,)| z).unwrap_or_else(|| row.time_zone.clone());
+        let lang = language_of(&mut *tx, user_id).await?;
+        let l = lang.locale();
         notify(
             tx,
             Notice {
                 user_id,
                 kind: Kind::MeetingReminder,
-                text: format!(
-                    "Reminder: you meet {} ({}) on {}.",
-                    p.name_of(p.other(user_id)),
-                    p.focus_label,
-                    local_time(row.starts_at, &zone)
-                ),
+                text: td_string!(
+                    l,
+                    meetings.notice.reminder,
+                    name = p.name_of(p.other(user_id)),
+                    focus = &p.focus_label,
+                    when = local_time_in(lang, row.starts_at, &zone)
+                )
+                .to_string(),
                 link: meetings_link(&p),
-                email: Some("your meeting is coming up".to_owned()),
+                email: Some(td_string!(l, meetings.notice.reminder_subject).to_owned()),
             },
             now,
         )
@@ -382,8 +445,10 @@ pub async fn remind(tx: &mut AnyConnection, row: &Row, now: i64) -> Result<usize
     Ok(1)
 }
 
-fn calendar(rows: Vec<(Row, String)>, name: &str) -> String {
+/// Calendar files are in the language of the member they are for.
+fn calendar(rows: Vec<(Row, String)>, name: &str, lang: Lang) -> String {
     use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
+    let l = lang.locale();
     let mut cal = Calendar::new();
     cal.name(name);
     for (r, with) in rows {
@@ -391,10 +456,10 @@ fn calendar(rows: Vec<(Row, String)>, name: &str) -> String {
         let mut event = Event::new();
         event
             .uid(&format!("meeting-{}@carrel", r.id))
-            .summary(&format!("Mentoring: {with}"))
+            .summary(&td_string!(l, meetings.calendar.summary, name = with).to_string())
             .starts(starts)
             .ends(starts + chrono::Duration::minutes(r.minutes))
-            .description(&format!("{}\n\n{}", r.mode.label(), r.agenda))
+            .description(&format!("{}\n\n{}", r.mode.label_in(lang), r.agenda))
             .status(if r.state == MeetingState::Cancelled {
                 EventStatus::Cancelled
             } else {
@@ -408,11 +473,13 @@ fn calendar(rows: Vec<(Row, String)>, name: &str) -> String {
     cal.done().to_string()
 }
 
-/// One meeting as a calendar file, for one of its pair.
-pub async fn ics(db: &Db, user_id: i64, id: i64) -> Result<String, AppError> {
+/// One meeting as a calendar file, for one of its pair, in `lang` (the
+/// language of the request that downloads it).
+pub async fn ics(db: &Db, user_id: i64, id: i64, lang: Lang) -> Result<String, AppError> {
     let (row, p) = meeting_pair(db, user_id, id).await?;
     let with = p.name_of(p.other(user_id)).to_owned();
-    Ok(calendar(vec![(row, with)], "Carrel meeting"))
+    let name = td_string!(lang.locale(), meetings.calendar.single_name);
+    Ok(calendar(vec![(row, with)], name, lang))
 }
 
 /// The member's private feed token, made on first asking, or made anew (the
@@ -468,5 +535,8 @@ pub async fn feed(db: &Db, token: &str, now: i64) -> Result<String, AppError> {
             .await?;
         out.push((row, with));
     }
-    Ok(calendar(out, "Carrel meetings"))
+    // A calendar app fetches the feed without cookies: the owner's language.
+    let lang = language_of(db.pool(), user_id).await?;
+    let name = td_string!(lang.locale(), meetings.calendar.feed_name);
+    Ok(calendar(out, name, lang))
 }

@@ -52,9 +52,9 @@ async fn queue_keeper(program: Option<&str>, what: &str) -> Result<(CurrentUser,
             Ok((me, Scope::Program(program.id)))
         }
         None if me.is_admin() => Ok((me, Scope::Site)),
-        None => Err(AppError::forbidden(format!(
-            "Only administrators can {what} for the whole site; a program's coordinators keep its own queue."
-        ))),
+        None => Err(AppError::forbidden(
+            crate::tr!(mentorships.errors.only_admins_queue, what = what).to_string(),
+        )),
     }
 }
 
@@ -88,13 +88,13 @@ pub async fn get_request_options(mentor_id: i64) -> Result<RequestOptions, AppEr
         .filter(|a| mentor.focus_offered.contains(&a.slug))
         .map(|a| {
             let why_not = if mine.mentors.iter().any(|m| m.focus == a.slug) {
-                Some("you have a mentor for this".to_owned())
+                Some(crate::tr!(mentorships.why_not.have_mentor).to_owned())
             } else if mine
                 .sent
                 .iter()
                 .any(|m| m.focus == a.slug && m.other_id == mentor_id)
             {
-                Some("you asked already".to_owned())
+                Some(crate::tr!(mentorships.why_not.asked_already).to_owned())
             } else {
                 None
             };
@@ -131,7 +131,7 @@ pub async fn request_mentorship(
         .keep("focus", &focus)
         .keep("message", &message);
     // Refused for now, the request comes back with what was typed.
-    if let Err(e) = require_verified(me.clone(), "ask for mentoring")
+    if let Err(e) = require_verified(me.clone(), crate::tr!(mentorships.to.ask_mentoring))
         .and_then(|_| limits::check(Action::Request, Some(me.id)))
     {
         errors.add("form", e.to_string());
@@ -139,7 +139,10 @@ pub async fn request_mentorship(
     }
     let area = focus_area(&db, &focus).await?;
     if area.is_none() {
-        errors.add("focus", "Choose the focus area you want mentoring in.");
+        errors.add(
+            "focus",
+            crate::tr!(mentorships.invalid.choose_focus_mentoring),
+        );
     }
     let message = parse_message(&message)
         .map_err(|m| errors.add("message", m))
@@ -148,9 +151,9 @@ pub async fn request_mentorship(
         return Err(AppError::Invalid(errors));
     };
     if profiles::load_profile(&db, me.id).await?.is_none() {
-        return Err(AppError::form(
-            "Save your profile first, so the mentor can see who is asking.",
-        ));
+        return Err(AppError::form(crate::tr!(
+            mentorships.errors.profile_first_mentor
+        )));
     }
     let request = NewRequest {
         mentee_id: me.id,
@@ -194,10 +197,7 @@ pub async fn respond_to_request(
         "decline" => {
             let Some(reason) = reason.as_deref().and_then(DeclineReason::from_slug) else {
                 let mut errors = FieldErrors::new().keep("note", &note);
-                errors.add(
-                    "reason",
-                    "Choose a reason, so the mentee knows what to do next.",
-                );
+                errors.add("reason", crate::tr!(mentorships.invalid.choose_reason));
                 return Err(AppError::Invalid(errors));
             };
             Change {
@@ -206,10 +206,14 @@ pub async fn respond_to_request(
                 note: &note,
             }
         }
-        _ => return Err(AppError::BadRequest("Accept or decline.".to_owned())),
+        _ => {
+            return Err(AppError::BadRequest(
+                crate::tr!(mentorships.invalid.accept_or_decline).to_owned(),
+            ))
+        }
     };
     if change.to == State::Accepted {
-        require_verified(me.clone(), "accept a request")?;
+        require_verified(me.clone(), crate::tr!(mentorships.to.accept_request))?;
     }
     store::change_state(&use_db()?, me.id, id, change, now_ms()).await?;
     leptos_axum::redirect(&format!("/mentorships/{id}"));
@@ -288,11 +292,11 @@ pub async fn ask_assignment(
     note: String,
     cycle_id: Option<i64>,
 ) -> Result<(), AppError> {
-    let me = require_verified(require_user().await?, "ask for a mentor")?;
+    let me = require_verified(require_user().await?, crate::tr!(mentorships.to.ask_mentor))?;
     let db = use_db()?;
     let mut errors = FieldErrors::new().keep("focus", &focus).keep("note", &note);
     let Some(area) = focus_area(&db, &focus).await? else {
-        errors.add("focus", "Choose the focus area you want a mentor for.");
+        errors.add("focus", crate::tr!(mentorships.invalid.choose_focus_mentor));
         return Err(AppError::Invalid(errors));
     };
     let note = match parse_note(&note) {
@@ -303,9 +307,9 @@ pub async fn ask_assignment(
         }
     };
     if profiles::load_profile(&db, me.id).await?.is_none() {
-        return Err(AppError::form(
-            "Save your profile first, so the coordinator can find a good match.",
-        ));
+        return Err(AppError::form(crate::tr!(
+            mentorships.errors.profile_first_coordinator
+        )));
     }
     match assignment::ask(&db, me.id, &area, &note, cycle_id, now_ms()).await? {
         Some(slug) => leptos_axum::redirect(&format!("/programs/{slug}?asked=1")),
@@ -319,9 +323,9 @@ pub async fn ask_assignment(
 pub async fn cancel_assignment(focus: String) -> Result<(), AppError> {
     let me = require_user().await?;
     if !assignment::cancel(&use_db()?, me.id, &focus, now_ms()).await? {
-        return Err(AppError::conflict(
-            "You are not waiting for a coordinator in that focus area.",
-        ));
+        return Err(AppError::conflict(crate::tr!(
+            mentorships.errors.not_waiting_focus
+        )));
     }
     leptos_axum::redirect("/mentorships");
     Ok(())
@@ -330,7 +334,7 @@ pub async fn cancel_assignment(focus: String) -> Result<(), AppError> {
 /// An assignment queue with ranked suggestions: the site's, or `program`'s.
 #[server(endpoint = "mentorships/queue")]
 pub async fn assignment_queue(program: Option<String>) -> Result<Vec<QueueItem>, AppError> {
-    let (_, scope) = queue_keeper(program.as_deref(), "see the assignment queue").await?;
+    let (_, scope) = queue_keeper(program.as_deref(), crate::tr!(mentorships.to.see_queue)).await?;
     let directory = use_directory()?;
     assignment::queue(&use_db()?, &directory, scope).await
 }
@@ -338,7 +342,8 @@ pub async fn assignment_queue(program: Option<String>) -> Result<Vec<QueueItem>,
 /// Proposes mentors for a whole queue at once, for review; sends nothing.
 #[server(endpoint = "mentorships/propose")]
 pub async fn propose_matches(program: Option<String>) -> Result<Proposal, AppError> {
-    let (_, scope) = queue_keeper(program.as_deref(), "match the queue").await?;
+    let (_, scope) =
+        queue_keeper(program.as_deref(), crate::tr!(mentorships.to.match_queue)).await?;
     let directory = use_directory()?;
     assignment::propose(&use_db()?, &directory, scope).await
 }
@@ -347,7 +352,11 @@ pub async fn propose_matches(program: Option<String>) -> Result<Proposal, AppErr
 /// `request:mentor` separated by commas, as the review form posts it.
 #[server(endpoint = "mentorships/assign")]
 pub async fn assign_mentors(pairs: String, program: Option<String>) -> Result<(), AppError> {
-    let (me, scope) = queue_keeper(program.as_deref(), "assign mentors").await?;
+    let (me, scope) = queue_keeper(
+        program.as_deref(),
+        crate::tr!(mentorships.to.assign_mentors),
+    )
+    .await?;
     let db = use_db()?;
     let parsed: Option<Vec<(i64, i64)>> = pairs
         .split(',')
@@ -358,7 +367,9 @@ pub async fn assign_mentors(pairs: String, program: Option<String>) -> Result<()
         })
         .collect();
     let Some(parsed) = parsed.filter(|p| !p.is_empty()) else {
-        return Err(AppError::BadRequest("Choose at least one pair.".to_owned()));
+        return Err(AppError::BadRequest(
+            crate::tr!(mentorships.invalid.choose_pair).to_owned(),
+        ));
     };
     let mut refused = Vec::new();
     let mut sent = 0;
@@ -381,10 +392,14 @@ pub async fn assign_mentors(pairs: String, program: Option<String>) -> Result<()
         "mentors assigned"
     );
     if !refused.is_empty() {
-        return Err(AppError::form(format!(
-            "Sent {sent}. Not sent: {}",
-            refused.join(" ")
-        )));
+        return Err(AppError::form(
+            crate::tr!(
+                mentorships.errors.sent_not_sent,
+                sent = sent,
+                refused = refused.join(" ")
+            )
+            .to_string(),
+        ));
     }
     leptos_axum::redirect(&format!("{}?sent={sent}", queue_path(program.as_deref())));
     Ok(())

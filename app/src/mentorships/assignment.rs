@@ -11,6 +11,7 @@ use super::{
     store::{request_in, NewRequest},
 };
 use crate::{
+    accounts::store::language_of,
     db::Db,
     directory::{
         index::{Directory, State as Index},
@@ -18,6 +19,7 @@ use crate::{
         search::Seeker,
     },
     error::AppError,
+    i18n::td_string,
     notifications::{
         model::Kind,
         store::{notify, Notice},
@@ -84,10 +86,9 @@ pub async fn ask(
     match inserted {
         Ok(_) => {}
         Err(e) if crate::db::is_unique_violation(&e) => {
-            return Err(AppError::form(format!(
-                "You already asked for a mentor in {}; a coordinator will be in touch.",
-                focus.label
-            )))
+            return Err(AppError::form(
+                crate::tr!(mentorships.errors.already_queued, focus = &focus.label).to_string(),
+            ))
         }
         Err(e) => return Err(e.into()),
     }
@@ -99,10 +100,9 @@ pub async fn ask(
     .fetch_one(&mut *tx)
     .await?;
     if active > 0 {
-        return Err(AppError::form(format!(
-            "You already have a mentor for {}.",
-            focus.label
-        )));
+        return Err(AppError::form(
+            crate::tr!(mentorships.errors.have_mentor, focus = &focus.label).to_string(),
+        ));
     }
     let mut program_slug = None;
     if let Some(cycle_id) = cycle_id {
@@ -119,10 +119,9 @@ pub async fn ask(
         .fetch_optional(&mut *tx)
         .await?;
         let Some((program_id, slug, program, mentee)) = enrolled else {
-            return Err(AppError::form(
-                "Only a cycle's mentees can ask its coordinators for a match, while the cycle runs \
-                 and if its coordinators match pairs.",
-            ));
+            return Err(AppError::form(crate::tr!(
+                mentorships.errors.only_cycle_mentees
+            )));
         };
         // The bell only: a cycle's opening brings many requests at once.
         let coordinators: Vec<(i64,)> =
@@ -131,15 +130,20 @@ pub async fn ask(
                 .fetch_all(&mut *tx)
                 .await?;
         for (coordinator,) in coordinators {
+            let l = language_of(&mut *tx, coordinator).await?.locale();
             notify(
                 &mut tx,
                 Notice {
                     user_id: coordinator,
                     kind: Kind::MatchRequested,
-                    text: format!(
-                        "{mentee} asked the coordinators of {program} for a mentor in {}.",
-                        focus.label
-                    ),
+                    text: td_string!(
+                        l,
+                        mentorships.notice.match_requested,
+                        mentee = &mentee,
+                        program = &program,
+                        focus = &focus.label
+                    )
+                    .to_string(),
                     link: format!("/programs/{slug}/assignments"),
                     email: None,
                 },
@@ -394,14 +398,14 @@ pub async fn assign(
     .fetch_optional(db.pool())
     .await?;
     let Some((mentee_id, slug, label, mentee_name, cycle_id, state)) = queued else {
-        return Err(AppError::forbidden(
-            "That mentee is not waiting in this queue: the coordinators of their program match them.",
-        ));
+        return Err(AppError::forbidden(crate::tr!(
+            mentorships.errors.not_in_queue
+        )));
     };
     if state != "open" {
-        return Err(AppError::conflict(
-            "This mentee is no longer waiting: someone assigned them already.",
-        ));
+        return Err(AppError::conflict(crate::tr!(
+            mentorships.errors.no_longer_waiting
+        )));
     }
     if cycle_id != 0 {
         let enrolled: Option<(i64,)> = sqlx::query_as(
@@ -412,9 +416,10 @@ pub async fn assign(
         .fetch_optional(db.pool())
         .await?;
         if enrolled.is_none() {
-            return Err(AppError::form(format!(
-                "{mentee_name} can only be paired with a mentor enrolled in their cycle."
-            )));
+            return Err(AppError::form(
+                crate::tr!(mentorships.errors.mentor_not_in_cycle, mentee = mentee_name)
+                    .to_string(),
+            ));
         }
     }
     let mut tx = db.pool().begin().await?;
@@ -428,14 +433,20 @@ pub async fn assign(
     .execute(&mut *tx)
     .await?;
     if claimed.rows_affected() == 0 {
-        return Err(AppError::conflict(
-            "This mentee is no longer waiting: someone assigned them already.",
-        ));
+        return Err(AppError::conflict(crate::tr!(
+            mentorships.errors.no_longer_waiting
+        )));
     }
-    // The mentee's note was written for the coordinator, not the mentor.
-    let message = format!(
-        "{mentee_name} asked a coordinator to find them a mentor in {label}, and the coordinator suggests you."
-    );
+    // The mentee's note was written for the coordinator, not the mentor; the
+    // message is for the mentor, in their language.
+    let l = language_of(&mut *tx, mentor_id).await?.locale();
+    let message = td_string!(
+        l,
+        mentorships.notice.assigned_message,
+        mentee = &mentee_name,
+        focus = &label
+    )
+    .to_string();
     let focus = FocusArea { slug, label };
     let request = NewRequest {
         mentee_id,
@@ -448,11 +459,14 @@ pub async fn assign(
     let id = match request_in(&mut tx, request, now).await {
         Ok(id) => id,
         Err(AppError::Invalid(_) | AppError::Forbidden(_) | AppError::NotFound) => {
-            return Err(AppError::form(format!(
-                "{mentee_name} cannot be paired with that mentor now: the mentor may be full, \
-                 no longer offer {}, or a request between them may be open already.",
-                focus.label
-            )))
+            return Err(AppError::form(
+                crate::tr!(
+                    mentorships.errors.cannot_pair,
+                    mentee = mentee_name,
+                    focus = &focus.label
+                )
+                .to_string(),
+            ))
         }
         Err(e) => return Err(e),
     };

@@ -8,5 +8,6 @@ pub mod assignment;
 pub mod matching;
 pub mod model;
 pub mod pages;
+pub mod pages_queue;
 #[cfg(feature = "ssr")]
 pub mod store;

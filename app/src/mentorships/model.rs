@@ -20,14 +20,14 @@ const MIN_MESSAGE_CHARS: usize = 20;
 
 choices! {
     /// Where a mentorship is in its life.
-    State {
-        Requested = ("requested", "Waiting for an answer"),
-        Accepted = ("accepted", "Active"),
-        Declined = ("declined", "Declined"),
-        Withdrawn = ("withdrawn", "Withdrawn"),
-        Expired = ("expired", "Expired"),
-        Completed = ("completed", "Completed"),
-        Ended = ("ended", "Ended"),
+    State in mentorships.state {
+        Requested = ("requested", requested),
+        Accepted = ("accepted", accepted),
+        Declined = ("declined", declined),
+        Withdrawn = ("withdrawn", withdrawn),
+        Expired = ("expired", expired),
+        Completed = ("completed", completed),
+        Ended = ("ended", ended),
     }
 }
 
@@ -49,16 +49,16 @@ impl State {
         self == State::Accepted
     }
 
-    /// What moving into this state is called in a mentorship's history.
-    pub fn event(self) -> &'static str {
+    /// What `actor` moving it into this state is called in a mentorship's history.
+    pub fn event(self, actor: &str) -> String {
         match self {
-            State::Requested => "asked for mentoring",
-            State::Accepted => "accepted",
-            State::Declined => "declined",
-            State::Withdrawn => "withdrew the request",
-            State::Expired => "closed the request: nobody answered in time",
-            State::Completed => "closed it as completed",
-            State::Ended => "ended it",
+            State::Requested => crate::tr!(mentorships.event.requested, actor = actor).to_string(),
+            State::Accepted => crate::tr!(mentorships.event.accepted, actor = actor).to_string(),
+            State::Declined => crate::tr!(mentorships.event.declined, actor = actor).to_string(),
+            State::Withdrawn => crate::tr!(mentorships.event.withdrawn, actor = actor).to_string(),
+            State::Expired => crate::tr!(mentorships.event.expired, actor = actor).to_string(),
+            State::Completed => crate::tr!(mentorships.event.completed, actor = actor).to_string(),
+            State::Ended => crate::tr!(mentorships.event.ended, actor = actor).to_string(),
         }
     }
 
@@ -87,49 +87,50 @@ pub fn allowed(from: State, to: State, actor: Actor) -> bool {
 pub fn refusal(from: State, to: State, actor: Actor) -> String {
     match (from, actor) {
         (State::Requested, Actor::Mentee) if matches!(to, State::Accepted | State::Declined) => {
-            "Only the mentor can answer this request.".to_owned()
+            crate::tr!(mentorships.refusal.only_mentor_answers).to_owned()
         }
         (State::Requested, Actor::Mentor) if to == State::Withdrawn => {
-            "Only the mentee can withdraw a request; you can decline it.".to_owned()
+            crate::tr!(mentorships.refusal.only_mentee_withdraws).to_owned()
         }
-        (State::Requested, _) => "This request has not been accepted yet.".to_owned(),
-        (State::Accepted, _) => "This mentorship is already active.".to_owned(),
-        (closed, _) => format!(
-            "This mentorship is {} and can no longer change.",
-            closed.label().to_lowercase()
-        ),
+        (State::Requested, _) => crate::tr!(mentorships.refusal.not_accepted_yet).to_owned(),
+        (State::Accepted, _) => crate::tr!(mentorships.refusal.already_active).to_owned(),
+        (closed, _) => crate::tr!(
+            mentorships.refusal.closed,
+            state = closed.label().to_lowercase()
+        )
+        .to_string(),
     }
 }
 
 choices! {
     /// Why a mentor declines; the mentee sees the label.
-    DeclineReason {
-        NoCapacity = ("no_capacity", "I have no room for another mentee right now"),
-        Focus = ("focus", "This focus is not one I can help with well"),
-        Timing = ("timing", "The timing does not work for me"),
-        BetterFit = ("better_fit", "Another mentor would be a better fit"),
-        Other = ("other", "Another reason"),
+    DeclineReason in mentorships.decline_reason {
+        NoCapacity = ("no_capacity", no_capacity),
+        Focus = ("focus", focus),
+        Timing = ("timing", timing),
+        BetterFit = ("better_fit", better_fit),
+        Other = ("other", other),
     }
 }
 
 choices! {
     /// How the pair mainly keeps in touch.
-    Channel {
-        Carrel = ("carrel", "Messages in Carrel"),
-        Email = ("email", "Email"),
-        Phone = ("phone", "Phone"),
-        Video = ("video", "Video call"),
-        InPerson = ("in_person", "In person"),
+    Channel in mentorships.channel {
+        Carrel = ("carrel", carrel),
+        Email = ("email", email),
+        Phone = ("phone", phone),
+        Video = ("video", video),
+        InPerson = ("in_person", in_person),
     }
 }
 
 choices! {
     /// How often the pair plan to meet or write; programs ask for monthly.
-    Frequency {
-        Weekly = ("weekly", "Every week"),
-        Fortnightly = ("fortnightly", "Every two weeks"),
-        Monthly = ("monthly", "Every month"),
-        AsNeeded = ("as_needed", "When either of us needs to"),
+    Frequency in mentorships.frequency {
+        Weekly = ("weekly", weekly),
+        Fortnightly = ("fortnightly", fortnightly),
+        Monthly = ("monthly", monthly),
+        AsNeeded = ("as_needed", as_needed),
     }
 }
 
@@ -183,28 +184,28 @@ pub fn parse_agreement(form: &AgreementForm) -> Result<Agreement, crate::error::
     let mut errors = crate::error::FieldErrors::new();
     let channel = Channel::from_slug(&form.channel);
     if channel.is_none() {
-        errors.add("channel", "Choose how you will keep in touch.");
+        errors.add("channel", crate::tr!(mentorships.invalid.channel));
     }
     let frequency = Frequency::from_slug(&form.frequency);
     if frequency.is_none() {
-        errors.add("frequency", "Choose how often you will meet or write.");
+        errors.add("frequency", crate::tr!(mentorships.invalid.frequency));
     }
     let reply_within = ReplyTime::from_slug(&form.reply_within);
     if reply_within.is_none() {
-        errors.add("reply_within", "Choose how soon you expect replies.");
+        errors.add("reply_within", crate::tr!(mentorships.invalid.reply_within));
     }
     let hours = form.hours_per_month.trim().parse::<i64>().ok();
     if !hours.is_some_and(|h| (0..=40).contains(&h)) {
         errors.add(
             "hours_per_month",
-            "Enter the hours you set aside each month, from 0 to 40.",
+            crate::tr!(mentorships.invalid.hours_per_month),
         );
     }
     let notes = form.notes.trim().to_owned();
     if notes.chars().count() > MAX_MESSAGE_CHARS {
         errors.add(
             "notes",
-            format!("Keep the notes under {MAX_MESSAGE_CHARS} characters."),
+            crate::tr!(mentorships.invalid.notes_too_long, max = MAX_MESSAGE_CHARS).to_string(),
         );
     }
     match (channel, frequency, reply_within, hours) {
@@ -228,14 +229,18 @@ pub fn parse_message(raw: &str) -> Result<String, String> {
     let message = raw.trim();
     let n = message.chars().count();
     if n < MIN_MESSAGE_CHARS {
-        return Err(format!(
-            "Tell the mentor what you hope for and your goals, in at least {MIN_MESSAGE_CHARS} characters."
-        ));
+        return Err(crate::tr!(
+            mentorships.invalid.message_too_short,
+            min = MIN_MESSAGE_CHARS
+        )
+        .to_string());
     }
     if n > MAX_MESSAGE_CHARS {
-        return Err(format!(
-            "Keep your message under {MAX_MESSAGE_CHARS} characters."
-        ));
+        return Err(crate::tr!(
+            mentorships.invalid.message_too_long,
+            max = MAX_MESSAGE_CHARS
+        )
+        .to_string());
     }
     Ok(message.to_owned())
 }
@@ -244,7 +249,9 @@ pub fn parse_message(raw: &str) -> Result<String, String> {
 pub fn parse_note(raw: &str) -> Result<String, String> {
     let note = collapse_spaces(raw);
     if note.chars().count() > MAX_NOTE_CHARS {
-        return Err(format!("Keep the note under {MAX_NOTE_CHARS} characters."));
+        return Err(
+            crate::tr!(mentorships.invalid.note_too_long, max = MAX_NOTE_CHARS).to_string(),
+        );
     }
     Ok(note)
 }

@@ -1,10 +1,11 @@
-//! `/mentorships`, `/mentorships/{id}`, the request panel on a mentor's page,
-//! and the assignment queue at `/admin/assignments`. Every action is a plain
+//! `/mentorships`, `/mentorships/{id}` and the request panel on a mentor's
+//! page; the assignment queue is in `pages_queue`. Every action is a plain
 //! form posting to its server function, which redirects back.
 
 use super::{api::*, model::*};
 use crate::dates::day;
 use crate::programs::api::CheckIn;
+use crate::tr;
 use crate::{
     error::AppError,
     goals::{
@@ -33,6 +34,8 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
+pub use super::pages_queue::AssignmentsPage;
+
 fn state_badge(state: State) -> impl IntoView {
     let class = if state.is_active() {
         "badge badge--ok"
@@ -60,29 +63,29 @@ pub fn MentorshipsPage() -> impl IntoView {
     let query = use_query_map();
     let asked = move || query.with(|q| q.get("asked").is_some());
     view! {
-        <Title text="My mentoring"/>
-        <h1>"My mentoring"</h1>
-        {move || asked().then(|| view! { <p class="notice" role="status">"Thank you. A coordinator will find you a mentor and you will hear when they do."</p> })}
+        <Title text=tr!(mentorships.mine.title)/>
+        <h1>{tr!(mentorships.mine.title)}</h1>
+        {move || asked().then(|| view! { <p class="notice" role="status">{tr!(mentorships.mine.asked)}</p> })}
         <FormError error/>
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{tr!(mentorships.loading)}</p> }>
             {move || Suspend::new(async move {
                 let m = match mine.await {
                     Ok(m) => m,
-                    Err(e) => return failure(e, "to see your mentoring"),
+                    Err(e) => return failure(e, tr!(mentorships.mine.sign_in)),
                 };
                 let areas = areas.await.map(|a| a.areas).unwrap_or_default();
                 view! {
                     <section class="card" aria-labelledby="my-mentors">
-                        <h2 id="my-mentors">"My mentors"</h2>
+                        <h2 id="my-mentors">{tr!(mentorships.mine.my_mentors)}</h2>
                         {if m.mentors.is_empty() {
-                            view! { <p class="muted">"No mentors yet. "<A href="/mentors">"Find a mentor"</A>" for each thing you want to grow in: one for scholarship, another for leadership."</p> }.into_any()
+                            view! { <p class="muted">{tr!(mentorships.mine.no_mentors)}<A href="/mentors">{tr!(mentorships.mine.find_mentor)}</A>{tr!(mentorships.mine.no_mentors_after)}</p> }.into_any()
                         } else {
                             view! { <ul class="pairs">{m.mentors.into_iter().map(|s| view! { <PairItem s/> }).collect_view()}</ul> }.into_any()
                         }}
                     </section>
                     {(!m.received.is_empty()).then(|| view! {
                         <section class="card" aria-labelledby="received">
-                            <h2 id="received">"Requests to me"</h2>
+                            <h2 id="received">{tr!(mentorships.mine.requests_to_me)}</h2>
                             <ul class="pairs">
                                 {m.received.into_iter().map(|s| view! { <ReceivedItem s respond/> }).collect_view()}
                             </ul>
@@ -90,18 +93,18 @@ pub fn MentorshipsPage() -> impl IntoView {
                     })}
                     {(m.capacity > 0 || !m.mentees.is_empty()).then(|| view! {
                         <section class="card" aria-labelledby="my-mentees">
-                            <h2 id="my-mentees">{format!("My mentees ({} of {})", m.mentees.len(), m.capacity)}</h2>
+                            <h2 id="my-mentees">{tr!(mentorships.mine.my_mentees, active = m.mentees.len(), capacity = m.capacity).to_string()}</h2>
                             {if m.mentees.is_empty() {
-                                view! { <p class="muted">"No mentees yet. Requests appear above when members ask you."</p> }.into_any()
+                                view! { <p class="muted">{tr!(mentorships.mine.no_mentees)}</p> }.into_any()
                             } else {
                                 view! { <ul class="pairs">{m.mentees.into_iter().map(|s| view! { <PairItem s/> }).collect_view()}</ul> }.into_any()
                             }}
                         </section>
                     })}
                     <section class="card" aria-labelledby="sent">
-                        <h2 id="sent">"Requests I sent"</h2>
+                        <h2 id="sent">{tr!(mentorships.mine.requests_sent)}</h2>
                         {if m.sent.is_empty() && m.waiting_assignment.is_empty() {
-                            view! { <p class="muted">"None waiting."</p> }.into_any()
+                            view! { <p class="muted">{tr!(mentorships.mine.none_waiting)}</p> }.into_any()
                         } else {
                             view! {
                                 <ul class="pairs">
@@ -109,10 +112,10 @@ pub fn MentorshipsPage() -> impl IntoView {
                                     {m.waiting_assignment.into_iter().map(|(slug, label)| view! {
                                         <li>
                                             <span class="pairs__who"><strong>{label}</strong>
-                                                <span class="muted">" · waiting for a coordinator to find you a mentor"</span></span>
+                                                <span class="muted">{tr!(mentorships.mine.waiting_coordinator)}</span></span>
                                             <ActionForm action=cancel attr:class="inline-form">
                                                 <input type="hidden" name="focus" value=slug/>
-                                                <button type="submit" class="button button--quiet">"Stop waiting"</button>
+                                                <button type="submit" class="button button--quiet">{tr!(mentorships.mine.stop_waiting)}</button>
                                             </ActionForm>
                                         </li>
                                     }).collect_view()}
@@ -120,19 +123,19 @@ pub fn MentorshipsPage() -> impl IntoView {
                             }.into_any()
                         }}
                         <details class="ask-coordinator">
-                            <summary>"Ask a coordinator to find me a mentor"</summary>
+                            <summary>{tr!(mentorships.mine.ask_coordinator_summary)}</summary>
                             <ActionForm action=ask attr:class="stack">
                                 <FormError error=ask_error/>
-                                <Choice label="Focus area" name="focus" error=ask_error
+                                <Choice label=tr!(mentorships.mine.focus_area) name="focus" error=ask_error
                                     options={areas.into_iter().map(|a| (a.slug, a.label)).collect::<Vec<_>>()}/>
-                                <LongField label="Anything the coordinator should know (optional)" name="note" error=ask_error rows=3/>
-                                <button type="submit" class="button">"Ask a coordinator"</button>
+                                <LongField label=tr!(mentorships.mine.coordinator_note) name="note" error=ask_error rows=3/>
+                                <button type="submit" class="button">{tr!(mentorships.mine.ask_coordinator)}</button>
                             </ActionForm>
                         </details>
                     </section>
                     {(!m.past.is_empty()).then(|| view! {
                         <section class="card" aria-labelledby="past">
-                            <h2 id="past">"Past requests and mentorships"</h2>
+                            <h2 id="past">{tr!(mentorships.mine.past)}</h2>
                             <ul class="pairs">{m.past.into_iter().map(|s| view! { <PairItem s role=true/> }).collect_view()}</ul>
                         </section>
                     })}
@@ -148,8 +151,12 @@ pub fn MentorshipsPage() -> impl IntoView {
 fn PairItem(s: MentorshipSummary, #[prop(optional)] role: bool) -> impl IntoView {
     let detail = match (role, s.side) {
         (false, _) => s.focus_label.clone(),
-        (true, Side::Mentor) => format!("{} · you mentored", s.focus_label),
-        (true, Side::Mentee) => format!("{} · your mentor", s.focus_label),
+        (true, Side::Mentor) => {
+            tr!(mentorships.mine.you_mentored, focus = &s.focus_label).to_string()
+        }
+        (true, Side::Mentee) => {
+            tr!(mentorships.mine.your_mentor, focus = &s.focus_label).to_string()
+        }
     };
     view! {
         <li>
@@ -168,11 +175,11 @@ fn SentItem(s: MentorshipSummary, withdraw: ServerAction<WithdrawRequest>) -> im
         <li>
             <span class="pairs__who">
                 <A href=format!("/mentorships/{}", s.id)>{s.other_name}</A>
-                <span class="muted">{format!(" · {} · asked {} · expires {}", s.focus_label, day(s.requested_at), day(s.expires_at))}</span>
+                <span class="muted">{tr!(mentorships.mine.sent_detail, focus = &s.focus_label, asked = day(s.requested_at), expires = day(s.expires_at)).to_string()}</span>
             </span>
             <ActionForm action=withdraw attr:class="inline-form">
                 <input type="hidden" name="id" value=s.id/>
-                <button type="submit" class="button button--quiet">"Withdraw"</button>
+                <button type="submit" class="button button--quiet">{tr!(mentorships.mine.withdraw)}</button>
             </ActionForm>
         </li>
     }
@@ -180,18 +187,33 @@ fn SentItem(s: MentorshipSummary, withdraw: ServerAction<WithdrawRequest>) -> im
 
 #[component]
 fn ReceivedItem(s: MentorshipSummary, respond: ServerAction<RespondToRequest>) -> impl IntoView {
-    let accept_label = format!("Accept {}", s.other_name);
+    let accept_label = tr!(mentorships.mine.accept_name, name = &s.other_name).to_string();
+    let detail = if s.assigned {
+        tr!(
+            mentorships.mine.received_detail_assigned,
+            focus = &s.focus_label,
+            expires = day(s.expires_at)
+        )
+        .to_string()
+    } else {
+        tr!(
+            mentorships.mine.received_detail,
+            focus = &s.focus_label,
+            expires = day(s.expires_at)
+        )
+        .to_string()
+    };
     view! {
         <li>
             <span class="pairs__who">
                 <A href=format!("/mentorships/{}", s.id)>{s.other_name.clone()}</A>
-                <span class="muted">{format!(" · {}{} · expires {}", s.focus_label, if s.assigned { " · suggested by a coordinator" } else { "" }, day(s.expires_at))}</span>
+                <span class="muted">{detail}</span>
             </span>
-            <A href=format!("/mentorships/{}", s.id) attr:class="button button--primary">"Read and answer"</A>
+            <A href=format!("/mentorships/{}", s.id) attr:class="button button--primary">{tr!(mentorships.mine.read_and_answer)}</A>
             <ActionForm action=respond attr:class="inline-form">
                 <input type="hidden" name="id" value=s.id/>
                 <input type="hidden" name="decision" value="accept"/>
-                <button type="submit" class="button" aria-label=accept_label>"Accept"</button>
+                <button type="submit" class="button" aria-label=accept_label>{tr!(mentorships.accept)}</button>
             </ActionForm>
         </li>
     }
@@ -264,11 +286,11 @@ pub fn MentorshipPage() -> impl IntoView {
         .next()
     });
     view! {
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{tr!(mentorships.loading)}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
                     Ok(d) => view! { <MentorshipView d actions error/> }.into_any(),
-                    Err(e) => failure(e, "to see this mentorship"),
+                    Err(e) => failure(e, tr!(mentorships.detail.sign_in)),
                 }
             })}
         </Transition>
@@ -294,14 +316,14 @@ fn ProgramPanel(
     let checkin = (active && mentor).then(|| {
         view! {
             <div id="check-in" class="check-in">
-                <h3>"Monthly check-in"</h3>
+                <h3>{tr!(mentorships.program.checkin)}</h3>
                 {match p.checkin.clone() {
-                    Some(answer) => view! { <p class="notice" role="status">{format!("This month you told your liaison: {answer}. You can change it below.")}</p> }.into_any(),
-                    None => view! { <p>"How is it going? One click tells the program's liaison; the note is optional and for them only."</p> }.into_any(),
+                    Some(answer) => view! { <p class="notice" role="status">{tr!(mentorships.program.checkin_told, answer = answer).to_string()}</p> }.into_any(),
+                    None => view! { <p>{tr!(mentorships.program.checkin_ask)}</p> }.into_any(),
                 }}
                 <ActionForm action=actions.checkin attr:class="stack">
                     <input type="hidden" name="mentorship_id" value=id/>
-                    <label for="checkin-note">"Note to the liaison (optional)"</label>
+                    <label for="checkin-note">{tr!(mentorships.program.checkin_note)}</label>
                     <textarea id="checkin-note" name="note" rows="2"></textarea>
                     <div class="checkin-choices">
                         {crate::programs::model::CheckinState::ALL.iter().map(|s| view! {
@@ -314,18 +336,18 @@ fn ProgramPanel(
     });
     view! {
         <section class="program-panel" aria-labelledby="program-cycle">
-            <h2 id="program-cycle">"Program"</h2>
+            <h2 id="program-cycle">{tr!(mentorships.program.heading)}</h2>
             <p>
-                "Part of " <A href=format!("/programs/{}", p.program_slug)>{p.program_name.clone()}</A>
-                {format!(", cycle {}, which ends on {ends}.", p.cycle_name)}
+                {tr!(mentorships.program.part_of)} <A href=format!("/programs/{}", p.program_slug)>{p.program_name.clone()}</A>
+                {tr!(mentorships.program.cycle_ends, cycle = &p.cycle_name, ends = &ends).to_string()}
             </p>
             {match (active, p.extended) {
-                (true, true) => view! { <p class="muted">"You chose to keep going after the cycle ends."</p> }.into_any(),
+                (true, true) => view! { <p class="muted">{tr!(mentorships.program.kept_going)}</p> }.into_any(),
                 (true, false) => view! {
-                    <p class="muted">{format!("When the cycle ends, this mentorship completes. To keep going after {ends}, either of you can extend it.")}</p>
+                    <p class="muted">{tr!(mentorships.program.completes, ends = &ends).to_string()}</p>
                     <ActionForm action=extend attr:class="inline-form">
                         <input type="hidden" name="id" value=id/>
-                        <button type="submit" class="button">"Keep going after the cycle"</button>
+                        <button type="submit" class="button">{tr!(mentorships.program.keep_going)}</button>
                     </ActionForm>
                 }.into_any(),
                 _ => ().into_any(),
@@ -356,22 +378,22 @@ fn MentorshipView(
     let id = s.id;
     let title = format!("{} · {}", s.other_name, s.focus_label);
     let (other_id, other_name) = (s.other_id, s.other_name.clone());
-    let (me_role, other_role) = match s.side {
-        Side::Mentor => ("mentor", "mentee"),
-        Side::Mentee => ("mentee", "mentor"),
+    let you_are = match s.side {
+        Side::Mentor => tr!(mentorships.detail.you_are_mentor),
+        Side::Mentee => tr!(mentorships.detail.you_are_mentee),
     };
     let actions_view = match (s.state, s.side) {
         (State::Requested, Side::Mentor) => view! { <Answer id actions/> }.into_any(),
         (State::Requested, Side::Mentee) => view! {
-            <p>{format!("Waiting for {} to answer; the request expires on {}.", s.other_name, day(s.expires_at))}</p>
+            <p>{tr!(mentorships.detail.waiting_answer, name = &s.other_name, expires = day(s.expires_at)).to_string()}</p>
             <ActionForm action=actions.withdraw attr:class="inline-form">
                 <input type="hidden" name="id" value=id/>
-                <button type="submit" class="button">"Withdraw my request"</button>
+                <button type="submit" class="button">{tr!(mentorships.detail.withdraw_mine)}</button>
             </ActionForm>
         }
         .into_any(),
         (State::Accepted, _) => view! { <Active d=d.clone() actions/> }.into_any(),
-        _ => view! { <p class="muted">"This mentorship is closed. Its history stays here for you both."</p> }.into_any(),
+        _ => view! { <p class="muted">{tr!(mentorships.detail.closed)}</p> }.into_any(),
     };
     view! {
         <Title text=title.clone()/>
@@ -379,26 +401,26 @@ fn MentorshipView(
             <header>
                 <h1>{title}</h1>
                 <p>
-                    {format!("You are the {me_role}. Your {other_role}: ")}
+                    {you_are}
                     <A href=format!("/mentors/{}", s.other_id)>{s.other_name.clone()}</A>
                     " · " {state_badge(s.state)}
-                    {s.assigned.then_some(" · suggested by a coordinator")}
+                    {s.assigned.then_some(tr!(mentorships.suggested_by_coordinator))}
                 </p>
             </header>
             <FormError error/>
             {d.program.clone().map(|p| view! { <ProgramPanel p id active=s.state == State::Accepted mentor=s.side == Side::Mentor actions/> })}
             <section aria-labelledby="request-message">
-                <h2 id="request-message">"What the mentee hopes for"</h2>
+                <h2 id="request-message">{tr!(mentorships.detail.hopes)}</h2>
                 <blockquote class="message">{d.message.clone()}</blockquote>
             </section>
             {actions_view}
             <section aria-labelledby="history">
-                <h2 id="history">"History"</h2>
+                <h2 id="history">{tr!(mentorships.detail.history)}</h2>
                 <ol class="history">
                     {d.history.into_iter().map(|h| view! {
                         <li>
                             <time>{day(h.at)}</time>" · "
-                            {format!("{} {}", h.actor, h.to.event())}
+                            {h.to.event(&h.actor)}
                             {h.reason.map(|r| format!(" ({r})"))}
                             {(!h.note.is_empty()).then(|| view! { <q>{h.note}</q> })}
                         </li>
@@ -415,21 +437,21 @@ fn Answer(id: i64, actions: Actions) -> impl IntoView {
     let error = action_error(actions.respond);
     view! {
         <section aria-labelledby="answer" class="stack">
-            <h2 id="answer">"Your answer"</h2>
+            <h2 id="answer">{tr!(mentorships.detail.your_answer)}</h2>
             <ActionForm action=actions.respond>
                 <input type="hidden" name="id" value=id/>
                 <input type="hidden" name="decision" value="accept"/>
-                <button type="submit" class="button button--primary">"Accept"</button>
+                <button type="submit" class="button button--primary">{tr!(mentorships.accept)}</button>
             </ActionForm>
             <details>
-                <summary>"Decline…"</summary>
+                <summary>{tr!(mentorships.detail.decline_summary)}</summary>
                 <ActionForm action=actions.respond attr:class="stack">
                     <input type="hidden" name="id" value=id/>
                     <input type="hidden" name="decision" value="decline"/>
-                    <Choice label="Reason" name="reason" error placeholder="Choose a reason" current=String::new()
+                    <Choice label=tr!(mentorships.detail.reason) name="reason" error placeholder=tr!(mentorships.detail.choose_reason) current=String::new()
                         options={DeclineReason::ALL.iter().map(|r| (r.slug(), r.label())).collect::<Vec<_>>()}/>
-                    <LongField label="A note for the mentee (optional)" name="note" error rows=3/>
-                    <button type="submit" class="button">"Decline"</button>
+                    <LongField label=tr!(mentorships.detail.note_for_mentee) name="note" error rows=3/>
+                    <button type="submit" class="button">{tr!(mentorships.detail.decline)}</button>
                 </ActionForm>
             </details>
         </section>
@@ -451,20 +473,20 @@ fn Active(d: MentorshipDetail, actions: Actions) -> impl IntoView {
     let saved = move || query.with(|q| q.get("saved").is_some());
     let close = match d.close_asked {
         Some(side) if side == d.summary.side => {
-            view! { <p class="muted">{format!("You asked to close this mentorship as completed; waiting for {other} to confirm.")}</p> }.into_any()
+            view! { <p class="muted">{tr!(mentorships.agreement.asked_close, name = other).to_string()}</p> }.into_any()
         }
         Some(_) => view! {
-            <p>{format!("{other} suggests closing this mentorship as completed.")}</p>
+            <p>{tr!(mentorships.agreement.suggests_close, name = other).to_string()}</p>
             <ActionForm action=actions.complete>
                 <input type="hidden" name="id" value=id/>
-                <button type="submit" class="button button--primary">"Confirm: we are done"</button>
+                <button type="submit" class="button button--primary">{tr!(mentorships.agreement.confirm_done)}</button>
             </ActionForm>
         }
         .into_any(),
         None => view! {
             <ActionForm action=actions.complete>
                 <input type="hidden" name="id" value=id/>
-                <button type="submit" class="button">"Close as completed"</button>
+                <button type="submit" class="button">{tr!(mentorships.agreement.close_completed)}</button>
             </ActionForm>
         }
         .into_any(),
@@ -480,38 +502,38 @@ fn Active(d: MentorshipDetail, actions: Actions) -> impl IntoView {
         .collect();
     view! {
         <section aria-labelledby="agreement" class="agreement">
-            <h2 id="agreement">"Our agreement"</h2>
+            <h2 id="agreement">{tr!(mentorships.agreement.heading)}</h2>
             <p class="muted">
-                "Set your own parameters together; either of you can change them."
-                {d.agreement_at.map(|at| format!(" Last changed {}.", day(at)))}
+                {tr!(mentorships.agreement.intro)}
+                {d.agreement_at.map(|at| tr!(mentorships.agreement.last_changed, day = day(at)).to_string())}
             </p>
-            {move || saved().then(|| view! { <p class="notice" role="status">"Agreement saved."</p> })}
+            {move || saved().then(|| view! { <p class="notice" role="status">{tr!(mentorships.agreement.saved)}</p> })}
             <ActionForm action=actions.agreement attr:class="stack" attr:novalidate=true>
                 <FormError error/>
                 <input type="hidden" name="id" value=id/>
-                <Choice label="How we keep in touch" name="agreement[channel]" id="field-agreement-channel-" error
+                <Choice label=tr!(mentorships.agreement.channel) name="agreement[channel]" id="field-agreement-channel-" error
                     current=form.channel.clone() options=channels/>
-                <Choice label="How often" name="agreement[frequency]" id="field-agreement-frequency-" error
+                <Choice label=tr!(mentorships.agreement.frequency) name="agreement[frequency]" id="field-agreement-frequency-" error
                     current=form.frequency.clone() options=frequencies/>
-                <Choice label="We reply" name="agreement[reply_within]" id="field-agreement-reply_within-" error
+                <Choice label=tr!(mentorships.agreement.reply_within) name="agreement[reply_within]" id="field-agreement-reply_within-" error
                     current=form.reply_within.clone() options=replies/>
-                <Field label="Hours set aside each month" name="agreement[hours_per_month]" id="field-hours" kind="number"
+                <Field label=tr!(mentorships.agreement.hours) name="agreement[hours_per_month]" id="field-hours" kind="number"
                     autocomplete="" min="0" max="40" error current=form.hours_per_month.clone()/>
-                <LongField label="Notes" name="agreement[notes]" error current=form.notes.clone()
-                    hint="Anything else you agreed: when, where, what first."/>
-                <button type="submit" class="button button--primary">"Save our agreement"</button>
+                <LongField label=tr!(mentorships.agreement.notes) name="agreement[notes]" error current=form.notes.clone()
+                    hint=tr!(mentorships.agreement.notes_hint)/>
+                <button type="submit" class="button button--primary">{tr!(mentorships.agreement.save)}</button>
             </ActionForm>
         </section>
         <section aria-labelledby="closing" class="stack">
-            <h2 id="closing">"Closing"</h2>
+            <h2 id="closing">{tr!(mentorships.agreement.closing)}</h2>
             {close}
             <details>
-                <summary>"End this mentorship…"</summary>
+                <summary>{tr!(mentorships.agreement.end_summary)}</summary>
                 <ActionForm action=actions.end attr:class="stack">
                     <input type="hidden" name="id" value=id/>
-                    <LongField label="Why (optional)" name="note" id="field-end-note" rows=3 error=Signal::stored(None)
-                        hint=if d.program.is_some() { "Only the program's coordinators read this." } else { "Your mentor or mentee will see this in the history." }/>
-                    <button type="submit" class="button">"End the mentorship"</button>
+                    <LongField label=tr!(mentorships.agreement.why) name="note" id="field-end-note" rows=3 error=Signal::stored(None)
+                        hint=if d.program.is_some() { tr!(mentorships.agreement.end_hint_program) } else { tr!(mentorships.agreement.end_hint_pair) }/>
+                    <button type="submit" class="button">{tr!(mentorships.agreement.end)}</button>
                 </ActionForm>
             </details>
         </section>
@@ -531,20 +553,20 @@ fn SafetyPanel(other_id: i64, other_name: String, next: String) -> impl IntoView
     // page afresh.
     view! {
         <details class="safety">
-            <summary>"Block or report"</summary>
-            {move || reported().then(|| view! { <p class="notice" role="status">"Thank you. The administrators will review your report."</p> })}
+            <summary>{tr!(mentorships.safety.summary)}</summary>
+            {move || reported().then(|| view! { <p class="notice" role="status">{tr!(mentorships.safety.reported)}</p> })}
             <ActionForm action=block attr:class="stack">
                 <input type="hidden" name="user_id" value=other_id/>
                 <input type="hidden" name="next" value=next_after_block/>
-                <p>{format!("Blocking {other_name} stops requests and messages both ways, and closes anything open between you.")}</p>
-                <button type="submit" class="button">{format!("Block {other_name}")}</button>
+                <p>{tr!(mentorships.safety.block_explain, name = &other_name).to_string()}</p>
+                <button type="submit" class="button">{tr!(mentorships.safety.block, name = &other_name).to_string()}</button>
             </ActionForm>
             <ActionForm action=report attr:class="stack">
                 <input type="hidden" name="user_id" value=other_id/>
                 <input type="hidden" name="next" value=next/>
-                <LongField label="Report conduct to the administrators" name="note" error rows=3
-                    hint="What happened? Only administrators read this."/>
-                <button type="submit" class="button">"Send report"</button>
+                <LongField label=tr!(mentorships.safety.report) name="note" error rows=3
+                    hint=tr!(mentorships.safety.report_hint)/>
+                <button type="submit" class="button">{tr!(mentorships.safety.send_report)}</button>
             </ActionForm>
         </details>
     }
@@ -563,19 +585,19 @@ pub fn RequestPanel(
     let unblock_next = next.clone();
     let body = if o.blocked_by_me {
         view! {
-            <p>{format!("You blocked {}.", o.mentor_name)}</p>
+            <p>{tr!(mentorships.request.you_blocked, name = &o.mentor_name).to_string()}</p>
             <ActionForm action=unblock>
                 <input type="hidden" name="user_id" value=mentor_id/>
                 <input type="hidden" name="next" value=unblock_next/>
-                <button type="submit" class="button">"Unblock"</button>
+                <button type="submit" class="button">{tr!(mentorships.request.unblock)}</button>
             </ActionForm>
         }
         .into_any()
     } else if !o.has_free_place {
-        view! { <p class="muted">{format!("{} is not taking new mentees at the moment.", o.mentor_name)}</p> }
+        view! { <p class="muted">{tr!(mentorships.errors.not_taking, name = &o.mentor_name).to_string()}</p> }
             .into_any()
     } else if !o.has_profile {
-        view! { <p>"Mentors like to see who is asking. "<A href="/me/profile">"Fill in your profile"</A>" to send a request."</p> }
+        view! { <p>{tr!(mentorships.request.profile_first)}<A href="/me/profile">{tr!(mentorships.request.fill_profile)}</A>{tr!(mentorships.request.profile_first_after)}</p> }
             .into_any()
     } else {
         let unavailable = o
@@ -596,174 +618,20 @@ pub fn RequestPanel(
             <ActionForm action=request attr:class="stack" attr:novalidate=true>
                 <FormError error/>
                 <input type="hidden" name="mentor_id" value=mentor_id/>
-                <Choice label="Focus area" name="focus" options=focus disabled=unavailable error/>
-                <LongField label="Your message" name="message" error rows=5
-                    hint="What you hope for and your goals. The mentor reads this before answering."/>
-                <p class="field__hint">{format!("You have {} of {} requests waiting for answers.", o.open_requests, o.max_open_requests)}</p>
-                <button type="submit" class="button button--primary">"Send request"</button>
+                <Choice label=tr!(mentorships.request.focus_area) name="focus" options=focus disabled=unavailable error/>
+                <LongField label=tr!(mentorships.request.message) name="message" error rows=5
+                    hint=tr!(mentorships.request.message_hint)/>
+                <p class="field__hint">{tr!(mentorships.request.open_requests, open = o.open_requests, max = o.max_open_requests).to_string()}</p>
+                <button type="submit" class="button button--primary">{tr!(mentorships.request.send)}</button>
             </ActionForm>
         }
         .into_any()
     };
     view! {
         <section class="request-panel" aria-labelledby="request-heading">
-            <h2 id="request-heading">{format!("Ask {} to mentor you", o.mentor_name)}</h2>
+            <h2 id="request-heading">{tr!(mentorships.request.heading, name = &o.mentor_name).to_string()}</h2>
             {body}
         </section>
         <SafetyPanel other_id=mentor_id other_name=o.mentor_name next/>
-    }
-}
-
-#[component]
-pub fn AssignmentsPage() -> impl IntoView {
-    let assign = ServerAction::<AssignMentors>::new();
-    let query = use_query_map();
-    // The site's queue at /admin/assignments; a program's under its slug.
-    let params = use_params_map();
-    let program = move || params.with(|p| p.get("slug"));
-    let proposing = move || query.with(|q| q.get("propose").is_some());
-    let queue = Resource::new(program, assignment_queue);
-    let proposal = Resource::new(
-        move || (program(), proposing()),
-        |(program, on)| async move {
-            if on {
-                propose_matches(program).await.map(Some)
-            } else {
-                Ok(None)
-            }
-        },
-    );
-    let home = move || queue_path(program().as_deref());
-    let error = action_error(assign);
-    let sent = move || query.with(|q| q.get("sent"));
-    view! {
-        <Title text=move || if program().is_some() { "Mentees waiting for a match" } else { "Assignment queue" }/>
-        <h1>{move || if program().is_some() { "Mentees waiting for a match" } else { "Assignment queue" }}</h1>
-        <p class="muted">"Mentees who asked a coordinator to find them a mentor. Each suggestion has a free place and offers the focus; the mentor still accepts or declines."</p>
-        {move || sent().map(|n| view! { <p class="notice" role="status">{format!("Sent {n} request{}.", if n == "1" { "" } else { "s" })}</p> })}
-        {move || program().map(|slug| view! {
-            <p><A href=format!("/programs/{slug}/manage")>"Back to the program"</A></p>
-        })}
-        <FormError error/>
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                let program = program();
-                let items = match queue.await {
-                    Ok(items) => items,
-                    Err(e) => return failure(e, "to see the assignment queue"),
-                };
-                let proposal = proposal.await;
-                if items.is_empty() {
-                    return view! { <p class="empty">"Nobody is waiting."</p> }.into_any();
-                }
-                view! {
-                    {match proposal {
-                        Ok(Some(p)) => view! { <ProposalView p assign program=program.clone()/> }.into_any(),
-                        Ok(None) => view! {
-                            <p><A href=format!("{}?propose=1", home()) attr:class="button button--primary">"Match everyone…"</A>
-                            " Proposes the best mentor for each mentee at once, for you to review before anything is sent."</p>
-                        }.into_any(),
-                        Err(e) => view! { <p class="form-error">{e.to_string()}</p> }.into_any(),
-                    }}
-                    <ol class="queue">
-                        {items.into_iter().map(|q| view! { <QueueEntry q assign program=program.clone()/> }).collect_view()}
-                    </ol>
-                }.into_any()
-            })}
-        </Transition>
-    }
-}
-
-#[component]
-fn QueueEntry(
-    q: QueueItem,
-    assign: ServerAction<AssignMentors>,
-    program: Option<String>,
-) -> impl IntoView {
-    let request_id = q.id;
-    let heading = match &q.cycle_name {
-        Some(cycle) => format!("{} · {} · {cycle}", q.mentee_name, q.focus_label),
-        None => format!("{} · {}", q.mentee_name, q.focus_label),
-    };
-    let empty = if program.is_some() {
-        "No mentor enrolled in this cycle with a free place offers this focus now."
-    } else {
-        "No mentor with a free place offers this focus now."
-    };
-    view! {
-        <li class="card">
-            <h2>{heading}</h2>
-            <p class="muted">{format!("Waiting since {}", day(q.created_at))}</p>
-            {(!q.note.is_empty()).then(|| view! { <blockquote>{q.note.clone()}</blockquote> })}
-            {if q.suggestions.is_empty() {
-                view! { <p class="muted">{empty}</p> }.into_any()
-            } else {
-                view! {
-                    <ol class="suggestions">
-                        {q.suggestions.into_iter().map(|s| {
-                            let assign_label = format!("Assign {}", s.mentor_name);
-                            let program = program.clone();
-                            view! {
-                            <li>
-                                <A href=format!("/mentors/{}", s.mentor_id)>{s.mentor_name.clone()}</A>
-                                {format!(" · fit {} · {} free place{}", s.score, s.free_places, if s.free_places == 1 { "" } else { "s" })}
-                                {(!s.reasons.is_empty()).then(|| view! { <p class="mentor-card__reasons">{s.reasons.join("; ")}</p> })}
-                                <ActionForm action=assign attr:class="inline-form">
-                                    <ProgramInput program/>
-                                    <input type="hidden" name="pairs" value=format!("{request_id}:{}", s.mentor_id)/>
-                                    <button type="submit" class="button" aria-label=assign_label>"Assign"</button>
-                                </ActionForm>
-                            </li>
-                        }}).collect_view()}
-                    </ol>
-                }.into_any()
-            }}
-        </li>
-    }
-}
-
-/// The queue a form acts on, when it is a program's.
-#[component]
-fn ProgramInput(program: Option<String>) -> impl IntoView {
-    program.map(|slug| view! { <input type="hidden" name="program" value=slug/> })
-}
-
-#[component]
-fn ProposalView(
-    p: Proposal,
-    assign: ServerAction<AssignMentors>,
-    program: Option<String>,
-) -> impl IntoView {
-    let home = queue_path(program.as_deref());
-    let pairs = p
-        .pairs
-        .iter()
-        .map(|x| format!("{}:{}", x.request_id, x.mentor_id))
-        .collect::<Vec<_>>()
-        .join(",");
-    let n = p.pairs.len();
-    view! {
-        <section class="card proposal" aria-labelledby="proposal">
-            <h2 id="proposal">{format!("Proposed: {n} matches, total fit {}", p.total_fit)}</h2>
-            <table>
-                <thead><tr><th>"Mentee"</th><th>"Focus"</th><th>"Mentor"</th><th>"Fit"</th></tr></thead>
-                <tbody>
-                    {p.pairs.into_iter().map(|x| view! {
-                        <tr><td>{x.mentee_name}</td><td>{x.focus_label}</td><td>{x.mentor_name}</td><td>{x.score}</td></tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-            {(!p.unmatched.is_empty()).then(|| view! {
-                <p class="muted">{format!("No mentor with a free place for: {}.", p.unmatched.join(", "))}</p>
-            })}
-            {(n > 0).then(|| view! {
-                <ActionForm action=assign attr:class="inline-form">
-                    <ProgramInput program=program.clone()/>
-                    <input type="hidden" name="pairs" value=pairs/>
-                    <button type="submit" class="button button--primary">{format!("Send these {n} requests")}</button>
-                </ActionForm>
-            })}
-            " " <A href=home>"Cancel"</A>
-        </section>
     }
 }

@@ -65,12 +65,13 @@ pub async fn send_message(
         errors.add("body", why);
         AppError::Invalid(errors)
     };
-    let me = require_verified(me, "send messages").map_err(|e| refused(e.to_string()))?;
+    let me =
+        require_verified(me, crate::tr!(messages.to_send)).map_err(|e| refused(e.to_string()))?;
     limits::check(Action::Message, Some(me.id)).map_err(|e| refused(e.to_string()))?;
     let text = parse_body(&body).map_err(refused)?;
     if !valid_key(&key) {
         return Err(AppError::BadRequest(
-            "The message key is malformed; reload the page.".to_owned(),
+            crate::tr!(messages.errors.key_malformed).to_owned(),
         ));
     }
     let hub = use_hub()?;
@@ -120,7 +121,7 @@ pub async fn unread_counts() -> Result<Unread, AppError> {
 /// Never their words.
 #[server(endpoint = "messages/activity")]
 pub async fn list_thread_activity() -> Result<Vec<ThreadActivity>, AppError> {
-    let me = require_admin("see thread activity").await?;
+    let me = require_admin(crate::tr!(messages.to_see_activity)).await?;
     let db = use_db()?;
     audit::record(&db, me.id, Audit::ThreadActivityRead, "", "", now_ms()).await?;
     store::activity(&db).await

@@ -34,7 +34,7 @@ pub fn UnreadMessages(rendered: Unread) -> impl IntoView {
             {move || match count() {
                 0 => None,
                 n => Some(view! {
-                    " " <span class="nav-count">{n}<span class="visually-hidden">" unread"</span></span>
+                    " " <span class="nav-count">{n}<span class="visually-hidden">{crate::tr!(messages.live.unread)}</span></span>
                 }),
             }}
         </span>
@@ -53,11 +53,11 @@ pub fn Bell(rendered: Unread) -> impl IntoView {
                 <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"/>
             </svg>
             {move || match count() {
-                0 => view! { <span class="visually-hidden">"Notifications"</span> }.into_any(),
+                0 => view! { <span class="visually-hidden">{crate::tr!(messages.live.notifications)}</span> }.into_any(),
                 n => view! {
-                    <span class="visually-hidden">"Notifications, "</span>
+                    <span class="visually-hidden">{crate::tr!(messages.live.notifications_before)}</span>
                     <span class="bell__count">{n}</span>
-                    <span class="visually-hidden">" unread"</span>
+                    <span class="visually-hidden">{crate::tr!(messages.live.unread)}</span>
                 }.into_any(),
             }}
         </a>

@@ -94,13 +94,15 @@ pub fn parse_body(body: &str) -> Result<String, String> {
     let body = body.trim();
     let chars = body.chars().count();
     if chars == 0 {
-        return Err("Write a message first.".to_owned());
+        return Err(crate::tr!(messages.thread.empty).to_owned());
     }
     if chars > MAX_MESSAGE_CHARS {
-        return Err(format!(
-            "A message can be at most {MAX_MESSAGE_CHARS} characters; this one has {chars}. \
-             Shorten it or send it in two parts."
-        ));
+        return Err(crate::tr!(
+            messages.thread.too_long,
+            max = MAX_MESSAGE_CHARS,
+            chars = chars
+        )
+        .to_string());
     }
     Ok(body.to_owned())
 }
@@ -114,15 +116,15 @@ pub fn valid_key(key: &str) -> bool {
 }
 
 /// The opening a mentor is offered when a mentorship starts: the programs ask
-/// the mentor to write first.
+/// the mentor to write first. In the mentor's (the reader's) language: they
+/// make it their own before sending it.
 pub fn suggested_opening(mentee_first_name: &str, focus_label: &str) -> String {
-    format!(
-        "Hello {mentee_first_name},\n\nThank you for asking me to be your mentor for {}. \
-         I'm glad to. Could you tell me a little about where you are now and what you \
-         hope to have done in a few months?\n\nWhen suits you for a first call? I'm \
-         usually free on weekday afternoons.",
-        focus_label.to_lowercase()
+    crate::tr!(
+        messages.opening.text,
+        name = mentee_first_name,
+        focus = focus_label.to_lowercase()
     )
+    .to_string()
 }
 
 /// The first `max` characters of a message as plain text, for the inbox.

@@ -32,11 +32,11 @@ fn message_item(m: Message, seen_mark: Memo<i64>) -> impl IntoView {
     let mine = m.mine;
     view! {
         <li id=format!("m{id}") class="msg" class:msg--mine=mine class:msg--topic=m.topic>
-            <p class="msg__who">{if mine { "You".to_owned() } else { m.sender_name }}</p>
+            <p class="msg__who">{if mine { crate::tr!(messages.thread.you).to_owned() } else { m.sender_name }}</p>
             <div class="msg__body" inner_html=m.html></div>
             <p class="msg__meta">
                 <Moment ms=m.sent_at/>
-                {move || (mine && seen_mark.get() == id).then(|| view! { " · " <span class="msg__seen">"Seen"</span> })}
+                {move || (mine && seen_mark.get() == id).then(|| view! { " · " <span class="msg__seen">{crate::tr!(messages.thread.seen)}</span> })}
             </p>
         </li>
     }
@@ -109,23 +109,23 @@ pub fn ThreadView(thread: Thread, error: Option<AppError>) -> impl IntoView {
         None => view! {
             {thread.suggested_opening.is_some().then(|| view! {
                 <p class="notice" role="status">
-                    {format!("Write to {other} first: the programs ask mentors to send the first message. We drafted an opening below; make it your own.")}
+                    {crate::tr!(messages.thread.write_first, other = other).to_string()}
                 </p>
             })}
             <form class="thread__form" method="post" action=SendMessage::url() on:submit=on_submit>
                 <input type="hidden" name="mentorship_id" value=id/>
                 <input type="hidden" name="key" value=thread.new_key.clone()/>
                 <div class="field" class:field--invalid=move || field_error.with(Option::is_some)>
-                    <label for="message-body">{format!("Message to {}", thread.other_name)}</label>
+                    <label for="message-body">{crate::tr!(messages.thread.message_to, name = thread.other_name.clone()).to_string()}</label>
                     <p class="field__hint" id="message-body-hint">
-                        {format!("Up to {MAX_MESSAGE_CHARS} characters. *emphasis*, [links](https://…) and lists work. Only you and {} can read this.", thread.other_name)}
+                        {crate::tr!(messages.thread.hint, max = MAX_MESSAGE_CHARS, name = thread.other_name.clone()).to_string()}
                     </p>
                     <textarea id="message-body" name="body" rows="4" node_ref=textarea
                         aria-describedby="message-body-hint"
                         aria-invalid=move || field_error.with(Option::is_some).then_some("true")>{draft}</textarea>
                     {move || field_error.get().map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
                 </div>
-                <button type="submit" class="button button--primary">"Send"</button>
+                <button type="submit" class="button button--primary">{crate::tr!(messages.thread.send)}</button>
             </form>
         }
         .into_any(),
@@ -133,23 +133,23 @@ pub fn ThreadView(thread: Thread, error: Option<AppError>) -> impl IntoView {
 
     view! {
         <section id="thread" class="card thread" aria-labelledby="thread-title">
-            <h2 id="thread-title">"Messages"</h2>
+            <h2 id="thread-title">{crate::tr!(messages.thread.title)}</h2>
             {move || unread_up_to.get().map(|up_to| view! {
                 <form class="thread__read" method="post" action=MarkThreadRead::url()>
                     <input type="hidden" name="mentorship_id" value=id/>
                     <input type="hidden" name="up_to" value=up_to/>
-                    <button type="submit" class="button">"Mark as read"</button>
+                    <button type="submit" class="button">{crate::tr!(messages.thread.mark_read)}</button>
                 </form>
             })}
             <div class="thread__scroll" node_ref=list_ref on:scroll=on_scroll>
                 <div>
                     {move || has_older.get().then(|| view! {
                         <p class="thread__older">
-                            <a href=older_href.clone().unwrap_or_default()>"Older messages"</a>
+                            <a href=older_href.clone().unwrap_or_default()>{crate::tr!(messages.thread.older)}</a>
                         </p>
                     })}
                     {move || shown.with(BTreeMap::is_empty).then(|| view! {
-                        <p class="empty">"No messages yet."</p>
+                        <p class="empty">{crate::tr!(messages.thread.none_yet)}</p>
                     })}
                     <ol class="thread__list" aria-live="polite">
                         <For each=move || shown.get().into_values() key=|m| m.id let:m>
@@ -160,14 +160,14 @@ pub fn ThreadView(thread: Thread, error: Option<AppError>) -> impl IntoView {
                                 let key = p.key.clone();
                                 view! {
                                     <li class="msg msg--mine msg--pending" class:msg--failed=p.failed.is_some()>
-                                        <p class="msg__who">"You"</p>
+                                        <p class="msg__who">{crate::tr!(messages.thread.you)}</p>
                                         <div class="msg__body"><p class="msg__plain">{p.body.clone()}</p></div>
                                         <p class="msg__meta">
                                             {match p.failed.clone() {
-                                                None => view! { <span>"Sending…"</span> }.into_any(),
+                                                None => view! { <span>{crate::tr!(messages.thread.sending)}</span> }.into_any(),
                                                 Some(why) => view! {
-                                                    <span role="alert">{format!("Not sent: {why}")}</span>" "
-                                                    <button type="button" class="link-button" on:click=move |_| retry.run(key.clone())>"Retry"</button>
+                                                    <span role="alert">{crate::tr!(messages.thread.not_sent, why = why.clone()).to_string()}</span>" "
+                                                    <button type="button" class="link-button" on:click=move |_| retry.run(key.clone())>{crate::tr!(messages.thread.retry)}</button>
                                                 }.into_any(),
                                             }}
                                         </p>
@@ -389,13 +389,13 @@ mod browser {
 pub fn InboxPage() -> impl IntoView {
     let inbox = Resource::new(|| (), |_| get_inbox());
     view! {
-        <Title text="Messages"/>
-        <h1>"Messages"</h1>
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Title text=crate::tr!(messages.title)/>
+        <h1>{crate::tr!(messages.title)}</h1>
+        <Transition fallback=|| view! { <p class="muted">{crate::tr!(messages.loading)}</p> }>
             {move || Suspend::new(async move {
                 match inbox.await {
                     Ok(items) => view! { <Inbox items/> }.into_any(),
-                    Err(e) => failure(e, "to read your messages"),
+                    Err(e) => failure(e, crate::tr!(messages.sign_in_to_read)),
                 }
             })}
         </Transition>
@@ -427,8 +427,8 @@ fn Inbox(items: Vec<InboxItem>) -> impl IntoView {
         let list = items.get();
         if list.is_empty() {
             return view! {
-                <p class="empty">"No conversations yet. Each mentorship has a private thread; it opens when a mentor accepts. "
-                    <a href="/mentors">"Find a mentor"</a></p>
+                <p class="empty">{crate::tr!(messages.inbox.none_yet)}" "
+                    <a href="/mentors">{crate::tr!(messages.inbox.find_mentor)}</a></p>
             }
             .into_any();
         }
@@ -440,18 +440,19 @@ fn Inbox(items: Vec<InboxItem>) -> impl IntoView {
                     <li class="inbox__item" class:inbox__item--unread=unread>
                         <a href=format!("/mentorships/{}#thread", t.mentorship_id)>
                             <span class="inbox__who">{t.other_name}</span>
-                            <span class="inbox__focus">{t.focus_label}{(!t.active).then_some(" · closed")}</span>
+                            <span class="inbox__focus">{t.focus_label}{(!t.active).then_some(crate::tr!(messages.inbox.closed))}</span>
                         </a>
                         <p class="inbox__preview">
                             {match t.preview {
-                                Some(p) => format!("{}{p}", if t.last_mine { "You: " } else { "" }),
-                                None => "No messages yet".to_owned(),
+                                Some(p) if t.last_mine => crate::tr!(messages.inbox.you_wrote, text = p).to_string(),
+                                Some(p) => p,
+                                None => crate::tr!(messages.inbox.none).to_owned(),
                             }}
                         </p>
                         <p class="inbox__meta">
                             {t.last_at.map(|ms| view! { <Moment ms/> })}
                             {unread.then(|| view! {
-                                " " <span class="badge badge--ok">{format!("{} unread", t.unread)}</span>
+                                " " <span class="badge badge--ok">{crate::tr!(messages.inbox.unread, n = t.unread).to_string()}</span>
                             })}
                         </p>
                     </li>
@@ -469,33 +470,39 @@ fn Inbox(items: Vec<InboxItem>) -> impl IntoView {
 pub fn ThreadActivityPage() -> impl IntoView {
     let rows = Resource::new(|| (), |_| list_thread_activity());
     view! {
-        <Title text="Thread activity"/>
-        <h1>"Thread activity"</h1>
-        <p class="muted">"Messages are private to each pair. This page shows only that a thread exists and when it was last active."</p>
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Title text=crate::tr!(messages.activity.title)/>
+        <h1>{crate::tr!(messages.activity.title)}</h1>
+        <p class="muted">{crate::tr!(messages.activity.intro)}</p>
+        <Transition fallback=|| view! { <p class="muted">{crate::tr!(messages.loading)}</p> }>
             {move || Suspend::new(async move {
                 match rows.await {
-                    Ok(rows) if rows.is_empty() => view! { <p class="empty">"No mentorships yet."</p> }.into_any(),
+                    Ok(rows) if rows.is_empty() => view! { <p class="empty">{crate::tr!(messages.activity.empty)}</p> }.into_any(),
                     Ok(rows) => view! {
                         <table class="table">
-                            <thead><tr><th>"Mentor"</th><th>"Mentee"</th><th>"Focus"</th><th>"State"</th><th>"Last message"</th></tr></thead>
+                            <thead><tr>
+                                <th>{crate::tr!(messages.activity.mentor)}</th>
+                                <th>{crate::tr!(messages.activity.mentee)}</th>
+                                <th>{crate::tr!(messages.activity.focus)}</th>
+                                <th>{crate::tr!(messages.activity.state)}</th>
+                                <th>{crate::tr!(messages.activity.last_message)}</th>
+                            </tr></thead>
                             <tbody>
                                 {rows.into_iter().map(|r| view! {
                                     <tr>
-                                        <td data-label="Mentor">{r.mentor_name}</td>
-                                        <td data-label="Mentee">{r.mentee_name}</td>
-                                        <td data-label="Focus">{r.focus_label}</td>
-                                        <td data-label="State">{r.state}</td>
-                                        <td data-label="Last message">{match r.last_message_at {
+                                        <td data-label=crate::tr!(messages.activity.mentor)>{r.mentor_name}</td>
+                                        <td data-label=crate::tr!(messages.activity.mentee)>{r.mentee_name}</td>
+                                        <td data-label=crate::tr!(messages.activity.focus)>{r.focus_label}</td>
+                                        <td data-label=crate::tr!(messages.activity.state)>{r.state}</td>
+                                        <td data-label=crate::tr!(messages.activity.last_message)>{match r.last_message_at {
                                             Some(ms) => view! { <Moment ms/> }.into_any(),
-                                            None => view! { <span class="muted">"none yet"</span> }.into_any(),
+                                            None => view! { <span class="muted">{crate::tr!(messages.activity.none_yet)}</span> }.into_any(),
                                         }}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>
                         </table>
                     }.into_any(),
-                    Err(e) => failure(e, "to see thread activity"),
+                    Err(e) => failure(e, crate::tr!(messages.activity.sign_in)),
                 }
             })}
         </Transition>

@@ -7,10 +7,12 @@ use super::{
     model::{preview, suggested_opening, InboxItem, Message, Thread, ThreadActivity, Unread, PAGE},
 };
 use crate::{
-    accounts::store::lock_member,
+    accounts::store::{language_of, lock_member},
     dates::now_ms,
     db::Db,
     error::AppError,
+    i18n::td_string,
+    language::Lang,
     mentorships::{
         model::State,
         store::{pair_for_member, Pair},
@@ -20,8 +22,6 @@ use crate::{
     ui::markdown::render,
 };
 use sqlx::AnyConnection;
-
-const PRIVATE: &str = "Messages are private to the mentor and mentee of a mentorship.";
 
 async fn pair_ids(db: &Db, mentorship_id: i64) -> Result<(i64, i64), AppError> {
     let ids: Option<(i64, i64)> =
@@ -35,28 +35,29 @@ async fn pair_ids(db: &Db, mentorship_id: i64) -> Result<(i64, i64), AppError> {
 /// The pair, when `user_id` is one of them and the mentorship ever had a
 /// thread (it was accepted). Everyone else, administrators included, is refused.
 async fn member_pair(conn: &mut AnyConnection, user_id: i64, id: i64) -> Result<Pair, AppError> {
-    let pair = pair_for_member(conn, user_id, id, PRIVATE).await?;
+    let pair = pair_for_member(conn, user_id, id, crate::tr!(messages.errors.private)).await?;
     if !pair.opened() {
-        return Err(AppError::conflict(
-            "Messages open once the mentor accepts the request.",
-        ));
+        return Err(AppError::conflict(crate::tr!(messages.errors.not_open)));
     }
     Ok(pair)
 }
 
-/// Why `user_id` cannot write in this thread now, if they cannot.
+/// Why `user_id` (the caller) cannot write in this thread now, if they cannot.
 async fn read_only_reason(
     conn: &mut AnyConnection,
     user_id: i64,
     pair: &Pair,
 ) -> Result<Option<String>, sqlx::Error> {
     Ok(if pair.state != State::Accepted {
-        Some(format!(
-            "This mentorship is {}; its messages stay here to read, but no new ones can be sent.",
-            pair.state.label().to_lowercase()
-        ))
+        Some(
+            crate::tr!(
+                messages.errors.read_only,
+                state = pair.state.label().to_lowercase()
+            )
+            .to_string(),
+        )
     } else if blocked_between(conn, user_id, pair.other(user_id)).await? {
-        Some("Messages are closed between you and this member.".to_owned())
+        Some(crate::tr!(messages.errors.blocked).to_owned())
     } else {
         None
     })
@@ -66,8 +67,10 @@ type Row = (i64, i64, i64, String, String, i64, i64);
 const COLUMNS: &str =
     "m.id, m.mentorship_id, m.sender_id, m.body, m.client_key, m.sent_at, COALESCE(m.topic_id, 0)";
 
-fn message(viewer: i64, names: impl Fn(i64) -> String, row: Row) -> Message {
+/// A stored message for `viewer`, with Carrel's own words in `lang`.
+fn message(viewer: i64, names: impl Fn(i64) -> String, row: Row, lang: Lang) -> Message {
     let (id, mentorship_id, sender_id, body, key, sent_at, topic_id) = row;
+    let l = lang.locale();
     let topic = topic_id != 0;
     let mine = sender_id == viewer && !topic;
     Message {
@@ -76,14 +79,14 @@ fn message(viewer: i64, names: impl Fn(i64) -> String, row: Row) -> Message {
         mine,
         topic,
         sender_name: if topic {
-            "Program topic".to_owned()
+            td_string!(l, messages.program_topic).to_owned()
         } else {
             names(sender_id)
         },
         // An empty body was erased when its sender deleted their account
         // (a message cannot be sent empty).
         html: if body.is_empty() {
-            "<p><em>This message was erased when its author left Carrel.</em></p>".to_owned()
+            format!("<p><em>{}</em></p>", td_string!(l, messages.erased))
         } else {
             render(&body)
         },
@@ -115,8 +118,9 @@ pub async fn send(
     // must write first on SQLite.
     let (a, b) = pair_ids(db, mentorship_id).await?;
     if user_id != a && user_id != b {
-        return Err(AppError::forbidden(PRIVATE));
+        return Err(AppError::forbidden(crate::tr!(messages.errors.private)));
     }
+    let lang = crate::language::current();
     let mut tx = db.pool().begin().await?;
     lock_member(&mut tx, a.min(b)).await?;
     lock_member(&mut tx, a.max(b)).await?;
@@ -133,10 +137,10 @@ pub async fn send(
     if let Some(row) = earlier {
         if row.1 != mentorship_id {
             return Err(AppError::BadRequest(
-                "That message key belongs to another thread.".to_owned(),
+                crate::tr!(messages.errors.key_elsewhere).to_owned(),
             ));
         }
-        return Ok(message(user_id, names, row));
+        return Ok(message(user_id, names, row, lang));
     }
     if let Some(why) = read_only_reason(&mut tx, user_id, &pair).await? {
         return Err(AppError::conflict(why));
@@ -181,6 +185,7 @@ pub async fn send(
             now,
             0,
         ),
+        lang,
     ))
 }
 
@@ -345,15 +350,16 @@ pub async fn thread(
                     .mentee_name
                     .split_whitespace()
                     .next()
-                    .unwrap_or("there");
+                    .unwrap_or(crate::tr!(messages.opening.someone));
                 suggested_opening(first, &pair.focus_label)
             });
+    let lang = crate::language::current();
     Ok(Thread {
         mentorship_id,
         other_name: pair.name_of(other).to_owned(),
         messages: rows
             .into_iter()
-            .map(|r| message(user_id, |id| pair.name_of(id).to_owned(), r))
+            .map(|r| message(user_id, |id| pair.name_of(id).to_owned(), r, lang))
             .collect(),
         has_older,
         read_only,
@@ -403,12 +409,23 @@ pub async fn mark_read(
 }
 
 /// The member's messages in all their threads after message `after`, oldest
-/// first: what a stream sends.
+/// first, in the reader's language.
 pub async fn after(
     db: &Db,
     user_id: i64,
     after: i64,
     limit: i64,
+) -> Result<Vec<Message>, AppError> {
+    after_in(db, user_id, after, limit, crate::language::current()).await
+}
+
+/// What a stream sends: `after`, with Carrel's words in `lang`.
+pub async fn after_in(
+    db: &Db,
+    user_id: i64,
+    after: i64,
+    limit: i64,
+    lang: Lang,
 ) -> Result<Vec<Message>, AppError> {
     type Named = (i64, i64, i64, String, String, i64, i64, String);
     let rows: Vec<Named> = sqlx::query_as(&format!(
@@ -426,7 +443,12 @@ pub async fn after(
     Ok(rows
         .into_iter()
         .map(|(id, m, s, body, key, at, topic, name)| {
-            message(user_id, |_| name.clone(), (id, m, s, body, key, at, topic))
+            message(
+                user_id,
+                |_| name.clone(),
+                (id, m, s, body, key, at, topic),
+                lang,
+            )
         })
         .collect())
 }
@@ -620,22 +642,23 @@ pub async fn email_unread(
     let mut names: Vec<&str> = due.iter().map(|(_, _, n)| n.as_str()).collect();
     names.sort_unstable();
     names.dedup();
+    // In the language of the member written to.
+    let l = language_of(&mut *tx, user_id).await?.locale();
     let (subject, link) = match (names.as_slice(), due.as_slice()) {
         ([one], [(id, _, _)]) => (
-            format!("New message from {one}"),
+            td_string!(l, messages.email.subject_thread, name = *one).to_string(),
             format!("/mentorships/{id}#thread"),
         ),
-        ([one], _) => (format!("New messages from {one}"), "/messages".to_owned()),
+        ([one], _) => (
+            td_string!(l, messages.email.subject_sender, name = *one).to_string(),
+            "/messages".to_owned(),
+        ),
         _ => (
-            format!("New messages from {} people", names.len()),
+            td_string!(l, messages.email.subject_people, n = names.len()).to_string(),
             "/messages".to_owned(),
         ),
     };
-    let body = format!(
-        "You have unread messages in Carrel from {}. Read and answer them in Carrel; \
-         messages are never sent by email.",
-        names.join(", ")
-    );
+    let body = td_string!(l, messages.email.body, names = names.join(", ")).to_string();
     queue_email(
         tx,
         user_id,

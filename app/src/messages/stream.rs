@@ -52,10 +52,13 @@ pub async fn stream(
     headers: HeaderMap,
     Query(query): Query<StreamQuery>,
 ) -> Response {
+    // Carrel's own words in a stream (a topic card's sender) follow the page's language.
+    let lang = crate::language::request::from_headers(&headers);
+    let sign_in = crate::i18n::td_string!(lang.locale(), messages.stream_sign_in);
     let user = match user {
         Ok(user) => user,
         Err(AppError::Unauthenticated) => {
-            return (StatusCode::UNAUTHORIZED, "Sign in to receive messages.").into_response()
+            return (StatusCode::UNAUTHORIZED, sign_in).into_response()
         }
         Err(e) => {
             tracing::warn!(error = %e, "stream refused");
@@ -63,7 +66,7 @@ pub async fn stream(
         }
     };
     let Some(session_id) = session.id() else {
-        return (StatusCode::UNAUTHORIZED, "Sign in to receive messages.").into_response();
+        return (StatusCode::UNAUTHORIZED, sign_in).into_response();
     };
     // Each stream holds a connection and a task: a member gets a few, the
     // instance a bounded number. The ticket goes with the stream's task.
@@ -109,7 +112,7 @@ pub async fn stream(
         loop {
             while read_messages {
                 // On a failed read, the next tick tries again.
-                let Ok(batch) = store::after(&db, user_id, cursor, BATCH).await else {
+                let Ok(batch) = store::after_in(&db, user_id, cursor, BATCH, lang).await else {
                     break;
                 };
                 read_messages = batch.len() as i64 == BATCH;

@@ -49,7 +49,9 @@ pub async fn save_email_choices(
         .keys()
         .map(|slug| Topic::from_slug(slug))
         .collect::<Option<Vec<Topic>>>()
-        .ok_or_else(|| AppError::BadRequest("That is not an email topic.".to_owned()))?;
+        .ok_or_else(|| {
+            AppError::BadRequest(crate::tr!(notifications.errors.not_a_topic).to_owned())
+        })?;
     store::set_email_choices(&use_db()?, me.id, &topics).await?;
     leptos_axum::redirect("/settings?emails=saved#emails-heading");
     Ok(())
@@ -64,7 +66,7 @@ pub struct OutboxEmail {
 /// The emails Carrel wrote to its outbox folder (development only, admins only).
 #[server(endpoint = "notifications/outbox")]
 pub async fn outbox() -> Result<Vec<OutboxEmail>, AppError> {
-    require_admin("read the outbox").await?;
+    require_admin(crate::tr!(notifications.to_read_outbox)).await?;
     let mailer = use_context::<mail::Mailer>().ok_or(AppError::NotFound)?;
     let Some(dir) = mailer.outbox() else {
         return Err(AppError::NotFound);

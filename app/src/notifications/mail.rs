@@ -2,7 +2,7 @@
 //! email is written to an outbox folder as an `.eml` file, which admins can
 //! read at `/admin/outbox`; in production it goes out over SMTP.
 
-use crate::{dates::now_ms, db::Db, error::AppError};
+use crate::{dates::now_ms, db::Db, error::AppError, i18n::td_string, language::Lang};
 use lettre::{
     message::{header::ContentType, Mailbox},
     AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
@@ -124,7 +124,15 @@ pub async fn send_pending(db: &Db, mailer: &Mailer) -> Result<usize, AppError> {
         if claimed == 0 {
             continue;
         }
-        let outcome = match compose(mailer, &address, &name, &subject, &body, &link) {
+        let lang = language_for(db, &address).await?;
+        let email = Email {
+            address: &address,
+            name: &name,
+            subject: &subject,
+            body: &body,
+            link: &link,
+        };
+        let outcome = match compose(mailer, &email, lang) {
             Ok(message) => mailer.send(message).await,
             Err(e) => Err(e),
         };
@@ -154,23 +162,56 @@ pub async fn send_pending(db: &Db, mailer: &Mailer) -> Result<usize, AppError> {
     Ok(sent)
 }
 
-fn compose(
-    mailer: &Mailer,
-    address: &str,
-    name: &str,
-    subject: &str,
-    body: &str,
-    link: &str,
-) -> Result<Message, String> {
+/// The language to write to `address` in: the choice of the member it
+/// belongs to (or is waiting to be confirmed for), else English.
+async fn language_for(db: &Db, address: &str) -> Result<Lang, sqlx::Error> {
+    let (member,): (Option<i64>,) = sqlx::query_as(
+        "SELECT COALESCE(
+             (SELECT id FROM users WHERE email = $1 LIMIT 1),
+             (SELECT user_id FROM account_tokens WHERE email = $1 ORDER BY id DESC LIMIT 1))",
+    )
+    .bind(address)
+    .fetch_one(db.pool())
+    .await?;
+    match member {
+        Some(id) => crate::accounts::store::language_of(db.pool(), id).await,
+        None => Ok(Lang::default()),
+    }
+}
+
+/// One queued email, as the table holds it.
+struct Email<'a> {
+    address: &'a str,
+    name: &'a str,
+    subject: &'a str,
+    body: &'a str,
+    link: &'a str,
+}
+
+/// The message around a queued email's words, in `lang` (its subject and
+/// body were written in the recipient's language when it was queued).
+fn compose(mailer: &Mailer, email: &Email<'_>, lang: Lang) -> Result<Message, String> {
+    let Email {
+        address,
+        name,
+        subject,
+        body,
+        link,
+    } = *email;
     let to = Mailbox::new(
         Some(name.to_owned()),
         address.parse().map_err(|e| format!("{address:?}: {e}"))?,
     );
+    let l = lang.locale();
     let text = format!(
-        "Hello {name},\n\n{body}\n\nOpen Carrel: {}{link}\n\n\
-         You get this email because you are a member of Carrel. \
-         Your notifications are also in Carrel, under the bell.\n",
-        mailer.public_url
+        "{}\n\n{body}\n\n{}\n\n{}\n",
+        td_string!(l, notifications.mail.greeting, name = name),
+        td_string!(
+            l,
+            notifications.mail.open,
+            url = format!("{}{link}", mailer.public_url)
+        ),
+        td_string!(l, notifications.mail.footer),
     );
     Message::builder()
         .from(mailer.from.clone())

@@ -77,14 +77,14 @@ impl Kind {
 choices! {
     /// What an email is about, as a member chooses which emails they want.
     /// Emails about the account itself (links, a change of address) always go.
-    Topic {
-        Requests = ("requests", "Requests for mentoring and their answers"),
-        Mentorships = ("mentorships", "Changes to my mentorships: agreements, endings, completions"),
-        Messages = ("messages", "Messages I have not read after a while"),
-        Meetings = ("meetings", "Meetings proposed, accepted, cancelled, and reminders"),
-        Progress = ("progress", "Goals, monthly check-ins and feedback"),
-        Programs = ("programs", "Programs' monthly topics and recognition letters"),
-        Safety = ("safety", "Conduct reports (administrators)"),
+    Topic in notifications.topic {
+        Requests = ("requests", requests),
+        Mentorships = ("mentorships", mentorships),
+        Messages = ("messages", messages),
+        Meetings = ("meetings", meetings),
+        Progress = ("progress", progress),
+        Programs = ("programs", programs),
+        Safety = ("safety", safety),
     }
 }
 

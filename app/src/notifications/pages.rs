@@ -13,33 +13,33 @@ pub fn NotificationsPage() -> impl IntoView {
     let mark = ServerAction::<MarkNotificationsRead>::new();
     let list = Resource::new(|| (), |_| recent_notifications());
     view! {
-        <Title text="Notifications"/>
-        <h1>"Notifications"</h1>
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Title text=crate::tr!(notifications.title)/>
+        <h1>{crate::tr!(notifications.title)}</h1>
+        <Transition fallback=|| view! { <p class="muted">{crate::tr!(notifications.loading)}</p> }>
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(items) if items.is_empty() => view! {
-                        <p class="empty">"Nothing yet. Requests and answers about your mentorships appear here."</p>
+                        <p class="empty">{crate::tr!(notifications.empty)}</p>
                     }.into_any(),
                     Ok(items) => {
                         let any_unread = items.iter().any(|n| n.unread);
                         view! {
                             {any_unread.then(|| view! {
                                 <ActionForm action=mark attr:class="inline-form">
-                                    <button type="submit" class="button">"Mark all read"</button>
+                                    <button type="submit" class="button">{crate::tr!(notifications.mark_all_read)}</button>
                                 </ActionForm>
                             })}
                             <ul class="notifications">
                                 {items.into_iter().map(|n| view! {
                                     <li class:unread=n.unread>
                                         <A href=n.link>{n.text}</A>
-                                        {n.unread.then(|| view! { <span class="badge badge--ok">"New"</span> })}
+                                        {n.unread.then(|| view! { <span class="badge badge--ok">{crate::tr!(notifications.new)}</span> })}
                                     </li>
                                 }).collect_view()}
                             </ul>
                         }.into_any()
                     }
-                    Err(e) => failure(e, "to see your notifications"),
+                    Err(e) => failure(e, crate::tr!(notifications.sign_in_to_see)),
                 }
             })}
         </Transition>
@@ -50,13 +50,13 @@ pub fn NotificationsPage() -> impl IntoView {
 pub fn OutboxPage() -> impl IntoView {
     let mails = Resource::new(|| (), |_| outbox());
     view! {
-        <Title text="Outbox"/>
-        <h1>"Outbox"</h1>
-        <p class="muted">"Emails Carrel would have sent. This page exists only in development, when no SMTP server is configured."</p>
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Title text=crate::tr!(notifications.outbox.title)/>
+        <h1>{crate::tr!(notifications.outbox.title)}</h1>
+        <p class="muted">{crate::tr!(notifications.outbox.intro)}</p>
+        <Transition fallback=|| view! { <p class="muted">{crate::tr!(notifications.loading)}</p> }>
             {move || Suspend::new(async move {
                 match mails.await {
-                    Ok(list) if list.is_empty() => view! { <p class="empty">"No emails yet."</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="empty">{crate::tr!(notifications.outbox.empty)}</p> }.into_any(),
                     Ok(list) => view! {
                         <ol class="outbox">
                             {list.into_iter().map(|m| view! {
@@ -64,7 +64,7 @@ pub fn OutboxPage() -> impl IntoView {
                             }).collect_view()}
                         </ol>
                     }.into_any(),
-                    Err(e) => failure(e, "to read the outbox"),
+                    Err(e) => failure(e, crate::tr!(notifications.outbox.sign_in)),
                 }
             })}
         </Transition>
@@ -91,15 +91,15 @@ pub fn EmailChoicesForm() -> impl IntoView {
     let choices = Resource::new(|| (), |_| get_email_choices());
     view! {
         <section class="card" aria-labelledby="emails-heading">
-            <h2 id="emails-heading">"Emails"</h2>
-            <p class="muted">"Choose what Carrel emails you about. Everything still appears under the bell. Emails about your account itself, such as links to confirm your address, always come."</p>
+            <h2 id="emails-heading">{crate::tr!(notifications.emails.heading)}</h2>
+            <p class="muted">{crate::tr!(notifications.emails.intro)}</p>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match choices.await {
                         Ok(c) => view! {
                             <ActionForm action=save attr:class="stack">
                                 <fieldset>
-                                    <legend>"Email me about"</legend>
+                                    <legend>{crate::tr!(notifications.emails.legend)}</legend>
                                     {c.topics.into_iter().map(|(topic, on)| {
                                         let id = format!("email-{}", topic.slug());
                                         view! {
@@ -110,10 +110,10 @@ pub fn EmailChoicesForm() -> impl IntoView {
                                         }
                                     }).collect_view()}
                                 </fieldset>
-                                <button type="submit" class="button">"Save my email choices"</button>
+                                <button type="submit" class="button">{crate::tr!(notifications.emails.save)}</button>
                             </ActionForm>
                         }.into_any(),
-                        Err(e) => failure(e, "to choose your emails"),
+                        Err(e) => failure(e, crate::tr!(notifications.emails.sign_in)),
                     }
                 })}
             </Transition>

@@ -20,13 +20,10 @@ pub async fn delete_account(password: String, understood: Option<String>) -> Res
     let db = use_db()?;
     let mut errors = FieldErrors::new();
     if understood.is_none() {
-        errors.add(
-            "understood",
-            "Tick the box to say you understand what deleting your account does.",
-        );
+        errors.add("understood", crate::tr!(privacy.delete.tick_box));
     }
     if !password_matches(&db, me.id, &password).await? {
-        errors.add("password", "That is not your current password.");
+        errors.add("password", crate::tr!(accounts.change.wrong_password));
     }
     errors.into_result()?;
     super::erase::erase(&db, me.id, now_ms()).await?;

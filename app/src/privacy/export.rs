@@ -3,10 +3,13 @@
 //! the other member's messages); rows become JSON column by column, so a
 //! column added to a table appears in the export without code here.
 
-use crate::{accounts::model::CurrentUser, dates::iso, db::Db, error::AppError};
+use crate::{
+    accounts::model::CurrentUser, dates::iso, db::Db, error::AppError, i18n::td_string,
+    language::Lang,
+};
 use axum::{
     extract::State,
-    http::header,
+    http::{header, HeaderMap},
     response::{IntoResponse, Response},
 };
 use serde_json::{json, Map, Value};
@@ -15,30 +18,37 @@ use sqlx::{any::AnyRow, Column, Row};
 /// Mentorships the member is in, for the sections about them.
 const MINE: &str = "SELECT id FROM mentorships WHERE mentor_id = $1 OR mentee_id = $1";
 
-/// (section, what it is, query with `$1` = the member's id).
-const SECTIONS: &[(&str, &str, &str)] = &[
+/// A section: its name, what it is in a language, and its query with `$1` =
+/// the member's id.
+type Section = (&'static str, fn(Lang) -> &'static str, &'static str);
+
+const SECTIONS: &[Section] = &[
     (
         "account",
-        "Your account. Your password is stored only as a one-way hash and is not included.",
+        |l| td_string!(l.locale(), privacy.export.account),
         "SELECT id, email, display_name, site_role, created_at, conduct_accepted_at,
-                email_verified_at, last_seen_at
+                email_verified_at, last_seen_at, language
          FROM users WHERE id = $1",
     ),
-    ("profile", "Your profile.", "SELECT * FROM profiles WHERE user_id = $1"),
+    (
+        "profile",
+        |l| td_string!(l.locale(), privacy.export.profile),
+        "SELECT * FROM profiles WHERE user_id = $1",
+    ),
     (
         "profile_tags",
-        "Your profile's lists: languages, focus areas, ways to meet, interests.",
+        |l| td_string!(l.locale(), privacy.export.profile_tags),
         "SELECT kind, value FROM profile_tags WHERE user_id = $1 ORDER BY kind, position",
     ),
     (
         "shortlist",
-        "Mentors you saved.",
+        |l| td_string!(l.locale(), privacy.export.shortlist),
         "SELECT s.mentor_id, u.display_name AS mentor_name FROM shortlist s
          JOIN users u ON u.id = s.mentor_id WHERE s.user_id = $1",
     ),
     (
         "mentorships",
-        "Your mentorships and requests, as mentor or mentee.",
+        |l| td_string!(l.locale(), privacy.export.mentorships),
         "SELECT m.*, mentor.display_name AS mentor_name, mentee.display_name AS mentee_name
          FROM mentorships m
          JOIN users mentor ON mentor.id = m.mentor_id
@@ -47,7 +57,7 @@ const SECTIONS: &[(&str, &str, &str)] = &[
     ),
     (
         "mentorship_history",
-        "What happened in each of your mentorships. The other member's notes to coordinators are not yours and are left out.",
+        |l| td_string!(l.locale(), privacy.export.mentorship_history),
         "SELECT e.id, e.mentorship_id, e.actor_id, e.from_state, e.to_state, e.reason,
                 CASE WHEN e.note_private = 1 AND (e.actor_id IS NULL OR e.actor_id <> $1)
                      THEN '' ELSE e.note END AS note,
@@ -56,7 +66,7 @@ const SECTIONS: &[(&str, &str, &str)] = &[
     ),
     (
         "messages",
-        "Every message in your threads: yours and the other member's.",
+        |l| td_string!(l.locale(), privacy.export.messages),
         "SELECT msg.id, msg.mentorship_id, msg.sender_id, u.display_name AS sender_name,
                 msg.body, msg.sent_at
          FROM messages msg JOIN users u ON u.id = msg.sender_id
@@ -64,82 +74,82 @@ const SECTIONS: &[(&str, &str, &str)] = &[
     ),
     (
         "meetings",
-        "Meetings in your mentorships.",
+        |l| td_string!(l.locale(), privacy.export.meetings),
         "SELECT * FROM meetings WHERE mentorship_id IN (MINE) ORDER BY id",
     ),
     (
         "goals",
-        "Goals in your mentorships.",
+        |l| td_string!(l.locale(), privacy.export.goals),
         "SELECT * FROM goals WHERE mentorship_id IN (MINE) ORDER BY id",
     ),
     (
         "goal_notes",
-        "Notes on those goals.",
+        |l| td_string!(l.locale(), privacy.export.goal_notes),
         "SELECT n.* FROM goal_notes n JOIN goals g ON g.id = n.goal_id
          WHERE g.mentorship_id IN (MINE) ORDER BY n.id",
     ),
     (
         "checkins",
-        "Monthly check-ins about your mentorships.",
+        |l| td_string!(l.locale(), privacy.export.checkins),
         "SELECT * FROM checkins WHERE mentorship_id IN (MINE) ORDER BY mentorship_id, month",
     ),
     (
         "assignment_requests",
-        "Times you asked a coordinator to find you a mentor.",
+        |l| td_string!(l.locale(), privacy.export.assignment_requests),
         "SELECT * FROM assignment_requests WHERE mentee_id = $1 ORDER BY id",
     ),
     (
         "enrolments",
-        "Program cycles you enrolled in.",
+        |l| td_string!(l.locale(), privacy.export.enrolments),
         "SELECT e.*, c.name AS cycle_name, p.name AS program_name
          FROM enrolments e JOIN cycles c ON c.id = e.cycle_id JOIN programs p ON p.id = c.program_id
          WHERE e.user_id = $1 ORDER BY e.enrolled_at",
     ),
     (
         "programs_coordinated",
-        "Programs you coordinate.",
+        |l| td_string!(l.locale(), privacy.export.programs_coordinated),
         "SELECT p.slug, p.name FROM program_coordinators c JOIN programs p ON p.id = c.program_id
          WHERE c.user_id = $1",
     ),
     (
         "topics",
-        "Discussion topics you scheduled as a coordinator.",
+        |l| td_string!(l.locale(), privacy.export.topics),
         "SELECT * FROM topics WHERE created_by = $1 ORDER BY id",
     ),
     (
         "feedback",
-        "When you were asked for feedback and whether you answered. Answers are stored without your name, so they cannot be told apart from others' and are not here.",
+        |l| td_string!(l.locale(), privacy.export.feedback),
         "SELECT * FROM feedback_requests WHERE user_id = $1",
     ),
     (
         "letters",
-        "Recognition letters you asked for.",
+        |l| td_string!(l.locale(), privacy.export.letters),
         "SELECT id, code, cycle_id, state, requested_at, decided_at, mentor_name, body
          FROM letters WHERE mentor_id = $1 ORDER BY id",
     ),
     (
         "notifications",
-        "Your notifications.",
+        |l| td_string!(l.locale(), privacy.export.notifications),
         "SELECT kind, text, link, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY id",
     ),
     (
         "blocks",
-        "Members you blocked.",
+        |l| td_string!(l.locale(), privacy.export.blocks),
         "SELECT blocked_id, created_at FROM blocks WHERE blocker_id = $1",
     ),
     (
         "reports",
-        "Conduct reports you made.",
+        |l| td_string!(l.locale(), privacy.export.reports),
         "SELECT * FROM conduct_reports WHERE reporter_id = $1 ORDER BY id",
     ),
     (
         "organisations",
-        "Your organisation accounts you sign in with.",
+        |l| td_string!(l.locale(), privacy.export.organisations),
         "SELECT provider, subject, email, linked_at FROM external_identities WHERE user_id = $1",
     ),
     (
         "sessions",
-        "Where you are signed in.",
+        |l| td_string!(l.locale(), privacy.export.sessions),
         "SELECT device, place, last_active_at, expires_at FROM sessions WHERE user_id = $1",
     ),
 ];
@@ -166,8 +176,8 @@ fn object(row: &AnyRow) -> Value {
     Value::Object(out)
 }
 
-/// Everything Carrel holds about `user_id`.
-pub async fn export(db: &Db, user_id: i64, now: i64) -> Result<Value, AppError> {
+/// Everything Carrel holds about `user_id`, described in `lang`.
+pub async fn export(db: &Db, user_id: i64, lang: Lang, now: i64) -> Result<Value, AppError> {
     let mut sections = Map::new();
     for (name, about, sql) in SECTIONS {
         let rows = sqlx::query(&sql.replace("MINE", MINE))
@@ -176,20 +186,26 @@ pub async fn export(db: &Db, user_id: i64, now: i64) -> Result<Value, AppError> 
             .await?;
         sections.insert(
             (*name).to_owned(),
-            json!({ "about": about, "rows": rows.iter().map(object).collect::<Vec<_>>() }),
+            json!({ "about": about(lang), "rows": rows.iter().map(object).collect::<Vec<_>>() }),
         );
     }
     Ok(json!({
         "exported_at": iso(now),
-        "about": "Everything Carrel holds about you. Times are milliseconds since 1970-01-01 UTC.",
+        "about": td_string!(lang.locale(), privacy.export.about),
         "sections": sections,
     }))
 }
 
 /// `GET /settings/my-data.json`, for the signed-in member only.
-pub async fn my_data(State(db): State<Db>, me: Result<CurrentUser, AppError>) -> Response {
+/// Described in the language the member reads Carrel in.
+pub async fn my_data(
+    State(db): State<Db>,
+    headers: HeaderMap,
+    me: Result<CurrentUser, AppError>,
+) -> Response {
     let now = crate::dates::now_ms();
-    let result = async { export(&db, me?.id, now).await }.await;
+    let lang = crate::language::request::from_headers(&headers);
+    let result = async { export(&db, me?.id, lang, now).await }.await;
     match result {
         Ok(data) => (
             [

@@ -1,7 +1,10 @@
 //! Profile server functions. A member reads and writes only their own profile:
 //! the caller's id comes from the session, never from the request.
 
-use super::model::{FocusArea, ProfileForm};
+use super::{
+    editor_words::EditorWords,
+    model::{FocusArea, ProfileForm, ProfileOptions},
+};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -27,6 +30,8 @@ pub struct MyProfile {
     /// The card excerpt of the stored bio.
     pub excerpt: String,
     pub focus_areas: Vec<FocusArea>,
+    pub options: ProfileOptions,
+    pub words: EditorWords,
     /// False until the member first saves their profile.
     pub saved: bool,
 }
@@ -53,6 +58,8 @@ pub async fn get_my_profile() -> Result<MyProfile, AppError> {
                 ..Default::default()
             }),
         focus_areas: store::focus_areas(&db).await?,
+        options: ProfileOptions::worded(),
+        words: EditorWords::worded(),
     })
 }
 
@@ -104,7 +111,7 @@ pub async fn list_focus_areas() -> Result<FocusAreas, AppError> {
 /// Adds a focus area to the list members choose from (admins only).
 #[server(endpoint = "profiles/add_focus_area")]
 pub async fn add_focus_area(label: String) -> Result<(), AppError> {
-    require_admin("add focus areas").await?;
+    require_admin(crate::tr!(profiles.focus_areas.to_add)).await?;
     let label = super::model::collapse_spaces(&label);
     let slug: String = label
         .to_lowercase()
@@ -117,15 +124,12 @@ pub async fn add_focus_area(label: String) -> Result<(), AppError> {
         .join("_");
     let mut errors = FieldErrors::new().keep("label", &label);
     if slug.len() < 3 || label.chars().count() > 60 {
-        errors.add(
-            "label",
-            "Name the focus area in 3 to 60 characters, with letters.",
-        );
+        errors.add("label", crate::tr!(profiles.focus_areas.bad_name));
         return Err(AppError::Invalid(errors));
     }
     let db = use_db()?;
     if !store::add_focus_area(&db, &FocusArea { slug, label }).await? {
-        errors.add("label", "That focus area is already on the list.");
+        errors.add("label", crate::tr!(profiles.focus_areas.already_listed));
         return Err(AppError::Invalid(errors));
     }
     Ok(())

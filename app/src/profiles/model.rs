@@ -1,79 +1,79 @@
 //! Profile types shared by server and browser: the fixed choices, the form as
 //! posted, the parsed profile, and what other members may see of it.
 
-use crate::{choices::choices, directory::model::MentorCard};
+use crate::{choices::choices, directory::model::MentorCard, language::Lang, tr};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 choices! {
-    LibraryType {
-        Academic = ("academic", "Academic"),
-        Public = ("public", "Public"),
-        School = ("school", "School"),
-        Special = ("special", "Special"),
-        Archives = ("archives", "Archives"),
-        Medical = ("medical", "Medical and health"),
-        Law = ("law", "Law"),
-        Government = ("government", "Government"),
-        Corporate = ("corporate", "Corporate"),
-        Museum = ("museum", "Museum"),
-        LisEducation = ("lis_education", "LIS education"),
+    LibraryType in profiles.library_type {
+        Academic = ("academic", academic),
+        Public = ("public", public),
+        School = ("school", school),
+        Special = ("special", special),
+        Archives = ("archives", archives),
+        Medical = ("medical", medical),
+        Law = ("law", law),
+        Government = ("government", government),
+        Corporate = ("corporate", corporate),
+        Museum = ("museum", museum),
+        LisEducation = ("lis_education", lis_education),
     }
 }
 
 choices! {
     /// The department or function a member works in.
-    WorkFunction {
-        Reference = ("reference", "Reference"),
-        Instruction = ("instruction", "Instruction"),
-        Cataloguing = ("cataloguing", "Cataloguing and metadata"),
-        Systems = ("systems", "Systems and technology"),
-        SpecialCollections = ("special_collections", "Archives and special collections"),
-        Youth = ("youth", "Youth services"),
-        Collections = ("collections", "Collections"),
-        Access = ("access", "Access services"),
-        Leadership = ("administration", "Administration and leadership"),
-        Outreach = ("outreach", "Outreach"),
-        Data = ("data", "Data and research services"),
+    WorkFunction in profiles.work_function {
+        Reference = ("reference", reference),
+        Instruction = ("instruction", instruction),
+        Cataloguing = ("cataloguing", cataloguing),
+        Systems = ("systems", systems),
+        SpecialCollections = ("special_collections", special_collections),
+        Youth = ("youth", youth),
+        Collections = ("collections", collections),
+        Access = ("access", access),
+        Leadership = ("administration", leadership),
+        Outreach = ("outreach", outreach),
+        Data = ("data", data),
     }
 }
 
 choices! {
-    CareerStage {
-        Student = ("student", "LIS student"),
-        New = ("new", "New professional (under 5 years)"),
-        Mid = ("mid", "Mid-career"),
-        Senior = ("senior", "Senior"),
-        Changer = ("changer", "Career changer"),
+    CareerStage in profiles.career_stage {
+        Student = ("student", student),
+        New = ("new", new),
+        Mid = ("mid", mid),
+        Senior = ("senior", senior),
+        Changer = ("changer", changer),
     }
 }
 
 choices! {
-    MeetingMode {
-        Email = ("email", "Email"),
-        Phone = ("phone", "Phone"),
-        Video = ("video", "Video call"),
-        InPerson = ("in_person", "In person"),
+    MeetingMode in profiles.meeting_mode {
+        Email = ("email", email),
+        Phone = ("phone", phone),
+        Video = ("video", video),
+        InPerson = ("in_person", in_person),
     }
 }
 
 choices! {
-    ReplyTime {
-        Day = ("day", "within a day"),
-        FewDays = ("few_days", "within 2–3 days"),
-        Week = ("week", "within a week"),
+    ReplyTime in profiles.reply_time {
+        Day = ("day", day),
+        FewDays = ("few_days", few_days),
+        Week = ("week", week),
     }
 }
 
 choices! {
     /// Bands of standard UTC offset, wide enough that members in one band can
     /// meet within ordinary working hours.
-    TimeZoneBand {
-        AmericasWest = ("utc-12_-7", "UTC−12 to −7 (Pacific, Mountain)"),
-        AmericasEast = ("utc-6_-3", "UTC−6 to −3 (Central, Eastern, Atlantic)"),
-        EuropeAfrica = ("utc-2_+3", "UTC−2 to +3 (Europe, Africa)"),
-        WestAsia = ("utc+4_+7", "UTC+4 to +7 (Gulf, South Asia)"),
-        EastAsiaPacific = ("utc+8_+14", "UTC+8 to +14 (East Asia, Pacific)"),
+    TimeZoneBand in profiles.time_zone_band {
+        AmericasWest = ("utc-12_-7", americas_west),
+        AmericasEast = ("utc-6_-3", americas_east),
+        EuropeAfrica = ("utc-2_+3", europe_africa),
+        WestAsia = ("utc+4_+7", west_asia),
+        EastAsiaPacific = ("utc+8_+14", east_asia_pacific),
     }
 }
 
@@ -272,6 +272,8 @@ pub struct Profile {
     pub reply_time: ReplyTime,
     pub goals: String,
     pub focus_sought: Vec<String>,
+    /// The language of the member's own words (bio, interests), found when saved.
+    pub written_in: Lang,
 }
 
 /// Parses one form into a profile, or every problem with it by field.
@@ -290,35 +292,35 @@ pub fn parse_profile(
                 errors.add(field, message);
             }
         } else if value.chars().count() > max {
-            errors.add(field, format!("Keep this under {max} characters."));
+            errors.add(field, tr!(profiles.errors.too_long, max = max).to_string());
         } else if value.chars().any(char::is_control) {
-            errors.add(field, "This contains characters that cannot be shown.");
+            errors.add(field, tr!(profiles.errors.control_chars));
         }
         value
     };
     let display_name = text(
         "display_name",
         &form.display_name,
-        Some("Enter the name other members will see."),
+        Some(tr!(profiles.errors.display_name)),
         80,
     );
     let pronouns = text("pronouns", &form.pronouns, None, 40);
     let position = text(
         "position",
         &form.position,
-        Some("Enter your position or title, e.g. Instruction Librarian or LIS student."),
+        Some(tr!(profiles.errors.position)),
         120,
     );
     let institution = text(
         "institution",
         &form.institution,
-        Some("Enter where you work or study."),
+        Some(tr!(profiles.errors.institution)),
         160,
     );
     let country = text(
         "country",
         &form.country,
-        Some("Enter the country you work in."),
+        Some(tr!(profiles.errors.country)),
         60,
     );
     let region = text("region", &form.region, None, 60);
@@ -326,15 +328,15 @@ pub fn parse_profile(
 
     let library_type = errors.parsed(
         "library_type",
-        LibraryType::from_slug(&form.library_type).ok_or("Choose the kind of library you work in."),
+        LibraryType::from_slug(&form.library_type).ok_or(tr!(profiles.errors.library_type)),
     );
     let work_function = errors.parsed(
         "work_function",
-        WorkFunction::from_slug(&form.work_function).ok_or("Choose the area you work in."),
+        WorkFunction::from_slug(&form.work_function).ok_or(tr!(profiles.errors.work_function)),
     );
     let career_stage = errors.parsed(
         "career_stage",
-        CareerStage::from_slug(&form.career_stage).ok_or("Choose your career stage."),
+        CareerStage::from_slug(&form.career_stage).ok_or(tr!(profiles.errors.career_stage)),
     );
 
     let years_professional = match form.years_professional.trim() {
@@ -342,10 +344,7 @@ pub fn parse_profile(
         raw => match raw.parse::<i64>() {
             Ok(n) if (0..=60).contains(&n) => n,
             _ => {
-                errors.add(
-                    "years_professional",
-                    "Enter a whole number of years from 0 to 60.",
-                );
+                errors.add("years_professional", tr!(profiles.errors.years));
                 0
             }
         },
@@ -353,53 +352,71 @@ pub fn parse_profile(
 
     let time_zone = form.time_zone.trim().to_owned();
     let utc_offset_minutes = if time_zone.is_empty() {
-        errors.add("time_zone", "Choose your time zone, e.g. America/Chicago.");
+        errors.add("time_zone", tr!(profiles.errors.time_zone));
         0
     } else {
         utc_offset(&time_zone).unwrap_or_else(|| {
-            errors.add(
-                "time_zone",
-                "We do not know that time zone. Pick one from the list, e.g. Europe/London.",
-            );
+            errors.add("time_zone", tr!(profiles.errors.unknown_time_zone));
             0
         })
     };
 
-    let mut tags = |field: &str, raw: &str, label: &str| {
+    // `too_many` is the message for more than `MAX_TAGS` entries.
+    let mut tags = |field: &str, raw: &str, too_many: String| {
         let tags = split_tags(raw);
         if tags.len() > MAX_TAGS {
-            errors.add(field, format!("List at most {MAX_TAGS} {label}."));
+            errors.add(field, too_many);
         } else if let Some(long) = tags.iter().find(|t| t.chars().count() > MAX_TAG_CHARS) {
-            errors.add(
-                field,
-                format!("“{long}” is too long; keep each entry under {MAX_TAG_CHARS} characters."),
+            let message = tr!(
+                profiles.errors.tag_too_long,
+                tag = long,
+                max = MAX_TAG_CHARS
             );
+            errors.add(field, message.to_string());
         }
         tags
     };
-    let languages = tags("languages", &form.languages, "languages");
-    let interests = tags("interests", &form.interests, "research interests");
-    let work_areas = tags("work_areas", &form.work_areas, "work areas");
-    let affiliations = tags("affiliations", &form.affiliations, "affiliations");
+    let languages = tags(
+        "languages",
+        &form.languages,
+        tr!(profiles.errors.too_many_languages, max = MAX_TAGS).to_string(),
+    );
+    let interests = tags(
+        "interests",
+        &form.interests,
+        tr!(profiles.errors.too_many_interests, max = MAX_TAGS).to_string(),
+    );
+    let work_areas = tags(
+        "work_areas",
+        &form.work_areas,
+        tr!(profiles.errors.too_many_work_areas, max = MAX_TAGS).to_string(),
+    );
+    let affiliations = tags(
+        "affiliations",
+        &form.affiliations,
+        tr!(profiles.errors.too_many_affiliations, max = MAX_TAGS).to_string(),
+    );
     if languages.is_empty() {
-        errors.add("languages", "List at least one language you can mentor in.");
+        errors.add("languages", tr!(profiles.errors.no_language));
     }
 
     let bio = form.bio.trim().replace("\r\n", "\n");
     if bio.chars().count() > MAX_BIO_CHARS {
         errors.add(
             "bio",
-            format!(
-                "Your bio has {} characters; keep it under {MAX_BIO_CHARS}.",
-                bio.chars().count()
-            ),
+            tr!(
+                profiles.errors.bio_too_long,
+                chars = bio.chars().count(),
+                max = MAX_BIO_CHARS
+            )
+            .to_string(),
         );
     }
     let goals = form.goals.trim().replace("\r\n", "\n");
     if goals.chars().count() > MAX_GOALS_CHARS {
         errors.add(
             "goals",
-            format!("Keep your goals under {MAX_GOALS_CHARS} characters."),
+            tr!(profiles.errors.goals_too_long, max = MAX_GOALS_CHARS).to_string(),
         );
     }
 
@@ -410,7 +427,7 @@ pub fn parse_profile(
                 if focus_areas.iter().any(|f| &f.slug == slug) {
                     slugs.push(slug.clone());
                 } else {
-                    errors.add(field, "One of the focus areas is not on the list any more.");
+                    errors.add(field, tr!(profiles.errors.unknown_focus_area));
                 }
             }
             slugs
@@ -421,35 +438,28 @@ pub fn parse_profile(
     for slug in form.meeting_modes.keys() {
         match MeetingMode::from_slug(slug) {
             Some(mode) => meeting_modes.push(mode),
-            None => errors.add("meeting_modes", "Choose meeting modes from the list."),
+            None => errors.add("meeting_modes", tr!(profiles.errors.unknown_meeting_mode)),
         }
     }
     let open_to_mentoring = form.open_to_mentoring.is_some();
     let capacity = match form.capacity.trim() {
         "" if !open_to_mentoring => 0,
-        raw => {
-            match raw.parse::<i64>() {
-                Ok(n) if (0..=MAX_CAPACITY).contains(&n) => n,
-                _ => {
-                    errors.add(
-                    "capacity",
-                    format!("Enter how many mentees you can take at once, from 0 to {MAX_CAPACITY}."),
-                );
-                    0
-                }
+        raw => match raw.parse::<i64>() {
+            Ok(n) if (0..=MAX_CAPACITY).contains(&n) => n,
+            _ => {
+                let message = tr!(profiles.errors.capacity, max = MAX_CAPACITY);
+                errors.add("capacity", message.to_string());
+                0
             }
-        }
+        },
     };
     let reply_time = ReplyTime::from_slug(&form.reply_time).unwrap_or(ReplyTime::FewDays);
     if open_to_mentoring {
         if focus_offered.is_empty() {
-            errors.add(
-                "focus_offered",
-                "Choose at least one focus area you can mentor in.",
-            );
+            errors.add("focus_offered", tr!(profiles.errors.no_focus_offered));
         }
         if meeting_modes.is_empty() {
-            errors.add("meeting_modes", "Choose at least one way to meet.");
+            errors.add("meeting_modes", tr!(profiles.errors.no_meeting_mode));
         }
     }
 
@@ -482,6 +492,8 @@ pub fn parse_profile(
                 reply_time,
                 goals,
                 focus_sought,
+                // Found from the words themselves when the profile is saved.
+                written_in: Lang::default(),
             })
         }
         // The whole form goes back with the errors, so that a re-shown form
@@ -527,7 +539,19 @@ impl From<&Profile> for ProfileForm {
 /// The directory card `form` would make, for the live preview; `excerpt` is
 /// its bio's, read on the server (`excerpt` needs a Markdown parser the
 /// browser does not carry).
-pub fn preview_card(form: &ProfileForm, focus_areas: &[FocusArea], excerpt: String) -> MentorCard {
+pub fn preview_card(
+    form: &ProfileForm,
+    focus_areas: &[FocusArea],
+    options: &ProfileOptions,
+    excerpt: String,
+) -> MentorCard {
+    let label = |offered: &[(String, String)], slug: &str| {
+        offered
+            .iter()
+            .find(|(s, _)| s == slug)
+            .map(|(_, label)| label.clone())
+            .unwrap_or_default()
+    };
     MentorCard {
         id: 0,
         display_name: collapse_spaces(&form.display_name),
@@ -537,12 +561,8 @@ pub fn preview_card(form: &ProfileForm, focus_areas: &[FocusArea], excerpt: Stri
             .institution_hidden
             .is_none()
             .then(|| collapse_spaces(&form.institution)),
-        library_type: LibraryType::from_slug(&form.library_type)
-            .map(|t| t.label().to_owned())
-            .unwrap_or_default(),
-        work_function: WorkFunction::from_slug(&form.work_function)
-            .map(|f| f.label().to_owned())
-            .unwrap_or_default(),
+        library_type: label(&options.library_types, &form.library_type),
+        work_function: label(&options.work_functions, &form.work_function),
         place: place(
             &collapse_spaces(&form.region),
             &collapse_spaces(&form.country),
@@ -556,6 +576,39 @@ pub fn preview_card(form: &ProfileForm, focus_areas: &[FocusArea], excerpt: Stri
         has_capacity: form.capacity.trim().parse::<i64>().is_ok_and(|n| n > 0),
         excerpt,
         reasons: Vec::new(),
+    }
+}
+
+/// The choices the profile form offers, (slug, label), worded on the server
+/// in the reader's language: the browser carries none of the labels.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ProfileOptions {
+    pub library_types: Vec<(String, String)>,
+    pub work_functions: Vec<(String, String)>,
+    pub career_stages: Vec<(String, String)>,
+    pub meeting_modes: Vec<(String, String)>,
+    pub reply_times: Vec<(String, String)>,
+}
+
+#[cfg(feature = "ssr")]
+impl ProfileOptions {
+    pub fn worded() -> Self {
+        fn each<T: Copy>(
+            all: &[T],
+            slug: fn(T) -> &'static str,
+            label: fn(T) -> &'static str,
+        ) -> Vec<(String, String)> {
+            all.iter()
+                .map(|t| (slug(*t).to_owned(), label(*t).to_owned()))
+                .collect()
+        }
+        Self {
+            library_types: each(LibraryType::ALL, LibraryType::slug, LibraryType::label),
+            work_functions: each(WorkFunction::ALL, WorkFunction::slug, WorkFunction::label),
+            career_stages: each(CareerStage::ALL, CareerStage::slug, CareerStage::label),
+            meeting_modes: each(MeetingMode::ALL, MeetingMode::slug, MeetingMode::label),
+            reply_times: each(ReplyTime::ALL, ReplyTime::slug, ReplyTime::label),
+        }
     }
 }
 
@@ -581,6 +634,8 @@ pub struct PublicProfile {
     pub affiliations: Vec<String>,
     /// Sanitised HTML rendered from the member's Markdown.
     pub bio_html: String,
+    /// The language the bio is written in, for its `lang` attribute.
+    pub written_in: Lang,
     pub non_work_interests: String,
     pub open_to_mentoring: bool,
     pub focus_offered: Vec<FocusArea>,

@@ -4,11 +4,13 @@
 
 use super::{
     api::{get_my_profile, list_focus_areas, AddFocusArea, MyProfile, SaveProfile},
+    editor_words::EditorWords,
     model::*,
 };
 use crate::{
     directory::pages::MentorCardView,
     error::AppError,
+    tr,
     ui::{
         errors::failure,
         form::{action_error, Check, Choice, Field, FormError, Group, LongField},
@@ -32,8 +34,8 @@ pub fn EditProfilePage() -> impl IntoView {
     let query = use_query_map();
     let saved = move || query.with_untracked(|q| q.get("saved").is_some());
     view! {
-        <Title text="My profile"/>
-        <Transition fallback=|| view! { <p class="muted">"Loading your profile…"</p> }>
+        <Title text=tr!(profiles.my_profile)/>
+        <Transition fallback=|| view! { <p class="muted">{tr!(profiles.loading_profile)}</p> }>
             {move || Suspend::new(async move {
                 match mine.await {
                     Ok(mut mine) => {
@@ -46,9 +48,16 @@ pub fn EditProfilePage() -> impl IntoView {
                         {
                             mine.form = typed;
                         }
-                        view! { <ProfileEditor mine error saved=saved()/> }.into_any()
+                        // The time zones the field suggests, outside the island:
+                        // the browser's download need not carry them.
+                        view! {
+                            <ProfileEditor mine error saved=saved()/>
+                            <datalist id="time-zones">
+                                {TIME_ZONE_SUGGESTIONS.iter().map(|z| view! { <option value=*z></option> }).collect_view()}
+                            </datalist>
+                        }.into_any()
                     }
-                    Err(e) => failure(e, "to edit your profile"),
+                    Err(e) => failure(e, tr!(profiles.sign_in_to_edit)),
                 }
             })}
         </Transition>
@@ -66,29 +75,31 @@ fn ProfileEditor(mine: MyProfile, error: Option<AppError>, saved: bool) -> impl 
     follow_bio(form, excerpt);
     let error = Signal::stored(error);
     let areas = StoredValue::new(mine.focus_areas);
-    let preview = move || areas.with_value(|a| preview_card(&form.get(), a, excerpt.get()));
+    let options = StoredValue::new(mine.options);
+    let preview = move || {
+        areas.with_value(|a| options.with_value(|o| preview_card(&form.get(), a, o, excerpt.get())))
+    };
     let open = Memo::new(move |_| form.with(|f| f.open_to_mentoring.is_some()));
     let id = mine.id;
+    let words = StoredValue::new(mine.words);
+    let t = move |word: fn(&EditorWords) -> String| words.with_value(word);
 
-    let text = move |label: &'static str,
-                     key: &'static str,
-                     hint: &'static str,
-                     get: GetField,
-                     set: SetField| {
-        view! { <TextInput label key hint form get set error/> }
-    };
-    let choice = move |label: &'static str,
+    let text =
+        move |label: String, key: &'static str, hint: String, get: GetField, set: SetField| {
+            view! { <TextInput label key hint form get set error/> }
+        };
+    let choice = move |label: String,
                        key: &'static str,
-                       options: Vec<(&'static str, &'static str)>,
+                       options: Vec<(String, String)>,
                        get: GetField,
                        set: SetField| {
         view! {
-            <Choice label name=format!("form[{key}]") options error placeholder="Choose…"
+            <Choice label name=format!("form[{key}]") options error placeholder=t(EditorWords::choose)
                 current=form.with_untracked(|f| get(f).clone())
                 on:change=move |ev| form.update(|f| set(f, event_target_value(&ev)))/>
         }
     };
-    let checks = move |legend: &'static str,
+    let checks = move |legend: String,
                        key: &'static str,
                        options: Vec<(String, String)>,
                        pick: fn(
@@ -105,72 +116,69 @@ fn ProfileEditor(mine: MyProfile, error: Option<AppError>, saved: bool) -> impl 
     };
 
     view! {
-        <h1>"My profile"</h1>
-        {saved.then(|| view! { <p class="notice" role="status">"Your profile is saved. "
-            <a href=format!("/mentors/{id}")>"See how others see it"</a></p> })}
+        <h1>{t(EditorWords::title)}</h1>
+        {saved.then(|| view! { <p class="notice" role="status">{t(EditorWords::saved)}
+            <a href=format!("/mentors/{id}")>{t(EditorWords::see_it)}</a></p> })}
         <div class="profile-editor">
             <form method="post" action=SaveProfile::url() class="stack profile-form" novalidate>
                 <FormError error/>
                 <fieldset>
-                    <legend>"About you"</legend>
-                    {text("Your name", "display_name", "As other members will see it.", |f| &f.display_name, |f, v| f.display_name = v)}
-                    {text("Pronouns (optional)", "pronouns", "e.g. she/her, they/them.", |f| &f.pronouns, |f, v| f.pronouns = v)}
-                    {text("Position or title", "position", "e.g. Instruction Librarian, LIS student.", |f| &f.position, |f, v| f.position = v)}
-                    {text("Institution", "institution", "Where you work or study.", |f| &f.institution, |f, v| f.institution = v)}
+                    <legend>{t(EditorWords::about_you)}</legend>
+                    {text(t(EditorWords::name), "display_name", t(EditorWords::name_hint), |f| &f.display_name, |f, v| f.display_name = v)}
+                    {text(t(EditorWords::pronouns), "pronouns", t(EditorWords::pronouns_hint), |f| &f.pronouns, |f, v| f.pronouns = v)}
+                    {text(t(EditorWords::position), "position", t(EditorWords::position_hint), |f| &f.position, |f, v| f.position = v)}
+                    {text(t(EditorWords::institution), "institution", t(EditorWords::institution_hint), |f| &f.institution, |f, v| f.institution = v)}
                     <Check name="form[institution_hidden]" error checked=form.with_untracked(|f| f.institution_hidden.is_some())
                         on:change=move |ev| form.update(|f| f.institution_hidden = event_target_checked(&ev).then(|| "on".to_owned()))>
-                        "Hide my institution from other members"
+                        {t(EditorWords::hide_institution)}
                     </Check>
-                    {choice("Library type", "library_type", LibraryType::ALL.iter().map(|t| (t.slug(), t.label())).collect(), |f| &f.library_type, |f, v| f.library_type = v)}
-                    {choice("Department or function", "work_function", WorkFunction::ALL.iter().map(|t| (t.slug(), t.label())).collect(), |f| &f.work_function, |f, v| f.work_function = v)}
-                    {choice("Career stage", "career_stage", CareerStage::ALL.iter().map(|t| (t.slug(), t.label())).collect(), |f| &f.career_stage, |f, v| f.career_stage = v)}
-                    {text("Years in a professional position", "years_professional", "0 if you are a student or just starting.", |f| &f.years_professional, |f, v| f.years_professional = v)}
-                    {text("Country", "country", "", |f| &f.country, |f, v| f.country = v)}
-                    {text("State or province (optional)", "region", "", |f| &f.region, |f, v| f.region = v)}
-                    <TextInput label="Time zone" key="time_zone" hint="e.g. America/Chicago, Europe/London." form
+                    {choice(t(EditorWords::library_type), "library_type", options.with_value(|o| o.library_types.clone()), |f| &f.library_type, |f, v| f.library_type = v)}
+                    {choice(t(EditorWords::work_function), "work_function", options.with_value(|o| o.work_functions.clone()), |f| &f.work_function, |f, v| f.work_function = v)}
+                    {choice(t(EditorWords::career_stage), "career_stage", options.with_value(|o| o.career_stages.clone()), |f| &f.career_stage, |f, v| f.career_stage = v)}
+                    {text(t(EditorWords::years), "years_professional", t(EditorWords::years_hint), |f| &f.years_professional, |f, v| f.years_professional = v)}
+                    {text(t(EditorWords::country), "country", String::new(), |f| &f.country, |f, v| f.country = v)}
+                    {text(t(EditorWords::region), "region", String::new(), |f| &f.region, |f, v| f.region = v)}
+                    <TextInput label=t(EditorWords::time_zone) key="time_zone" hint=t(EditorWords::time_zone_hint) form
                         get=|f| &f.time_zone set=|f, v| f.time_zone = v error list=Some("time-zones")/>
-                    <datalist id="time-zones">
-                        {TIME_ZONE_SUGGESTIONS.iter().map(|z| view! { <option value=*z></option> }).collect_view()}
-                    </datalist>
-                    <TextInput label="Languages" key="languages" hint="Separate with commas, e.g. English, Spanish." form
-                        get=|f| &f.languages set=|f, v| f.languages = v error suggestions=LANGUAGE_SUGGESTIONS/>
-                    <TextInput label="Research interests" key="interests" hint="Separate with commas, e.g. open access, information literacy." form
-                        get=|f| &f.interests set=|f, v| f.interests = v error suggestions=INTEREST_SUGGESTIONS/>
-                    {text("Work areas", "work_areas", "Separate with commas, e.g. OER, assessment.", |f| &f.work_areas, |f, v| f.work_areas = v)}
-                    <TextInput label="Affiliations" key="affiliations" hint="Associations, divisions, round tables, e.g. ACRL, REFORMA." form
-                        get=|f| &f.affiliations set=|f, v| f.affiliations = v error suggestions=AFFILIATION_SUGGESTIONS/>
-                    <LongField label="Bio" name="form[bio]" hint="A few sentences. You can use *emphasis*, **bold**, [links](https://…) and lists."
+                    <TextInput label=t(EditorWords::languages) key="languages" hint=t(EditorWords::languages_hint) form
+                        get=|f| &f.languages set=|f, v| f.languages = v error suggestions=LANGUAGE_SUGGESTIONS suggestions_label=t(EditorWords::suggestions)/>
+                    <TextInput label=t(EditorWords::interests) key="interests" hint=t(EditorWords::interests_hint) form
+                        get=|f| &f.interests set=|f, v| f.interests = v error suggestions=INTEREST_SUGGESTIONS suggestions_label=t(EditorWords::suggestions)/>
+                    {text(t(EditorWords::work_areas), "work_areas", t(EditorWords::work_areas_hint), |f| &f.work_areas, |f, v| f.work_areas = v)}
+                    <TextInput label=t(EditorWords::affiliations) key="affiliations" hint=t(EditorWords::affiliations_hint) form
+                        get=|f| &f.affiliations set=|f, v| f.affiliations = v error suggestions=AFFILIATION_SUGGESTIONS suggestions_label=t(EditorWords::suggestions)/>
+                    <LongField label=t(EditorWords::bio) name="form[bio]" hint=t(EditorWords::bio_hint)
                         error rows=6 current=form.with_untracked(|f| f.bio.clone())
                         on:input=move |ev| form.update(|f| f.bio = event_target_value(&ev))/>
-                    {text("Outside work (optional)", "non_work_interests", "e.g. birding, choir, sourdough.", |f| &f.non_work_interests, |f, v| f.non_work_interests = v)}
+                    {text(t(EditorWords::non_work), "non_work_interests", t(EditorWords::non_work_hint), |f| &f.non_work_interests, |f, v| f.non_work_interests = v)}
                 </fieldset>
                 <fieldset>
-                    <legend>"As a mentor"</legend>
+                    <legend>{t(EditorWords::as_mentor)}</legend>
                     <Check name="form[open_to_mentoring]" error checked=form.with_untracked(|f| f.open_to_mentoring.is_some())
                         on:change=move |ev| form.update(|f| f.open_to_mentoring = event_target_checked(&ev).then(|| "on".to_owned()))>
-                        "I am open to mentoring (list me in the directory)"
+                        {t(EditorWords::open)}
                     </Check>
                     <div class="stack" class:muted=move || !open.get()>
-                        {move || checks("Focus areas I can offer", "focus_offered", focus_options(), |f| &mut f.focus_offered)}
-                        {text("How many mentees at once", "capacity", "0 keeps you listed but shows you are not taking anyone new.", |f| &f.capacity, |f, v| f.capacity = v)}
-                        {checks("Ways to meet", "meeting_modes", MeetingMode::ALL.iter().map(|m| (m.slug().to_owned(), m.label().to_owned())).collect(), |f| &mut f.meeting_modes)}
-                        {choice("I usually reply", "reply_time", ReplyTime::ALL.iter().map(|t| (t.slug(), t.label())).collect(), |f| &f.reply_time, |f, v| f.reply_time = v)}
+                        {move || checks(t(EditorWords::focus_offered), "focus_offered", focus_options(), |f| &mut f.focus_offered)}
+                        {text(t(EditorWords::capacity), "capacity", t(EditorWords::capacity_hint), |f| &f.capacity, |f, v| f.capacity = v)}
+                        {checks(t(EditorWords::modes), "meeting_modes", options.with_value(|o| o.meeting_modes.clone()), |f| &mut f.meeting_modes)}
+                        {choice(t(EditorWords::reply_time), "reply_time", options.with_value(|o| o.reply_times.clone()), |f| &f.reply_time, |f, v| f.reply_time = v)}
                     </div>
                 </fieldset>
                 <fieldset>
-                    <legend>"As a mentee"</legend>
-                    {move || checks("Focus areas I am looking for", "focus_sought", focus_options(), |f| &mut f.focus_sought)}
-                    <LongField label="My goals (only you see these)" name="form[goals]" hint="What you hope to learn or achieve."
+                    <legend>{t(EditorWords::as_mentee)}</legend>
+                    {move || checks(t(EditorWords::focus_sought), "focus_sought", focus_options(), |f| &mut f.focus_sought)}
+                    <LongField label=t(EditorWords::goals) name="form[goals]" hint=t(EditorWords::goals_hint)
                         error rows=6 current=form.with_untracked(|f| f.goals.clone())
                         on:input=move |ev| form.update(|f| f.goals = event_target_value(&ev))/>
                 </fieldset>
-                <button type="submit" class="button button--primary">"Save my profile"</button>
+                <button type="submit" class="button button--primary">{t(EditorWords::save)}</button>
             </form>
-            <aside class="profile-preview" aria-label="Preview of your directory card">
-                <h2>"Your card in the directory"</h2>
+            <aside class="profile-preview" aria-label=t(EditorWords::preview_label)>
+                <h2>{t(EditorWords::card_title)}</h2>
                 {move || view! { <MentorCardView card=preview() preview=true/> }}
                 {move || (!open.get()).then(|| view! {
-                    <p class="muted">"Only members open to mentoring are listed in the directory."</p>
+                    <p class="muted">{t(EditorWords::only_open)}</p>
                 })}
             </aside>
         </div>
@@ -203,15 +211,18 @@ fn follow_bio(form: RwSignal<ProfileForm>, excerpt: RwSignal<String>) {
 /// comma-separated field.
 #[component]
 fn TextInput(
-    label: &'static str,
+    label: String,
     key: &'static str,
-    hint: &'static str,
+    hint: String,
     form: RwSignal<ProfileForm>,
     get: GetField,
     set: SetField,
     error: Signal<Option<AppError>>,
     #[prop(optional_no_strip)] list: Option<&'static str>,
     #[prop(optional)] suggestions: &'static [&'static str],
+    /// What the suggestions are called, for screen readers.
+    #[prop(optional)]
+    suggestions_label: String,
 ) -> impl IntoView {
     let offered = move || {
         let chosen: Vec<String> = form.with(|f| {
@@ -239,7 +250,7 @@ fn TextInput(
             current=Signal::derive(move || form.with(|f| get(f).clone()))
             on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))>
             {(!suggestions.is_empty()).then(|| view! {
-                <ul class="chips suggestions" aria-label="Suggestions">{offered}</ul>
+                <ul class="chips suggestions" aria-label=suggestions_label>{offered}</ul>
             })}
         </Field>
     }
@@ -248,7 +259,7 @@ fn TextInput(
 /// Checkboxes for a set of slugs, bound to the form.
 #[component]
 fn CheckGroup(
-    legend: &'static str,
+    legend: String,
     key: &'static str,
     options: Vec<(String, String)>,
     form: RwSignal<ProfileForm>,
@@ -288,10 +299,10 @@ pub fn FocusAreasPage() -> impl IntoView {
     let error = action_error(add);
     let areas = Resource::new(|| (), |_| list_focus_areas());
     view! {
-        <Title text="Focus areas"/>
-        <h1>"Focus areas"</h1>
-        <p class="lead">"Mentors offer these and mentees look for them."</p>
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Title text=tr!(profiles.focus_areas.title)/>
+        <h1>{tr!(profiles.focus_areas.title)}</h1>
+        <p class="lead">{tr!(profiles.focus_areas.lead)}</p>
+        <Transition fallback=|| view! { <p class="muted">{tr!(profiles.focus_areas.loading)}</p> }>
             {move || Suspend::new(async move {
                 match areas.await {
                     Ok(list) => view! {
@@ -300,16 +311,16 @@ pub fn FocusAreasPage() -> impl IntoView {
                             view! {
                                 <ActionForm action=add attr:class="stack narrow" attr:novalidate=true>
                                     <FormError error/>
-                                    <Field label="New focus area" name="label" error
-                                        hint="e.g. Grant writing. Members can choose it at once."/>
-                                    <button type="submit" class="button button--primary">"Add focus area"</button>
+                                    <Field label=tr!(profiles.focus_areas.new_label) name="label" error
+                                        hint=tr!(profiles.focus_areas.new_hint)/>
+                                    <button type="submit" class="button button--primary">{tr!(profiles.focus_areas.add)}</button>
                                 </ActionForm>
                             }.into_any()
                         } else {
-                            view! { <p class="muted">"Only administrators can add focus areas."</p> }.into_any()
+                            view! { <p class="muted">{tr!(profiles.focus_areas.admins_only)}</p> }.into_any()
                         }}
                     }.into_any(),
-                    Err(e) => failure(e, "to see the focus areas"),
+                    Err(e) => failure(e, tr!(profiles.focus_areas.sign_in_to_see)),
                 }
             })}
         </Transition>

@@ -9,6 +9,7 @@ use crate::{
     db::{Backend, Db},
     directory::text::index_form,
     error::AppError,
+    language::Lang,
 };
 use sqlx::AnyConnection;
 use std::collections::HashMap;
@@ -94,6 +95,7 @@ pub async fn write_profile(
     p: &Profile,
     version: i64,
 ) -> Result<(), sqlx::Error> {
+    let written_in = written_in(p);
     sqlx::query("UPDATE users SET display_name = $1 WHERE id = $2")
         .bind(&p.display_name)
         .bind(user_id)
@@ -103,9 +105,9 @@ pub async fn write_profile(
         "INSERT INTO profiles (user_id, pronouns, position, institution, institution_public,
              library_type, work_function, career_stage, years_professional, country, region,
              time_zone, utc_offset_minutes, bio, non_work_interests, open_to_mentoring,
-             capacity, reply_time, goals, updated_at, version)
+             capacity, reply_time, goals, updated_at, version, written_in)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-             $18, $19, $20, $21)
+             $18, $19, $20, $21, $22)
          ON CONFLICT (user_id) DO UPDATE SET pronouns = excluded.pronouns,
              position = excluded.position, institution = excluded.institution,
              institution_public = excluded.institution_public,
@@ -117,7 +119,8 @@ pub async fn write_profile(
              non_work_interests = excluded.non_work_interests,
              open_to_mentoring = excluded.open_to_mentoring, capacity = excluded.capacity,
              reply_time = excluded.reply_time, goals = excluded.goals,
-             updated_at = excluded.updated_at, version = excluded.version",
+             updated_at = excluded.updated_at, version = excluded.version,
+             written_in = excluded.written_in",
     )
     .bind(user_id)
     .bind(&p.pronouns)
@@ -140,6 +143,7 @@ pub async fn write_profile(
     .bind(&p.goals)
     .bind(now_ms())
     .bind(version)
+    .bind(written_in.code())
     .execute(&mut *conn)
     .await?;
 
@@ -173,7 +177,22 @@ pub async fn write_profile(
         }
         q.execute(&mut *conn).await?;
     }
-    index_for_search(conn, backend, user_id, p).await
+    index_for_search(conn, backend, user_id, p, written_in).await
+}
+
+/// The language of a member's own words, as far as they tell: the bio's,
+/// else that of the rest they wrote; else English.
+fn written_in(p: &Profile) -> Lang {
+    let rest = [
+        p.non_work_interests.as_str(),
+        &p.goals,
+        &p.position,
+        &p.interests.join(", "),
+    ]
+    .join("\n");
+    crate::language::detect(&p.bio)
+        .or_else(|| crate::language::detect(&rest))
+        .unwrap_or_default()
 }
 
 /// `INSERT … VALUES ($1, $2, $3, $4), ($1, $5, $6, $7), …` for `rows` tags of one member.
@@ -189,7 +208,9 @@ fn tag_insert_sql(rows: usize) -> String {
 
 /// The words of a listed mentor's public fields, in three weights: name;
 /// position, institution (if shown), tags and focus areas; everything else.
-fn search_columns(p: &Profile, focus_labels: &[String]) -> (String, String, String) {
+/// Their own words are stemmed as the language they wrote in; Carrel's labels
+/// are indexed in each language, so "Academic" and "Académica" both find them.
+fn search_columns(p: &Profile, focus_labels: &[String], lang: Lang) -> (String, String, String) {
     let mut high = vec![p.position.clone()];
     if p.institution_public {
         high.push(p.institution.clone());
@@ -198,8 +219,10 @@ fn search_columns(p: &Profile, focus_labels: &[String]) -> (String, String, Stri
     high.extend(p.work_areas.iter().cloned());
     high.extend(p.affiliations.iter().cloned());
     high.extend(focus_labels.iter().cloned());
-    high.push(p.library_type.label().to_owned());
-    high.push(p.work_function.label().to_owned());
+    let labels = Lang::ALL.map(|l| {
+        let words = [p.library_type.label_in(l), p.work_function.label_in(l)];
+        index_form(&words.join(" "), l)
+    });
     let mut body = vec![
         super::model::excerpt(&p.bio, usize::MAX),
         p.non_work_interests.clone(),
@@ -207,9 +230,13 @@ fn search_columns(p: &Profile, focus_labels: &[String]) -> (String, String, Stri
     body.extend(p.languages.iter().cloned());
     body.push(super::model::place(&p.region, &p.country));
     (
-        index_form(&p.display_name),
-        index_form(&high.join(" ")),
-        index_form(&body.join(" ")),
+        index_form(&p.display_name, lang),
+        [index_form(&high.join(" "), lang)]
+            .into_iter()
+            .chain(labels)
+            .collect::<Vec<_>>()
+            .join(" "),
+        index_form(&body.join(" "), lang),
     )
 }
 
@@ -219,6 +246,7 @@ async fn index_for_search(
     backend: Backend,
     user_id: i64,
     p: &Profile,
+    written_in: Lang,
 ) -> Result<(), sqlx::Error> {
     let delete = match backend {
         Backend::Sqlite => "DELETE FROM mentor_search WHERE rowid = $1",
@@ -240,7 +268,7 @@ async fn index_for_search(
     .fetch_all(&mut *conn)
     .await?;
     let labels: Vec<String> = labels.into_iter().map(|(l,)| l).collect();
-    let (name, high, body) = search_columns(p, &labels);
+    let (name, high, body) = search_columns(p, &labels, written_in);
     let insert = match backend {
         Backend::Sqlite => {
             "INSERT INTO mentor_search (rowid, name, high, body) VALUES ($1, $2, $3, $4)"
@@ -291,12 +319,13 @@ struct ProfileRow {
     capacity: i64,
     reply_time: ReplyTime,
     goals: String,
+    written_in: String,
 }
 
 const PROFILE_COLUMNS: &str = "u.display_name, p.pronouns, p.position, p.institution,
     p.institution_public, p.library_type, p.work_function, p.career_stage,
     p.years_professional, p.country, p.region, p.time_zone, p.utc_offset_minutes, p.bio,
-    p.non_work_interests, p.open_to_mentoring, p.capacity, p.reply_time, p.goals";
+    p.non_work_interests, p.open_to_mentoring, p.capacity, p.reply_time, p.goals, p.written_in";
 
 impl ProfileRow {
     /// The profile, with its multi-valued fields from `(kind, value)` tag rows
@@ -328,6 +357,7 @@ impl ProfileRow {
             non_work_interests: self.non_work_interests,
             capacity: self.capacity,
             goals: self.goals,
+            written_in: Lang::parse(&self.written_in).unwrap_or_default(),
             languages: of(tag::LANGUAGE),
             interests: of(tag::INTEREST),
             work_areas: of(tag::WORK_AREA),

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     super::{
-        checkins,
+        checkins, managed,
         model::{parse_coordinators, parse_cycle, parse_program, parse_topic, CheckinState, Role},
         store, topics,
     },
@@ -48,7 +48,7 @@ pub async fn get_program(slug: String) -> Result<ProgramPage, AppError> {
 /// Creates a program with its coordinators (administrators only).
 #[server(endpoint = "programs/create")]
 pub async fn create_program(#[server(flatten)] form: ProgramForm) -> Result<(), AppError> {
-    let me = require_admin("create programs").await?;
+    let me = require_admin(crate::tr!(programs.can.create_programs)).await?;
     let program = parse_program(&form).map_err(AppError::Invalid)?;
     let db = use_db()?;
     let slug = store::create_program(&db, &program, now_ms()).await?;
@@ -72,17 +72,18 @@ pub async fn create_program(#[server(flatten)] form: ProgramForm) -> Result<(), 
 pub async fn manage_program(slug: String) -> Result<ManagePage, AppError> {
     let me = require_user().await?;
     let db = use_db()?;
-    let program = store::coordinated_by(&db, &me, &slug, "manage it").await?;
+    let program =
+        store::coordinated_by(&db, &me, &slug, crate::tr!(programs.can.manage_it)).await?;
     let coordinator_emails = if me.is_admin() {
-        Some(store::coordinator_emails(&db, program.id).await?)
+        Some(managed::coordinator_emails(&db, program.id).await?)
     } else {
         None
     };
     let now = now_ms();
     Ok(ManagePage {
-        cycles: store::managed_cycles(&db, program.id, now).await?,
+        cycles: managed::managed_cycles(&db, program.id, now).await?,
         pairs: checkins::pairs(&db, program.id, now).await?,
-        coordinators: store::coordinators(&db, program.id).await?,
+        coordinators: managed::coordinators(&db, program.id).await?,
         coordinator_emails,
         questions: crate::feedback::store::questions(&db, program.id).await?,
         feedback: crate::feedback::store::summary(&db, program.id).await?,
@@ -111,7 +112,7 @@ pub struct ManagePage {
 /// Names a program's coordinators anew (administrators only).
 #[server(endpoint = "programs/set_coordinators")]
 pub async fn set_coordinators(slug: String, coordinators: String) -> Result<(), AppError> {
-    let me = require_admin("name a program's coordinators").await?;
+    let me = require_admin(crate::tr!(programs.can.name_coordinators)).await?;
     let db = use_db()?;
     let program = store::program_by_slug(&db, &slug).await?;
     let emails = parse_coordinators(&coordinators).map_err(|m| {
@@ -140,7 +141,8 @@ pub async fn set_coordinators(slug: String, coordinators: String) -> Result<(), 
 pub async fn add_cycle(slug: String, #[server(flatten)] form: CycleForm) -> Result<(), AppError> {
     let me = require_user().await?;
     let db = use_db()?;
-    let program = store::coordinated_by(&db, &me, &slug, "add cycles").await?;
+    let program =
+        store::coordinated_by(&db, &me, &slug, crate::tr!(programs.can.add_cycles)).await?;
     let cycle = parse_cycle(&form).map_err(AppError::Invalid)?;
     store::add_cycle(&db, program.id, &cycle, now_ms()).await?;
     tracing::info!(user_id = me.id, program = %slug, "cycle added");
@@ -153,7 +155,8 @@ pub async fn add_cycle(slug: String, #[server(flatten)] form: CycleForm) -> Resu
 pub async fn cycle_to_edit(slug: String, cycle_id: i64) -> Result<CycleEdit, AppError> {
     let me = require_user().await?;
     let db = use_db()?;
-    let program = store::coordinated_by(&db, &me, &slug, "change its cycles").await?;
+    let program =
+        store::coordinated_by(&db, &me, &slug, crate::tr!(programs.can.change_cycles)).await?;
     store::cycle_to_edit(&db, program, cycle_id, now_ms()).await
 }
 
@@ -166,7 +169,8 @@ pub async fn update_cycle(
 ) -> Result<(), AppError> {
     let me = require_user().await?;
     let db = use_db()?;
-    let program = store::coordinated_by(&db, &me, &slug, "change its cycles").await?;
+    let program =
+        store::coordinated_by(&db, &me, &slug, crate::tr!(programs.can.change_cycles)).await?;
     let cycle = parse_cycle(&form).map_err(AppError::Invalid)?;
     store::update_cycle(&db, program.id, cycle_id, &cycle, now_ms()).await?;
     tracing::info!(user_id = me.id, program = %slug, cycle_id, "cycle changed");
@@ -177,25 +181,20 @@ pub async fn update_cycle(
 #[cfg(feature = "ssr")]
 fn parse_role(role: &str) -> Result<Role, AppError> {
     Role::from_slug(role)
-        .ok_or_else(|| AppError::BadRequest("Enrol as a mentor or as a mentee.".to_owned()))
+        .ok_or_else(|| AppError::BadRequest(crate::tr!(programs.errors.role).to_owned()))
 }
 
 /// Enrols the caller in a cycle, checking the program's eligibility rules.
 #[server(endpoint = "programs/enrol")]
 pub async fn enrol(cycle_id: i64, role: String, note: Option<String>) -> Result<(), AppError> {
-    let me = require_verified(require_user().await?, "enrol in a program")?;
+    let me = require_verified(require_user().await?, crate::tr!(programs.can.enrol))?;
     let role = parse_role(&role)?;
     let note = note.unwrap_or_default();
     let note = note.trim();
     if note.chars().count() > 1000 {
         let mut errors = crate::error::FieldErrors::new().keep("note", note);
-        errors.add(
-            "note",
-            format!(
-                "Keep the note to 1000 characters; this one has {}.",
-                note.chars().count()
-            ),
-        );
+        let message = crate::tr!(programs.errors.note_length, count = note.chars().count());
+        errors.add("note", message.to_string());
         return Err(AppError::Invalid(errors));
     }
     let db = use_db()?;
@@ -244,7 +243,8 @@ pub async fn schedule_topic(
     let me = require_user().await?;
     let db = use_db()?;
     let (cycle, program) = store::cycle_and_program(&db, cycle_id).await?;
-    store::require_coordinator(&db, &me, &program, "schedule its topics").await?;
+    store::require_coordinator(&db, &me, &program, crate::tr!(programs.can.schedule_topics))
+        .await?;
     let now = now_ms();
     let topic = parse_topic(&title, &body, &send_on, now - now.rem_euclid(DAY_MS))
         .map_err(|e| AppError::Invalid(e.keep("cycle_id", &cycle_id.to_string())))?;
@@ -254,14 +254,9 @@ pub async fn schedule_topic(
             .keep("body", &body)
             .keep("send_on", &send_on)
             .keep("cycle_id", &cycle_id.to_string());
-        errors.add(
-            "send_on",
-            format!(
-                "{} ends on {}; choose a day before then.",
-                cycle.name,
-                crate::dates::day(cycle.ends_on)
-            ),
-        );
+        let ends = crate::dates::day(cycle.ends_on);
+        let message = crate::tr!(programs.topic.after_end, cycle = &cycle.name, day = ends);
+        errors.add("send_on", message.to_string());
         return Err(AppError::Invalid(errors));
     }
     topics::schedule(&db, cycle_id, me.id, &topic, now).await?;
@@ -277,7 +272,7 @@ pub async fn delete_topic(topic_id: i64) -> Result<(), AppError> {
     let db = use_db()?;
     let cycle_id = topics::cycle_of(&db, topic_id).await?;
     let (_, program) = store::cycle_and_program(&db, cycle_id).await?;
-    store::require_coordinator(&db, &me, &program, "change its topics").await?;
+    store::require_coordinator(&db, &me, &program, crate::tr!(programs.can.change_topics)).await?;
     topics::delete(&db, topic_id).await?;
     leptos_axum::redirect(&format!("/programs/{}/manage", program.slug));
     Ok(())
@@ -291,16 +286,14 @@ pub async fn check_in(
     note: Option<String>,
 ) -> Result<(), AppError> {
     let me = require_user().await?;
-    let state = CheckinState::from_slug(&state)
-        .ok_or_else(|| AppError::BadRequest("Choose how the mentorship is going.".to_owned()))?;
+    let state = CheckinState::from_slug(&state).ok_or_else(|| {
+        AppError::BadRequest(crate::tr!(programs.errors.checkin_state).to_owned())
+    })?;
     let note = note.unwrap_or_default();
     let note = note.trim();
     if note.chars().count() > 1000 {
         let mut errors = crate::error::FieldErrors::new().keep("note", note);
-        errors.add(
-            "note",
-            "Keep the note to the liaison under 1000 characters.",
-        );
+        errors.add("note", crate::tr!(programs.errors.checkin_note_length));
         return Err(AppError::Invalid(errors));
     }
     checkins::check_in(&use_db()?, me.id, mentorship_id, state, note, now_ms()).await?;
@@ -319,7 +312,8 @@ pub async fn assign_liaison(
 ) -> Result<(), AppError> {
     let me = require_user().await?;
     let db = use_db()?;
-    let program = store::coordinated_by(&db, &me, &slug, "assign liaisons").await?;
+    let program =
+        store::coordinated_by(&db, &me, &slug, crate::tr!(programs.can.assign_liaisons)).await?;
     checkins::assign_liaison(&db, &program, mentorship_id, liaison_id).await?;
     let pair = format!("pair {mentorship_id}, liaison {liaison_id}");
     audit::record(&db, me.id, Audit::LiaisonAssigned, &slug, &pair, now_ms()).await?;
@@ -332,11 +326,12 @@ pub async fn assign_liaison(
 pub async fn program_report(slug: String) -> Result<(String, Report), AppError> {
     let me = require_user().await?;
     let db = use_db()?;
-    let program = store::coordinated_by(&db, &me, &slug, "read its reports").await?;
+    let program =
+        store::coordinated_by(&db, &me, &slug, crate::tr!(programs.can.read_reports)).await?;
     audit::record(&db, me.id, Audit::ReportRead, &slug, "", now_ms()).await?;
     Ok((
         program.name.clone(),
-        super::reports::report(&db, program.id, now_ms()).await?,
+        super::reports::report(&db, crate::language::current(), program.id, now_ms()).await?,
     ))
 }
 
@@ -345,14 +340,15 @@ pub async fn program_report(slug: String) -> Result<(String, Report), AppError> 
 pub async fn check_import(slug: String, cycle_id: i64, csv: String) -> Result<i64, AppError> {
     let me = require_user().await?;
     let db = use_db()?;
-    let program = store::coordinated_by(&db, &me, &slug, "import members").await?;
+    let program =
+        store::coordinated_by(&db, &me, &slug, crate::tr!(programs.can.import_members)).await?;
     let (cycle, _) = store::cycle_and_program(&db, cycle_id).await?;
     if cycle.program_id != program.id {
         return Err(AppError::NotFound);
     }
     if csv.trim().is_empty() {
         let mut errors = crate::error::FieldErrors::new();
-        errors.add("csv", "Choose a CSV file, or paste its lines.");
+        errors.add("csv", crate::tr!(programs.import.no_file));
         return Err(AppError::Invalid(errors));
     }
     let draft = super::imports::save_draft(&db, me.id, cycle_id, &csv, now_ms()).await?;
@@ -365,7 +361,8 @@ pub async fn check_import(slug: String, cycle_id: i64, csv: String) -> Result<i6
 pub async fn preview_import(slug: String, draft_id: i64) -> Result<ImportPreview, AppError> {
     let me = require_user().await?;
     let db = use_db()?;
-    let program = store::coordinated_by(&db, &me, &slug, "import members").await?;
+    let program =
+        store::coordinated_by(&db, &me, &slug, crate::tr!(programs.can.import_members)).await?;
     let (cycle_id, csv) = super::imports::draft(&db, program.id, draft_id).await?;
     super::imports::import(&db, me.id, draft_id, cycle_id, &csv, false, now_ms()).await
 }
@@ -375,7 +372,8 @@ pub async fn preview_import(slug: String, draft_id: i64) -> Result<ImportPreview
 pub async fn apply_import(slug: String, draft_id: i64) -> Result<ImportPreview, AppError> {
     let me = require_user().await?;
     let db = use_db()?;
-    let program = store::coordinated_by(&db, &me, &slug, "import members").await?;
+    let program =
+        store::coordinated_by(&db, &me, &slug, crate::tr!(programs.can.import_members)).await?;
     let (cycle_id, csv) = super::imports::draft(&db, program.id, draft_id).await?;
     let done = super::imports::import(&db, me.id, draft_id, cycle_id, &csv, true, now_ms()).await?;
     let rows = format!("{} rows into cycle {cycle_id}", done.rows.len());

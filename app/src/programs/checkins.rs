@@ -4,6 +4,7 @@
 
 use super::model::{CheckinState, PairStatus, Program, QUIET_DAYS};
 use crate::dates::{month_of, DAY_MS};
+use crate::i18n::td_string;
 use crate::{
     db::Db,
     error::AppError,
@@ -38,9 +39,7 @@ async fn program_pair(db: &Db, mentorship_id: i64) -> Result<ProgramPair, AppErr
     .bind(mentorship_id)
     .fetch_optional(db.pool())
     .await?;
-    row.ok_or_else(|| {
-        AppError::conflict("Only mentorships in a program cycle have check-ins and liaisons.")
-    })
+    row.ok_or_else(|| AppError::conflict(crate::tr!(programs.errors.not_in_program)))
 }
 
 /// The mentor's check-in for this month; answering again replaces it. A
@@ -62,15 +61,17 @@ pub async fn check_in(
     match exists {
         None => return Err(AppError::NotFound),
         Some((mentor, _)) if mentor != user_id => {
-            return Err(AppError::forbidden(
-                "Check-ins are the mentor's, for the program's liaison.",
-            ))
+            return Err(AppError::forbidden(crate::tr!(
+                programs.errors.checkin_mentor_only
+            )))
         }
         Some(_) => {}
     }
     let p = program_pair(db, mentorship_id).await?;
     if p.state != State::Accepted {
-        return Err(AppError::conflict("Check-ins are for active mentorships."));
+        return Err(AppError::conflict(crate::tr!(
+            programs.errors.checkin_active_only
+        )));
     }
     let mut tx = db.pool().begin().await?;
     sqlx::query(
@@ -96,20 +97,24 @@ pub async fn check_in(
             }
         };
         for (coordinator,) in to {
+            let lang = crate::accounts::store::language_of(&mut *tx, coordinator).await?;
+            let l = lang.locale();
+            let text = td_string!(
+                l,
+                programs.notice.attention,
+                mentor = &p.mentor_name,
+                mentee = &p.mentee_name,
+                program = &p.program_name,
+                state = state.label_in(lang).to_lowercase()
+            );
             notify(
                 &mut tx,
                 Notice {
                     user_id: coordinator,
                     kind: Kind::CheckinAttention,
-                    text: format!(
-                        "{} checked in about mentoring {} ({}): {}.",
-                        p.mentor_name,
-                        p.mentee_name,
-                        p.program_name,
-                        state.label().to_lowercase()
-                    ),
+                    text: text.to_string(),
                     link: format!("/programs/{}/manage#pairs", p.program_slug),
-                    email: Some("a pair needs attention".to_owned()),
+                    email: Some(td_string!(l, programs.notice.attention_subject).to_owned()),
                 },
                 now,
             )
@@ -154,10 +159,9 @@ pub async fn assign_liaison(
     .fetch_optional(db.pool())
     .await?;
     if coordinator.is_none() {
-        return Err(AppError::form(format!(
-            "A liaison is one of the coordinators of {}.",
-            program.name
-        )));
+        return Err(AppError::form(
+            crate::tr!(programs.errors.liaison_coordinator, program = &program.name).to_string(),
+        ));
     }
     sqlx::query("UPDATE mentorships SET liaison_id = $1 WHERE id = $2")
         .bind(liaison_id)
@@ -208,10 +212,10 @@ pub async fn pairs(db: &Db, program_id: i64, now: i64) -> Result<Vec<PairStatus>
         let mut attention = Vec::new();
         match &checkin {
             Some((CheckinState::NeedHelp, ..)) => {
-                attention.push("The mentor asked for help.".to_owned())
+                attention.push(crate::tr!(programs.attention.help).to_owned())
             }
             Some((CheckinState::NotHeard, ..)) => {
-                attention.push("The mentor has not heard from the mentee.".to_owned())
+                attention.push(crate::tr!(programs.attention.not_heard).to_owned())
             }
             _ => {}
         }
@@ -219,8 +223,8 @@ pub async fn pairs(db: &Db, program_id: i64, now: i64) -> Result<Vec<PairStatus>
         let days = (now - quiet_since) / DAY_MS;
         if days >= QUIET_DAYS {
             attention.push(match last {
-                Some(_) => format!("No messages for {days} days."),
-                None => format!("No messages since they were matched {days} days ago."),
+                Some(_) => crate::tr!(programs.attention.quiet, count = days).to_string(),
+                None => crate::tr!(programs.attention.quiet_since_match, count = days).to_string(),
             });
         }
         out.push(PairStatus {
@@ -273,17 +277,23 @@ pub async fn due_asks(db: &Db, month: &str, now: i64) -> Result<Vec<DueAsk>, App
 
 /// Asks the mentor of a claimed pair for this month's check-in.
 pub async fn ask(tx: &mut sqlx::AnyConnection, a: &DueAsk, now: i64) -> Result<usize, AppError> {
+    let l = crate::accounts::store::language_of(&mut *tx, a.mentor_id)
+        .await?
+        .locale();
+    let text = td_string!(
+        l,
+        programs.notice.ask,
+        mentee = &a.mentee,
+        program = &a.program
+    );
     notify(
         tx,
         Notice {
             user_id: a.mentor_id,
             kind: Kind::Checkin,
-            text: format!(
-                "How is mentoring {} going? Check in with your {} liaison in one click.",
-                a.mentee, a.program
-            ),
+            text: text.to_string(),
             link: format!("/mentorships/{}#check-in", a.id),
-            email: Some("your monthly check-in".to_owned()),
+            email: Some(td_string!(l, programs.notice.ask_subject).to_owned()),
         },
         now,
     )

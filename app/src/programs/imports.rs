@@ -39,10 +39,9 @@ async fn check(
 ) -> Result<(String, Vec<Parsed>), AppError> {
     let (cycle, program) = cycle_and_program(db, cycle_id).await?;
     if cycle.phase(now) == Phase::Ended {
-        return Err(AppError::form(format!(
-            "{} has ended; import into a current cycle.",
-            cycle.name
-        )));
+        return Err(AppError::form(
+            crate::tr!(programs.import.ended, cycle = &cycle.name).to_string(),
+        ));
     }
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -50,7 +49,7 @@ async fn check(
         .from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|_| AppError::form("The file could not be read as CSV."))?
+        .map_err(|_| AppError::form(crate::tr!(programs.import.not_csv)))?
         .iter()
         .map(|h| h.to_lowercase())
         .collect();
@@ -58,9 +57,7 @@ async fn check(
     let (Some(name_at), Some(email_at), Some(role_at)) =
         (column("name"), column("email"), column("role"))
     else {
-        return Err(AppError::form(
-            "The first line must name the columns: name, email, role (and tags, optional).",
-        ));
+        return Err(AppError::form(crate::tr!(programs.import.columns)));
     };
     let tags_at = column("tags");
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -75,12 +72,15 @@ async fn check(
     for (i, record) in reader.records().enumerate() {
         let line = i + 2;
         if out.len() == MAX_ROWS {
-            return Err(AppError::form(format!(
-                "Import at most {MAX_ROWS} rows at a time."
-            )));
+            return Err(AppError::form(
+                crate::tr!(programs.import.max_rows, max = MAX_ROWS).to_string(),
+            ));
         }
-        let record =
-            record.map_err(|e| AppError::form(format!("Line {line} could not be read: {e}.")))?;
+        let record = record.map_err(|e| {
+            AppError::form(
+                crate::tr!(programs.import.line_unreadable, line = line, why = e).to_string(),
+            )
+        })?;
         let get = |at: Option<usize>| {
             at.and_then(|a| record.get(a))
                 .unwrap_or_default()
@@ -99,15 +99,13 @@ async fn check(
         let role = Role::from_slug(&raw_role.to_lowercase());
         let mut problem = None;
         if name.chars().count() < 2 || name.chars().count() > 80 {
-            problem = Some("the name is missing or too long".to_owned());
+            problem = Some(crate::tr!(programs.import.bad_name).to_owned());
         } else if Email::parse(&raw_email).is_err() {
-            problem = Some(format!("“{raw_email}” is not an email address"));
+            problem = Some(crate::tr!(programs.import.bad_email, email = &raw_email).to_string());
         } else if role.is_none() {
-            problem = Some(format!(
-                "the role must be mentor or mentee, not “{raw_role}”"
-            ));
+            problem = Some(crate::tr!(programs.import.bad_role, role = &raw_role).to_string());
         } else if let Some(first) = seen.get(&format!("{email}/{raw_role}")) {
-            problem = Some(format!("this person appears twice (also line {first})"));
+            problem = Some(crate::tr!(programs.import.twice, line = *first).to_string());
         }
         seen.entry(format!("{email}/{raw_role}")).or_insert(line);
         // An unproven address is not yet its holder's: invite it instead, and
@@ -138,32 +136,43 @@ async fn check(
                 .fetch_optional(db.pool())
                 .await?,
             };
+            let as_role = role.label().to_lowercase();
             if enrolled.is_some() {
-                problem = Some(format!(
-                    "already {} in {} as a {}",
-                    if user_id.is_some() {
-                        "enrolled"
-                    } else {
-                        "invited"
-                    },
-                    cycle.name,
-                    raw_role.to_lowercase()
-                ));
+                problem = Some(if user_id.is_some() {
+                    crate::tr!(
+                        programs.import.already_enrolled,
+                        cycle = &cycle.name,
+                        role = as_role
+                    )
+                    .to_string()
+                } else {
+                    crate::tr!(
+                        programs.import.already_invited,
+                        cycle = &cycle.name,
+                        role = as_role
+                    )
+                    .to_string()
+                });
             } else if role == Role::Mentee {
                 if mentee_places <= 0 {
-                    problem = Some(format!(
-                        "{} has no mentee places left ({} in all)",
-                        cycle.name, cycle.capacity
-                    ));
+                    problem = Some(
+                        crate::tr!(
+                            programs.import.full,
+                            count = cycle.capacity,
+                            cycle = &cycle.name
+                        )
+                        .to_string(),
+                    );
                 } else {
                     mentee_places -= 1;
                 }
             }
         }
+        let as_role = role.map(|r| r.label().to_lowercase()).unwrap_or_default();
         let outcome = match (&problem, user_id) {
             (Some(p), _) => p.clone(),
-            (None, Some(_)) => format!("enrol as a {} (already a member)", raw_role.to_lowercase()),
-            (None, None) => format!("invite by email to join as a {}", raw_role.to_lowercase()),
+            (None, Some(_)) => crate::tr!(programs.import.will_enrol, role = as_role).to_string(),
+            (None, None) => crate::tr!(programs.import.will_invite, role = as_role).to_string(),
         };
         out.push(Parsed {
             row: ImportRow {
@@ -183,7 +192,7 @@ async fn check(
         });
     }
     if out.is_empty() {
-        return Err(AppError::form("The file has no rows under its header."));
+        return Err(AppError::form(crate::tr!(programs.import.no_rows)));
     }
     Ok((format!("{} {}", program.name, cycle.name), out))
 }
@@ -197,9 +206,7 @@ pub async fn save_draft(
     now: i64,
 ) -> Result<i64, AppError> {
     if text.len() > 1_000_000 {
-        return Err(AppError::form(
-            "The file is over 1 MB; split it into smaller ones.",
-        ));
+        return Err(AppError::form(crate::tr!(programs.import.too_big)));
     }
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO import_drafts (cycle_id, created_by, csv, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
@@ -225,7 +232,7 @@ pub async fn draft(db: &Db, program_id: i64, draft_id: i64) -> Result<(i64, Stri
     .await?;
     match row {
         None => Err(AppError::NotFound),
-        Some((_, _, Some(_))) => Err(AppError::conflict("This file was imported already.")),
+        Some((_, _, Some(_))) => Err(AppError::conflict(crate::tr!(programs.import.done_already))),
         Some((cycle, csv, None)) => Ok((cycle, csv)),
     }
 }
@@ -243,9 +250,9 @@ pub async fn import(
     let (cycle_name, rows) = check(db, cycle_id, text, now).await?;
     let errors = rows.iter().filter(|r| r.plan.is_none()).count();
     if apply && errors > 0 {
-        return Err(AppError::form(format!(
-            "{errors} rows have problems; fix them and try again. Nothing was imported."
-        )));
+        return Err(AppError::form(
+            crate::tr!(programs.import.rows_with_problems, count = errors).to_string(),
+        ));
     }
     if apply {
         let mut tx = db.pool().begin().await?;
@@ -265,10 +272,9 @@ pub async fn import(
             match written {
                 Ok(()) => {}
                 Err(e) if crate::db::is_unique_violation(&e) => {
-                    return Err(AppError::conflict(format!(
-                        "Line {} was enrolled or invited meanwhile; nothing was imported. Check the file again.",
-                        r.row.line
-                    )))
+                    return Err(AppError::conflict(
+                        crate::tr!(programs.import.meanwhile, line = r.row.line).to_string(),
+                    ))
                 }
                 Err(e) => return Err(e.into()),
             }
@@ -283,9 +289,7 @@ pub async fn import(
         .fetch_one(&mut *tx)
         .await?;
         if mentees > capacity {
-            return Err(AppError::conflict(
-                "The cycle filled up meanwhile; nothing was imported. Check the file again.",
-            ));
+            return Err(AppError::conflict(crate::tr!(programs.import.filled_up)));
         }
         let marked = sqlx::query(
             "UPDATE import_drafts SET applied_at = $1 WHERE id = $2 AND applied_at IS NULL",
@@ -295,7 +299,7 @@ pub async fn import(
         .execute(&mut *tx)
         .await?;
         if marked.rows_affected() == 0 {
-            return Err(AppError::conflict("This file was imported already."));
+            return Err(AppError::conflict(crate::tr!(programs.import.done_already)));
         }
         tx.commit().await?;
     }
@@ -329,6 +333,8 @@ async fn enrol_imported(
     Ok(())
 }
 
+/// Invites by email someone without an account: in the inviting
+/// coordinator's language, the only one known.
 async fn invite(
     conn: &mut AnyConnection,
     inviter: i64,
@@ -356,12 +362,15 @@ async fn invite(
     )
     .bind(&plan.email)
     .bind(&row.name)
-    .bind(format!("You are invited to {cycle_name}"))
+    .bind(crate::tr!(programs.import.invite_subject, cycle = cycle_name).to_string())
     .bind(format!(
-        "Hello {},\n\nThe coordinators of {cycle_name} have added you as a {} on Carrel, where librarians find mentors and work with them. \
-         Join Carrel with this email address and your place in the cycle is waiting for you.",
-        row.name,
-        plan.role.slug()
+        "{}\n\n{}",
+        crate::tr!(programs.import.invite_hello, name = &row.name),
+        crate::tr!(
+            programs.import.invite_body,
+            cycle = cycle_name,
+            role = plan.role.label().to_lowercase()
+        )
     ))
     .bind("/signup")
     .bind(now)

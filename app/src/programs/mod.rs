@@ -5,8 +5,11 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod checkins;
+pub mod eligibility;
 #[cfg(feature = "ssr")]
 pub mod imports;
+#[cfg(feature = "ssr")]
+pub mod managed;
 pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]

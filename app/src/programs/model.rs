@@ -1,5 +1,6 @@
 //! Program types shared by server and browser: the fixed choices, the forms as
-//! posted, eligibility in words, and what the program pages show.
+//! posted, and what the program pages show; eligibility in words is in
+//! [`super::eligibility`].
 
 use crate::dates::{iso_day, parse_day, DAY_MS};
 use crate::{
@@ -10,47 +11,47 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 choices! {
-    ProgramKind {
-        Cycle = ("cycle", "Structured cycle"),
-        Conference = ("conference", "Conference program"),
-        Network = ("network", "Open network"),
-        Institutional = ("institutional", "Institutional program"),
+    ProgramKind in programs.program_kind {
+        Cycle = ("cycle", cycle),
+        Conference = ("conference", conference),
+        Network = ("network", network),
+        Institutional = ("institutional", institutional),
     }
 }
 
 choices! {
     /// How pairs are made within a program.
-    Matching {
-        Choose = ("choose", "Mentees choose their mentor"),
-        Assign = ("assign", "Coordinators match each pair"),
-        Both = ("both", "Mentees choose, or ask the coordinators to match them"),
+    Matching in programs.matching {
+        Choose = ("choose", choose),
+        Assign = ("assign", assign),
+        Both = ("both", both),
     }
 }
 
 choices! {
     /// How often a program expects the pair to be in touch.
-    Contact {
-        Weekly = ("weekly", "at least once a week"),
-        TwiceMonthly = ("twice_monthly", "at least twice a month"),
-        Monthly = ("monthly", "at least once a month"),
-        AsAgreed = ("as_agreed", "as often as the pair agree"),
+    Contact in programs.contact {
+        Weekly = ("weekly", weekly),
+        TwiceMonthly = ("twice_monthly", twice_monthly),
+        Monthly = ("monthly", monthly),
+        AsAgreed = ("as_agreed", as_agreed),
     }
 }
 
 choices! {
-    Role {
-        Mentor = ("mentor", "Mentor"),
-        Mentee = ("mentee", "Mentee"),
+    Role in programs.role {
+        Mentor = ("mentor", mentor),
+        Mentee = ("mentee", mentee),
     }
 }
 
 choices! {
     /// The mentor's monthly answer to the liaison.
-    CheckinState {
-        Met = ("met", "We met"),
-        InTouch = ("in_touch", "We are in touch"),
-        NeedHelp = ("need_help", "I need help"),
-        NotHeard = ("not_heard", "I haven't heard from my mentee"),
+    CheckinState in programs.checkin_state {
+        Met = ("met", met),
+        InTouch = ("in_touch", in_touch),
+        NeedHelp = ("need_help", need_help),
+        NotHeard = ("not_heard", not_heard),
     }
 }
 
@@ -130,114 +131,6 @@ pub struct Program {
     pub required_tags: Vec<String>,
 }
 
-/// What eligibility looks at in a member's profile.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Standing {
-    pub years_professional: i64,
-    pub career_stage: CareerStage,
-    pub affiliations: Vec<String>,
-}
-
-/// "New professional" → "new professional", but "LIS student" stays.
-fn in_sentence(label: &str) -> String {
-    let mut chars = label.chars();
-    match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) if b.is_lowercase() => {
-            a.to_lowercase().chain(label.chars().skip(1)).collect()
-        }
-        _ => label.to_owned(),
-    }
-}
-
-fn join_words(words: &[String], last: &str) -> String {
-    match words {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., tail] => format!("{} {last} {tail}", init.join(", ")),
-    }
-}
-
-impl Program {
-    /// The rules for `role`, in words, as the program page lists them.
-    pub fn rules(&self, role: Role) -> Vec<String> {
-        let mut rules = Vec::new();
-        match role {
-            Role::Mentor if self.mentor_min_years > 0 => rules.push(format!(
-                "At least {} years in a professional position.",
-                self.mentor_min_years
-            )),
-            Role::Mentee if !self.mentee_stages.is_empty() => rules.push(format!(
-                "Open to: {}.",
-                join_words(&self.stage_labels(), "or")
-            )),
-            _ => {}
-        }
-        if !self.required_tags.is_empty() {
-            rules.push(format!(
-                "Members of {}.",
-                join_words(&self.required_tags, "and")
-            ));
-        }
-        rules
-    }
-
-    fn stage_labels(&self) -> Vec<String> {
-        self.mentee_stages
-            .iter()
-            .map(|s| in_sentence(s.label()))
-            .collect()
-    }
-
-    /// The first rule `standing` does not meet for `role`, in words; `None`
-    /// when the member may enrol.
-    pub fn unmet_rule(&self, role: Role, standing: Option<&Standing>) -> Option<String> {
-        let Some(s) = standing else {
-            return Some(
-                "Fill in your profile first: eligibility is checked against it.".to_owned(),
-            );
-        };
-        if role == Role::Mentor && s.years_professional < self.mentor_min_years {
-            return Some(format!(
-                "Mentors in {} need at least {} years in a professional position; your profile says {}. \
-                 If that is out of date, correct it on your profile.",
-                self.name,
-                self.mentor_min_years,
-                match s.years_professional {
-                    1 => "1 year".to_owned(),
-                    n => format!("{n} years"),
-                }
-            ));
-        }
-        if role == Role::Mentee
-            && !self.mentee_stages.is_empty()
-            && !self.mentee_stages.contains(&s.career_stage)
-        {
-            return Some(format!(
-                "{} is for mentees who are {}; your profile says {}.",
-                self.name,
-                join_words(&self.stage_labels(), "or"),
-                in_sentence(s.career_stage.label())
-            ));
-        }
-        let missing: Vec<String> = self
-            .required_tags
-            .iter()
-            .filter(|t| !s.affiliations.iter().any(|a| a.eq_ignore_ascii_case(t)))
-            .cloned()
-            .collect();
-        if !missing.is_empty() {
-            return Some(format!(
-                "{} is for members of {}. Your profile's affiliations do not list {}; add {} if you are a member.",
-                self.name,
-                join_words(&self.required_tags, "and"),
-                join_words(&missing, "or"),
-                if missing.len() == 1 { "it" } else { "them" }
-            ));
-        }
-        None
-    }
-}
-
 /// Where a cycle is in its life, as of a moment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Phase {
@@ -274,30 +167,6 @@ impl Cycle {
             Phase::Enrolling
         } else {
             Phase::Running
-        }
-    }
-
-    /// Why enrolment is refused as of `now` for `role`, in words.
-    pub fn closed_reason(&self, role: Role, now: i64) -> Option<String> {
-        use crate::dates::day;
-        match self.phase(now) {
-            Phase::Upcoming => Some(format!(
-                "Enrolment for {} opens on {}.",
-                self.name,
-                day(self.enrol_opens)
-            )),
-            Phase::Running | Phase::Ended => Some(format!(
-                "Enrolment for {} closed on {}.",
-                self.name,
-                day(self.enrol_closes)
-            )),
-            Phase::Enrolling if role == Role::Mentee && self.mentees >= self.capacity => {
-                Some(format!(
-                    "{} is full: all {} mentee places are taken.",
-                    self.name, self.capacity
-                ))
-            }
-            Phase::Enrolling => None,
         }
     }
 }
@@ -396,18 +265,15 @@ pub fn parse_topic(
         .keep("send_on", send_on);
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     if title.chars().count() < 3 || title.chars().count() > 120 {
-        errors.add("title", "Give the topic a title of 3 to 120 characters.");
+        errors.add("title", crate::tr!(programs.topic.title_length));
     }
     let body = body.trim().to_owned();
     if body.chars().count() < 10 || body.chars().count() > 4000 {
-        errors.add(
-            "body",
-            "Write the topic in 10 to 4000 characters: a question or two to talk about.",
-        );
+        errors.add("body", crate::tr!(programs.topic.body_length));
     }
     let send_on = match parse_day(send_on) {
-        None => Err("Give a date as YYYY-MM-DD."),
-        Some(d) if d < today => Err("Choose today or a later day."),
+        None => Err(crate::tr!(programs.form.date)),
+        Some(d) if d < today => Err(crate::tr!(programs.topic.not_past)),
         Some(d) => Ok(d),
     };
     match errors.parsed("send_on", send_on) {
@@ -420,9 +286,20 @@ pub fn parse_topic(
     }
 }
 
-/// How a topic reads as a card in a thread (Markdown).
+/// How a topic reads as a card in a thread (Markdown), in the reader's language.
 pub fn topic_card(program: &str, title: &str, body: &str) -> String {
-    format!("**{title}**\n\n{body}\n\n*A discussion topic from {program}.*")
+    topic_card_in(crate::language::current(), program, title, body)
+}
+
+/// How a topic reads as a card in a thread (Markdown), in `lang`.
+pub fn topic_card_in(
+    lang: crate::language::Lang,
+    program: &str,
+    title: &str,
+    body: &str,
+) -> String {
+    let from = crate::i18n::td_string!(lang.locale(), programs.topic.card_from, program = program);
+    format!("**{title}**\n\n{body}\n\n*{from}*")
 }
 
 /// The program form as posted (admins).
@@ -482,27 +359,26 @@ pub fn parse_program(form: &ProgramForm) -> Result<NewProgram, crate::error::Fie
     let name = form.name.split_whitespace().collect::<Vec<_>>().join(" ");
     let slug = slugify(&name);
     if slug.len() < 3 || name.chars().count() > 100 {
-        errors.add("name", "Name the program in 3 to 100 characters.");
+        errors.add("name", crate::tr!(programs.program_form.name_length));
     }
     let description = form.description.trim().to_owned();
     if description.chars().count() < 10 || description.chars().count() > 4000 {
         errors.add(
             "description",
-            "Describe the program in 10 to 4000 characters: who it is for and what it asks.",
+            crate::tr!(programs.program_form.description_length),
         );
     }
     let kind = errors.parsed(
         "kind",
-        ProgramKind::from_slug(&form.kind).ok_or("Choose the kind of program."),
+        ProgramKind::from_slug(&form.kind).ok_or(crate::tr!(programs.program_form.kind)),
     );
     let matching = errors.parsed(
         "matching",
-        Matching::from_slug(&form.matching).ok_or("Choose how pairs are made."),
+        Matching::from_slug(&form.matching).ok_or(crate::tr!(programs.program_form.matching)),
     );
     let contact = errors.parsed(
         "contact",
-        Contact::from_slug(&form.contact)
-            .ok_or("Choose how often pairs are expected to be in touch."),
+        Contact::from_slug(&form.contact).ok_or(crate::tr!(programs.program_form.contact)),
     );
     let years = match form.mentor_min_years.trim() {
         "" => Some(0),
@@ -510,7 +386,7 @@ pub fn parse_program(form: &ProgramForm) -> Result<NewProgram, crate::error::Fie
     };
     let years = errors.parsed(
         "mentor_min_years",
-        years.ok_or("Give a whole number of years from 0 to 50 (0: no minimum)."),
+        years.ok_or(crate::tr!(programs.program_form.years)),
     );
     let mentee_stages: Vec<CareerStage> = CareerStage::ALL
         .iter()
@@ -519,10 +395,7 @@ pub fn parse_program(form: &ProgramForm) -> Result<NewProgram, crate::error::Fie
         .collect();
     let required_tags = split_tags(&form.required_tags);
     if required_tags.len() > 5 || required_tags.iter().any(|t| t.chars().count() > 40) {
-        errors.add(
-            "required_tags",
-            "List at most 5 affiliations, each under 40 characters.",
-        );
+        errors.add("required_tags", crate::tr!(programs.program_form.tags));
     }
     let coordinators = errors.parsed("coordinators", parse_coordinators(&form.coordinators));
     match (kind, matching, contact, years, coordinators) {
@@ -600,9 +473,7 @@ pub fn parse_coordinators(raw: &str) -> Result<Vec<String>, String> {
         .iter()
         .find(|e| crate::accounts::model::Email::parse(e).is_err())
     {
-        Some(bad) => Err(format!(
-            "“{bad}” is not an email address. Separate addresses with commas."
-        )),
+        Some(bad) => Err(crate::tr!(programs.program_form.not_email, bad = bad).to_string()),
         None => Ok(emails),
     }
 }
@@ -621,13 +492,10 @@ pub fn parse_cycle(form: &CycleForm) -> Result<NewCycle, crate::error::FieldErro
     }
     let name = form.name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.chars().count() < 3 || name.chars().count() > 80 {
-        errors.add(
-            "name",
-            "Name the cycle in 3 to 80 characters, e.g. 2026–27.",
-        );
+        errors.add("name", crate::tr!(programs.cycle_form.name_length));
     }
     let mut date = |field: &str, raw: &str| {
-        errors.parsed(field, parse_day(raw).ok_or("Give a date as YYYY-MM-DD."))
+        errors.parsed(field, parse_day(raw).ok_or(crate::tr!(programs.form.date)))
     };
     let starts = date("starts_on", &form.starts_on);
     let ends = date("ends_on", &form.ends_on);
@@ -635,22 +503,22 @@ pub fn parse_cycle(form: &CycleForm) -> Result<NewCycle, crate::error::FieldErro
     let closes = date("enrol_closes", &form.enrol_closes);
     if let (Some(s), Some(e)) = (starts, ends) {
         if e <= s {
-            errors.add("ends_on", "The cycle must end after it starts.");
+            errors.add("ends_on", crate::tr!(programs.cycle_form.end_after_start));
         } else if e - s > 3 * 366 * DAY_MS {
-            errors.add("ends_on", "A cycle can last at most three years.");
+            errors.add("ends_on", crate::tr!(programs.cycle_form.three_years));
         }
     }
     if let (Some(o), Some(c)) = (opens, closes) {
         if c < o {
-            errors.add("enrol_closes", "Enrolment must close on or after it opens.");
+            errors.add(
+                "enrol_closes",
+                crate::tr!(programs.cycle_form.close_after_open),
+            );
         }
     }
     if let (Some(c), Some(e)) = (closes, ends) {
         if c > e {
-            errors.add(
-                "enrol_closes",
-                "Enrolment must close by the day the cycle ends.",
-            );
+            errors.add("enrol_closes", crate::tr!(programs.cycle_form.close_by_end));
         }
     }
     let capacity = form
@@ -661,7 +529,7 @@ pub fn parse_cycle(form: &CycleForm) -> Result<NewCycle, crate::error::FieldErro
         .filter(|c| (1..=10_000).contains(c));
     let capacity = errors.parsed(
         "capacity",
-        capacity.ok_or("Give the number of mentee places, from 1 to 10000."),
+        capacity.ok_or(crate::tr!(programs.cycle_form.capacity)),
     );
     match (starts, ends, opens, closes, capacity) {
         (Some(starts_on), Some(ends_on), Some(enrol_opens), Some(enrol_closes), Some(capacity))
@@ -683,67 +551,6 @@ pub fn parse_cycle(form: &CycleForm) -> Result<NewCycle, crate::error::FieldErro
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn career() -> Program {
-        Program {
-            id: 1,
-            slug: "career".into(),
-            name: "Career Mentoring".into(),
-            description: String::new(),
-            kind: ProgramKind::Cycle,
-            matching: Matching::Assign,
-            contact: Contact::Monthly,
-            mentor_min_years: 5,
-            mentee_stages: vec![CareerStage::Student, CareerStage::New],
-            required_tags: vec!["NMRT".into()],
-        }
-    }
-
-    fn standing(years: i64, stage: CareerStage, tags: &[&str]) -> Standing {
-        Standing {
-            years_professional: years,
-            career_stage: stage,
-            affiliations: tags.iter().map(|t| (*t).to_owned()).collect(),
-        }
-    }
-
-    #[test]
-    fn eligibility_names_the_rule_that_is_not_met() {
-        let p = career();
-        let short = p
-            .unmet_rule(
-                Role::Mentor,
-                Some(&standing(3, CareerStage::Mid, &["nmrt"])),
-            )
-            .unwrap();
-        assert!(short.contains("at least 5 years"), "{short}");
-        assert!(short.contains("your profile says 3 years"), "{short}");
-        assert_eq!(
-            p.unmet_rule(
-                Role::Mentor,
-                Some(&standing(5, CareerStage::Mid, &["nmrt"]))
-            ),
-            None
-        );
-        let stage = p
-            .unmet_rule(
-                Role::Mentee,
-                Some(&standing(0, CareerStage::Mid, &["NMRT"])),
-            )
-            .unwrap();
-        assert!(
-            stage.contains("LIS student or new professional (under 5 years)"),
-            "{stage}"
-        );
-        let tag = p
-            .unmet_rule(Role::Mentee, Some(&standing(0, CareerStage::New, &["ALA"])))
-            .unwrap();
-        assert!(tag.contains("do not list NMRT"), "{tag}");
-        assert!(p
-            .unmet_rule(Role::Mentee, None)
-            .unwrap()
-            .contains("profile"));
-    }
 
     #[test]
     fn cycle_phases_follow_whole_days() {

@@ -8,19 +8,20 @@ use super::{
 };
 use crate::dates::{month_of, months_between, DAY_MS};
 use crate::{
-    accounts::model::CurrentUser, audit::model::Action, db::Db, error::AppError,
-    security::sheet::Sheet,
+    accounts::model::CurrentUser, audit::model::Action, db::Db, error::AppError, i18n::td_string,
+    language::Lang, security::sheet::Sheet,
 };
 use axum::{
     extract::{Path, State},
-    http::{header, StatusCode},
+    http::{header, HeaderMap, StatusCode},
     response::{IntoResponse, Response},
 };
 
 /// How many months of activity a report covers.
 const MONTHS: i64 = 12;
 
-pub async fn report(db: &Db, program_id: i64, now: i64) -> Result<Report, AppError> {
+/// The report, its check-in answers worded in `lang`.
+pub async fn report(db: &Db, lang: Lang, program_id: i64, now: i64) -> Result<Report, AppError> {
     let enrolment: Vec<(String, i64, i64, i64)> = sqlx::query_as(
         "SELECT c.name,
             (SELECT COUNT(*) FROM enrolments e WHERE e.cycle_id = c.id AND e.role = 'mentor'),
@@ -90,7 +91,7 @@ pub async fn report(db: &Db, program_id: i64, now: i64) -> Result<Report, AppErr
         .iter()
         .map(|s| {
             let n = states.iter().find(|(k, _)| k == s).map_or(0, |(_, n)| *n);
-            (s.label().to_owned(), n)
+            (s.label_in(lang).to_owned(), n)
         })
         .collect();
     Ok(Report {
@@ -102,25 +103,40 @@ pub async fn report(db: &Db, program_id: i64, now: i64) -> Result<Report, AppErr
     })
 }
 
-/// One of the report's tables as CSV.
-pub fn csv(report: &Report, table: &str) -> Option<String> {
+/// One of the report's tables as CSV, its headers in `lang`.
+pub fn csv(lang: Lang, report: &Report, table: &str) -> Option<String> {
+    let l = lang.locale();
+    macro_rules! head {
+        ($($key:tt)*) => { td_string!(l, $($key)*) };
+    }
     let mut sheet = Sheet::new();
     let result = match table {
         "enrolment" => sheet
-            .row(["cycle", "mentors", "mentees", "mentee places"])
+            .row([
+                head!(programs.csv.cycle),
+                head!(programs.csv.mentors),
+                head!(programs.csv.mentees),
+                head!(programs.csv.mentee_places),
+            ])
             .and_then(|_| {
                 report.enrolment.iter().try_for_each(|(c, r, e, p)| {
                     sheet.row([c.clone(), r.to_string(), e.to_string(), p.to_string()])
                 })
             }),
-        "matches" => sheet.row(["focus area", "matches"]).and_then(|_| {
-            report
-                .matches
-                .iter()
-                .try_for_each(|(f, n)| sheet.row([f.clone(), n.to_string()]))
-        }),
+        "matches" => sheet
+            .row([head!(programs.csv.focus_area), head!(programs.csv.matches)])
+            .and_then(|_| {
+                report
+                    .matches
+                    .iter()
+                    .try_for_each(|(f, n)| sheet.row([f.clone(), n.to_string()]))
+            }),
         "activity" => sheet
-            .row(["month", "messages", "meetings held"])
+            .row([
+                head!(programs.csv.month),
+                head!(programs.csv.messages),
+                head!(programs.csv.meetings_held),
+            ])
             .and_then(|_| {
                 report
                     .activity
@@ -128,7 +144,10 @@ pub fn csv(report: &Report, table: &str) -> Option<String> {
                     .try_for_each(|(m, s, t)| sheet.row([m.clone(), s.to_string(), t.to_string()]))
             }),
         "checkins" => sheet
-            .row(["check-in".to_owned(), format!("pairs in {}", report.month)])
+            .row([
+                head!(programs.csv.checkin).to_owned(),
+                head!(programs.csv.pairs_in, month = &report.month).to_string(),
+            ])
             .and_then(|_| {
                 report
                     .checkins
@@ -141,22 +160,27 @@ pub fn csv(report: &Report, table: &str) -> Option<String> {
     sheet.finish()
 }
 
+/// `GET /programs/{slug}/reports/{table}.csv`, in the language of the
+/// coordinator downloading it (a plain route: no page context to read it from).
 pub async fn csv_file(
     State(db): State<Db>,
     me: Result<CurrentUser, AppError>,
     Path((slug, file)): Path<(String, String)>,
+    headers: HeaderMap,
 ) -> Response {
+    let lang = crate::language::request::from_headers(&headers);
     let Some(table) = file.strip_suffix(".csv") else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let result = async {
         let me = me?;
-        let program = store::coordinated_by(&db, &me, &slug, "read its reports").await?;
+        let program =
+            store::coordinated_by(&db, &me, &slug, crate::tr!(programs.can.read_reports)).await?;
         let now = crate::dates::now_ms();
         let file = format!("{table}.csv");
         crate::audit::store::record(&db, me.id, Action::ReportRead, &slug, &file, now).await?;
-        let report = report(&db, program.id, now).await?;
-        csv(&report, table).ok_or(AppError::NotFound)
+        let report = report(&db, lang, program.id, now).await?;
+        csv(lang, &report, table).ok_or(AppError::NotFound)
     }
     .await;
     match result {

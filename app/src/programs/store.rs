@@ -1,7 +1,7 @@
 //! Programs, cycles and enrolments in the database. Enrolment locks the cycle's
 //! row first, so capacity holds however many members enrol at once.
 
-use super::model::*;
+use super::{eligibility::Standing, model::*};
 use crate::dates::DAY_MS;
 use crate::{
     accounts::model::CurrentUser,
@@ -133,7 +133,9 @@ pub async fn can_manage(db: &Db, user: &CurrentUser, program_id: i64) -> Result<
     Ok(row.is_some())
 }
 
-/// Refuses anyone but the program's coordinators and administrators.
+/// Refuses anyone but the program's coordinators and administrators, saying
+/// what only they can do: `what` is an infinitive phrase in the reader's
+/// language, e.g. `tr!(programs.can.read_reports)`.
 pub async fn require_coordinator(
     db: &Db,
     user: &CurrentUser,
@@ -143,10 +145,14 @@ pub async fn require_coordinator(
     if can_manage(db, user, program.id).await? {
         Ok(())
     } else {
-        Err(AppError::forbidden(format!(
-            "Only the coordinators of {} can {what}.",
-            program.name
-        )))
+        Err(AppError::forbidden(
+            crate::tr!(
+                programs.errors.only_coordinators,
+                program = &program.name,
+                what = what
+            )
+            .to_string(),
+        ))
     }
 }
 
@@ -163,7 +169,7 @@ pub async fn coordinated_by(
     Ok(program)
 }
 
-async fn cycles(db: &Db, program_id: i64) -> Result<Vec<Cycle>, AppError> {
+pub(super) async fn cycles(db: &Db, program_id: i64) -> Result<Vec<Cycle>, AppError> {
     let rows: Vec<CycleRow> = sqlx::query_as(&format!(
         "{CYCLE_SELECT} WHERE c.program_id = $1 ORDER BY c.starts_on DESC, c.id DESC"
     ))
@@ -363,7 +369,7 @@ pub async fn create_program(db: &Db, p: &NewProgram, now: i64) -> Result<String,
         Ok((id,)) => id,
         Err(e) if is_unique_violation(&e) => {
             let mut errors = FieldErrors::new().keep("name", &p.name);
-            errors.add("name", "A program with that name already exists.");
+            errors.add("name", crate::tr!(programs.program_form.name_taken));
             return Err(AppError::Invalid(errors));
         }
         Err(e) => return Err(e.into()),
@@ -408,13 +414,12 @@ async fn member_ids(
         }
     }
     if !unknown.is_empty() {
-        errors.add(
-            "coordinators",
-            format!(
-                "No member has confirmed the address {}. Coordinators sign up and confirm their address first.",
-                unknown.join(", ")
-            ),
+        let addresses = unknown.join(", ");
+        let message = crate::tr!(
+            programs.program_form.unknown_coordinators,
+            addresses = addresses
         );
+        errors.add("coordinators", message.to_string());
         return Err(AppError::Invalid(errors));
     }
     Ok(ids)
@@ -479,7 +484,7 @@ pub async fn add_cycle(db: &Db, program_id: i64, c: &NewCycle, now: i64) -> Resu
 
 fn duplicate_cycle_name(c: &NewCycle) -> AppError {
     let mut errors = c.kept();
-    errors.add("name", "This program already has a cycle with that name.");
+    errors.add("name", crate::tr!(programs.cycle_form.name_taken));
     AppError::Invalid(errors)
 }
 
@@ -528,26 +533,17 @@ pub async fn update_cycle(
     }
     let cycle = cycle_in(&mut tx, cycle_id).await?;
     if cycle.phase(now) == Phase::Ended {
-        return Err(AppError::conflict(format!(
-            "{} has ended, so its dates and places stay as they were: members' records and letters cite them.",
-            cycle.name
-        )));
+        return Err(AppError::conflict(
+            crate::tr!(programs.cycle_form.ended_stays, cycle = &cycle.name).to_string(),
+        ));
     }
     let mut errors = c.kept();
     if c.ends_on < now - now.rem_euclid(DAY_MS) {
-        errors.add(
-            "ends_on",
-            "The cycle cannot end before today: that would complete its mentorships at once.",
-        );
+        errors.add("ends_on", crate::tr!(programs.cycle_form.end_before_today));
     }
     if c.capacity < cycle.mentees {
-        errors.add(
-            "capacity",
-            match cycle.mentees {
-                1 => "1 mentee is enrolled already; keep at least 1 place.".to_owned(),
-                n => format!("{n} mentees are enrolled already; keep at least {n} places."),
-            },
-        );
+        let message = crate::tr!(programs.cycle_form.below_enrolled, count = cycle.mentees);
+        errors.add("capacity", message.to_string());
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
@@ -639,11 +635,15 @@ pub async fn enrol(
     match inserted {
         Ok(_) => {}
         Err(e) if is_unique_violation(&e) => {
-            return Err(AppError::conflict(format!(
-                "You are already enrolled in {} as a {}.",
-                cycle.name,
-                role.slug()
-            )))
+            let role = role.label().to_lowercase();
+            return Err(AppError::conflict(
+                crate::tr!(
+                    programs.errors.already_enrolled,
+                    cycle = &cycle.name,
+                    role = role
+                )
+                .to_string(),
+            ));
         }
         Err(e) => return Err(e.into()),
     }
@@ -658,10 +658,9 @@ pub async fn renew(db: &Db, user_id: i64, cycle_id: i64, now: i64) -> Result<(),
     let note = last_mentor_note(&mut conn, user_id, program.id, cycle.id).await?;
     drop(conn);
     let Some(note) = note else {
-        return Err(AppError::conflict(format!(
-            "You have not mentored in an earlier cycle of {}; enrol as a mentor instead.",
-            program.name
-        )));
+        return Err(AppError::conflict(
+            crate::tr!(programs.errors.not_mentored_before, program = &program.name).to_string(),
+        ));
     };
     enrol(db, user_id, cycle_id, Role::Mentor, &note, now).await
 }
@@ -676,77 +675,12 @@ pub async fn leave(db: &Db, user_id: i64, cycle_id: i64, role: Role) -> Result<(
             .execute(db.pool())
             .await?;
     if gone.rows_affected() == 0 {
-        return Err(AppError::conflict(format!(
-            "You are not enrolled in that cycle as a {}.",
-            role.slug()
-        )));
+        let role = role.label().to_lowercase();
+        return Err(AppError::conflict(
+            crate::tr!(programs.errors.not_enrolled, role = role).to_string(),
+        ));
     }
     Ok(())
-}
-
-/// A program's cycles with their enrolments, pairs and topics, for its coordinators.
-pub async fn managed_cycles(
-    db: &Db,
-    program_id: i64,
-    now: i64,
-) -> Result<Vec<ManagedCycle>, AppError> {
-    let mut out = Vec::new();
-    for cycle in cycles(db, program_id).await? {
-        let rows: Vec<(i64, String, String, Role, i64)> = sqlx::query_as(
-            "SELECT u.id, u.display_name, u.email, e.role, e.enrolled_at
-             FROM enrolments e JOIN users u ON u.id = e.user_id
-             WHERE e.cycle_id = $1 ORDER BY e.role, u.display_name",
-        )
-        .bind(cycle.id)
-        .fetch_all(db.pool())
-        .await?;
-        let (pairs,): (i64,) = sqlx::query_as(
-            "SELECT COUNT(*) FROM mentorships WHERE cycle_id = $1 AND state = 'accepted'",
-        )
-        .bind(cycle.id)
-        .fetch_one(db.pool())
-        .await?;
-        out.push(ManagedCycle {
-            phase: cycle.phase(now),
-            cycle: cycle.clone(),
-            enrolments: rows
-                .into_iter()
-                .map(|(user_id, name, email, role, enrolled_at)| Enrolment {
-                    user_id,
-                    name,
-                    email,
-                    role,
-                    enrolled_at,
-                })
-                .collect(),
-            pairs,
-            topics: super::topics::of_cycle(db, cycle.id).await?,
-        });
-    }
-    Ok(out)
-}
-
-/// A program's coordinators, who may be liaisons: (id, name).
-pub async fn coordinators(db: &Db, program_id: i64) -> Result<Vec<(i64, String)>, AppError> {
-    Ok(sqlx::query_as(
-        "SELECT u.id, u.display_name FROM program_coordinators c JOIN users u ON u.id = c.user_id
-         WHERE c.program_id = $1 ORDER BY u.display_name",
-    )
-    .bind(program_id)
-    .fetch_all(db.pool())
-    .await?)
-}
-
-/// The coordinators' addresses, for administrators, who name them.
-pub async fn coordinator_emails(db: &Db, program_id: i64) -> Result<Vec<String>, AppError> {
-    let rows: Vec<(String,)> = sqlx::query_as(
-        "SELECT u.email FROM program_coordinators c JOIN users u ON u.id = c.user_id
-         WHERE c.program_id = $1 ORDER BY u.email",
-    )
-    .bind(program_id)
-    .fetch_all(db.pool())
-    .await?;
-    Ok(rows.into_iter().map(|(e,)| e).collect())
 }
 
 /// The cycle a new request between these two belongs to: one that has not

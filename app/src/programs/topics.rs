@@ -43,9 +43,7 @@ pub async fn delete(db: &Db, topic_id: i64) -> Result<(), AppError> {
         .execute(db.pool())
         .await?;
     if gone.rows_affected() == 0 {
-        return Err(AppError::conflict(
-            "That topic has already gone out to the pairs, so it stays.",
-        ));
+        return Err(AppError::conflict(crate::tr!(programs.errors.topic_sent)));
     }
     Ok(())
 }

@@ -23,7 +23,9 @@ use {
 #[cfg(feature = "ssr")]
 async fn other_member(me: i64, user_id: i64) -> Result<crate::db::Db, AppError> {
     if me == user_id {
-        return Err(AppError::BadRequest("That is your own account.".to_owned()));
+        return Err(AppError::BadRequest(
+            crate::tr!(safety.own_account).to_owned(),
+        ));
     }
     let db = use_db()?;
     find_user(&db, user_id).await?.ok_or(AppError::NotFound)?;
@@ -66,10 +68,7 @@ pub async fn report_member(
     let note = match parse_note(&note) {
         Ok(n) if n.chars().count() >= 10 => n,
         Ok(_) => {
-            errors.add(
-                "note",
-                "Tell the administrators what happened, in a sentence or two.",
-            );
+            errors.add("note", crate::tr!(safety.note_too_short));
             return Err(AppError::Invalid(errors));
         }
         Err(m) => {
@@ -93,7 +92,7 @@ pub struct Report {
 /// Conduct reports, newest first (administrators only).
 #[server(endpoint = "safety/reports")]
 pub async fn list_reports() -> Result<Vec<Report>, AppError> {
-    let me = require_admin("read conduct reports").await?;
+    let me = require_admin(crate::tr!(safety.to_read_reports)).await?;
     let db = use_db()?;
     audit::record(&db, me.id, Audit::ConductReportsRead, "", "", now_ms()).await?;
     Ok(store::reports(&db)

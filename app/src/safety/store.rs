@@ -1,9 +1,10 @@
 //! Blocks and conduct reports in the database.
 
 use crate::{
-    accounts::store::lock_member,
+    accounts::store::{language_of, lock_member},
     db::Db,
     error::AppError,
+    i18n::td_string,
     notifications::{
         model::Kind,
         store::{notify, Notice},
@@ -93,12 +94,13 @@ pub async fn report(
         .fetch_all(&mut *tx)
         .await?;
     for (admin,) in admins {
+        let lang = language_of(&mut *tx, admin).await?;
         notify(
             &mut tx,
             Notice {
                 user_id: admin,
                 kind: Kind::Report,
-                text: "A member reported conduct. Please review it.".to_owned(),
+                text: td_string!(lang.locale(), safety.notice).to_owned(),
                 link: "/admin/reports".to_owned(),
                 email: None,
             },

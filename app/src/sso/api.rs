@@ -77,16 +77,13 @@ pub async fn finish_sso_signup(
         .map_err(|m| errors.add("display_name", m))
         .ok();
     if accept_conduct.is_none() {
-        errors.add(
-            "accept_conduct",
-            "Please read and accept the code of conduct to join.",
-        );
+        errors.add("accept_conduct", crate::tr!(accounts.conduct.required));
     }
     let email = Email::parse(claims.email.as_deref().unwrap_or_default())
         .map_err(|m| {
             errors.add(
                 "form",
-                format!("Your organisation's address cannot be used: {m}"),
+                crate::tr!(sso.join.bad_address, why = m).to_string(),
             )
         })
         .ok();
@@ -104,14 +101,13 @@ pub async fn finish_sso_signup(
         "",
         SiteRole::Member,
         claims.email_verified,
+        crate::language::current(),
     )
     .await
     {
         Ok(user) => user,
         Err(CreateUserError::EmailTaken) => {
-            return Err(AppError::conflict(
-                "An account with this address was created meanwhile. Sign in instead.",
-            ))
+            return Err(AppError::conflict(crate::tr!(sso.join.created_meanwhile)))
         }
         Err(CreateUserError::Db(e)) => return Err(e.into()),
     };
@@ -125,9 +121,7 @@ pub async fn finish_sso_signup(
     )
     .await?
     {
-        return Err(AppError::conflict(
-            "That account at your organisation is already connected to another Carrel member.",
-        ));
+        return Err(AppError::conflict(crate::tr!(sso.failure.taken)));
     }
     if !claims.email_verified {
         send_link(&mut tx, &user, email.as_str(), Purpose::Verify, now).await?;
@@ -171,14 +165,10 @@ pub async fn unlink_provider(provider: String) -> Result<(), AppError> {
     let me = require_user().await?;
     let db = use_db()?;
     if !store::has_password(&db, me.id).await? {
-        return Err(AppError::conflict(
-            "You sign in only through this organisation. Set a password first (use “Forgot your password?” on the sign-in page), then unlink it.",
-        ));
+        return Err(AppError::conflict(crate::tr!(sso.settings.only_way)));
     }
     if !store::unlink(&db, me.id, &provider).await? {
-        return Err(AppError::conflict(
-            "That organisation is not linked to your account.",
-        ));
+        return Err(AppError::conflict(crate::tr!(sso.settings.not_linked)));
     }
     leptos_axum::redirect("/settings?unlinked=1#sso-heading");
     Ok(())

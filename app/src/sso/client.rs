@@ -124,6 +124,11 @@ impl Sso {
         }
     }
 
+    /// Whether members reach Carrel over HTTPS, so its cookies must be `Secure`.
+    pub fn over_https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+
     /// The origins sign-in forms lead to (issuers', and authorization
     /// endpoints' once discovered), shared with the pages' policy.
     pub fn form_targets(&self) -> FormTargets {

@@ -41,14 +41,14 @@ pub struct Joining {
 /// Why a sign-in through a provider came back to `/login`, as `?sso=`.
 pub fn failure_text(code: &str) -> Option<&'static str> {
     Some(match code {
-        "state" => "That sign-in had expired or did not start here. Please try again.",
-        "provider" => "Your organisation's sign-in answered in a way Carrel could not verify, so you are not signed in. Please try again, or sign in with your password.",
-        "denied" => "The sign-in was cancelled at your organisation.",
-        "unverified" => "An account already uses that address, and your organisation did not confirm the address is yours, so Carrel cannot connect them. Sign in with your password, then connect your organisation's account from your settings.",
-        "noemail" => "Your organisation did not share an email address, which Carrel needs to create an account.",
-        "taken" => "That account at your organisation is already connected to another Carrel member.",
-        "disabled" => "This account has been disabled by Carrel's administrators.",
-        "unavailable" => "Your organisation's sign-in could not be reached. Please try again in a moment.",
+        "state" => crate::tr!(sso.failure.state),
+        "provider" => crate::tr!(sso.failure.provider),
+        "denied" => crate::tr!(sso.failure.denied),
+        "unverified" => crate::tr!(sso.failure.unverified),
+        "noemail" => crate::tr!(sso.failure.noemail),
+        "taken" => crate::tr!(sso.failure.taken),
+        "disabled" => crate::tr!(sso.failure.disabled),
+        "unavailable" => crate::tr!(sso.failure.unavailable),
         _ => return None,
     })
 }

@@ -10,6 +10,7 @@ use crate::ui::{
     errors::failure,
     form::{action_error, Check, Field, FormError},
 };
+use crate::{accounts::consent::ConductConsent, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -31,10 +32,10 @@ pub fn SsoButtons(#[prop(into)] next: Signal<String>) -> impl IntoView {
                         {list.into_iter().map(|p| view! {
                             <form method="post" action=format!("/auth/sso/{}/start", p.slug)>
                                 <input type="hidden" name="next" value=next/>
-                                <button type="submit" class="button">{format!("Sign in with {}", p.label)}</button>
+                                <button type="submit" class="button">{tr!(sso.sign_in_with, provider = p.label).to_string()}</button>
                             </form>
                         }).collect_view()}
-                        <p class="muted sso__or">"or with your email and password"</p>
+                        <p class="muted sso__or">{tr!(sso.or_password)}</p>
                     </div>
                 })
             })}
@@ -52,33 +53,40 @@ pub fn SsoJoinPage() -> impl IntoView {
     let query = use_query_map();
     let next = move || query.with(|q| q.get("next")).unwrap_or_default();
     view! {
-        <Title text="Join Carrel"/>
+        <Title text=tr!(accounts.sign_up.title)/>
         <section class="card narrow">
-            <h1>"Join Carrel"</h1>
+            <h1>{tr!(accounts.sign_up.title)}</h1>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match joining.await {
                         Ok(j) => {
                             let name = j.name.clone();
                             view! {
-                                <p class="lead">{format!("You signed in with {} as {}.", j.provider, j.email)}</p>
+                                <p class="lead">
+                                    {tr!(sso.join.signed_in_as, provider = j.provider, email = j.email).to_string()}
+                                </p>
                                 {(!j.email_verified).then(|| view! {
-                                    <p>"Your organisation did not confirm this address, so we will email you a link to confirm it."</p>
+                                    <p>{tr!(sso.join.unconfirmed)}</p>
                                 })}
                                 <ActionForm action=join attr:class="stack" attr:novalidate=true>
                                     <FormError error/>
-                                    <Field label="Your name" name="display_name" autocomplete="name" error current=name
-                                        hint="As other members will see it, e.g. Ana Ruiz."/>
+                                    <Field label=tr!(accounts.fields.name) name="display_name" autocomplete="name"
+                                        error current=name hint=tr!(accounts.fields.name_hint)/>
                                     <Check name="accept_conduct" value="yes" error>
-                                        "I have read and accept the " <a href="/conduct" target="_blank">"code of conduct"</a> "."
+                                        <ConductConsent/>
                                     </Check>
                                     <input type="hidden" name="next" value=next/>
-                                    <button type="submit" class="button button--primary">"Create my account"</button>
+                                    <button type="submit" class="button button--primary">
+                                        {tr!(accounts.sign_up.submit)}
+                                    </button>
                                 </ActionForm>
                             }.into_any()
                         }
                         Err(_) => view! {
-                            <p>"There is no sign-in to finish here. " <a href="/login">"Sign in"</a> " to start again."</p>
+                            <p>
+                                {tr!(sso.join.nothing_before)} <a href="/login">{tr!(sso.join.nothing_link)}</a>
+                                {tr!(sso.join.nothing_after)}
+                            </p>
                         }.into_any(),
                     }
                 })}
@@ -97,7 +105,7 @@ pub fn SsoSettingsSection() -> impl IntoView {
                 match settings.await {
                     Ok(s) if s.linked.is_empty() && s.available.is_empty() => ().into_any(),
                     Ok(s) => view! { <Linked settings=s/> }.into_any(),
-                    Err(e) => failure(e, "to see your linked organisations"),
+                    Err(e) => failure(e, tr!(sso.settings.sign_in_to_see)),
                 }
             })}
         </Transition>
@@ -111,21 +119,25 @@ fn Linked(settings: SsoSettings) -> impl IntoView {
     let has_password = settings.has_password;
     view! {
         <section class="card" aria-labelledby="sso-heading">
-            <h2 id="sso-heading">"Sign in with your organisation"</h2>
+            <h2 id="sso-heading">{tr!(sso.settings.heading)}</h2>
             <FormError error/>
             <ul class="sessions">
                 {settings.linked.into_iter().map(|l| {
-                    let label = format!("Unlink {}", l.label);
+                    let label = tr!(sso.settings.unlink_provider, provider = l.label.clone()).to_string();
                     view! {
                         <li class="sessions__item">
                             <div>
                                 <strong>{l.label}</strong><br/>
-                                <span class="muted">{l.email} ", linked " <Moment ms=l.linked_at/></span>
+                                <span class="muted">
+                                    {l.email} {tr!(sso.settings.linked_at)} <Moment ms=l.linked_at/>
+                                </span>
                             </div>
                             {has_password.then(|| view! {
                                 <ActionForm action=unlink attr:class="inline-form">
                                     <input type="hidden" name="provider" value=l.slug/>
-                                    <button type="submit" class="button button--quiet" aria-label=label>"Unlink"</button>
+                                    <button type="submit" class="button button--quiet" aria-label=label>
+                                        {tr!(sso.settings.unlink)}
+                                    </button>
                                 </ActionForm>
                             })}
                         </li>
@@ -133,12 +145,12 @@ fn Linked(settings: SsoSettings) -> impl IntoView {
                 }).collect_view()}
             </ul>
             {(!has_password).then(|| view! {
-                <p class="muted">"You sign in only through your organisation. To unlink it, first set a password with “Forgot your password?” on the sign-in page."</p>
+                <p class="muted">{tr!(sso.settings.password_first)}</p>
             })}
             {settings.available.into_iter().map(|p| view! {
                 <form method="post" action=format!("/auth/sso/{}/start", p.slug)>
                     <input type="hidden" name="link" value="1"/>
-                    <button type="submit" class="button">{format!("Link {}", p.label)}</button>
+                    <button type="submit" class="button">{tr!(sso.settings.link_provider, provider = p.label).to_string()}</button>
                 </form>
             }).collect_view()}
         </section>

@@ -19,7 +19,7 @@ use crate::{
 };
 use axum::{
     extract::{Path, Query, State},
-    http::request::Parts,
+    http::{header, request::Parts},
     response::{IntoResponse, Redirect, Response},
     Form,
 };
@@ -116,7 +116,20 @@ pub async fn callback(
         }
     };
     match arrive(&db, &session, &parts, &pending, claims).await {
-        Ok(to) => Redirect::to(&to).into_response(),
+        Ok(to) => {
+            let mut res = Redirect::to(&to).into_response();
+            // A member's chosen language follows them to this browser.
+            if let Ok(Some(lang)) = session_user(&db, &session)
+                .await
+                .map(|u| u.and_then(|u| u.language))
+            {
+                res.headers_mut().append(
+                    header::SET_COOKIE,
+                    crate::language::request::cookie(lang, sso.over_https()),
+                );
+            }
+            res
+        }
         // A member linking from settings hears back there.
         Err(Arrival::Failed(code)) if pending.linking.is_some() => {
             Redirect::to(&format!("/settings?sso={code}#sso-heading")).into_response()

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
 
-pub fn sign_in_prompt(purpose: &'static str) -> impl IntoView {
+/// `why` says what signing in is for, as a sentence ("Sign in to see your letters.").
+pub fn sign_in_prompt(why: &'static str) -> impl IntoView {
     let location = use_location();
     let search = location.search.get_untracked();
     let here = match search.trim_start_matches('?') {
@@ -19,9 +20,9 @@ pub fn sign_in_prompt(purpose: &'static str) -> impl IntoView {
     leptos_axum::redirect(&href);
     view! {
         <section class="card narrow">
-            <h1>"Please sign in"</h1>
-            <p>{format!("Sign in {purpose}. Carrel's directory is for members only.")}</p>
-            <p><A href=href attr:class="button button--primary">"Sign in"</A></p>
+            <h1>{crate::tr!(common.sign_in_first.title)}</h1>
+            <p>{why}" "{crate::tr!(common.sign_in_first.members_only)}</p>
+            <p><A href=href attr:class="button button--primary">{crate::tr!(common.sign_in_first.button)}</A></p>
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! Bar charts drawn on the server as SVG: readable without JavaScript, on a
-//! phone, and by screen readers (each chart carries its numbers in words).
+//! phone, and by screen readers, who get the numbers as a table instead.
 
+use crate::tr;
 use leptos::prelude::*;
 
 /// Horizontal bars, one per (label, value), scaled to the largest.
@@ -13,17 +14,18 @@ pub fn BarChart(
     let max = bars.iter().map(|b| b.1).max().unwrap_or(0).max(1);
     let row = 22;
     let height = (bars.len() as i64 * row).max(row);
-    let described = format!(
-        "{title}: {}",
-        bars.iter()
-            .map(|(l, v)| format!("{l} {v}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
     view! {
         <figure class="chart">
             <figcaption>{title}</figcaption>
-            <svg viewBox=format!("0 0 320 {height}") width="100%" role="img" aria-label=described
+            <table class="visually-hidden">
+                <thead><tr><th scope="col">{tr!(common.chart.item)}</th><th scope="col">{tr!(common.chart.count)}</th></tr></thead>
+                <tbody>
+                    {bars.iter().map(|(label, value)| view! {
+                        <tr><th scope="row">{label.clone()}</th><td>{*value}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <svg viewBox=format!("0 0 320 {height}") width="100%" aria-hidden="true"
                 preserveAspectRatio="xMinYMin meet">
                 {bars.into_iter().enumerate().map(|(i, (label, value))| {
                     let y = i as i64 * row;

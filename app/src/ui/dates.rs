@@ -48,7 +48,12 @@ mod browser {
         ] {
             let _ = web_sys::js_sys::Reflect::set(&opts, &k.into(), &v.into());
         }
-        String::from(d.to_locale_string("en-GB", &opts))
+        // British order for English ("23 Nov, 09:05"); Spanish as Spain writes it.
+        let tag = match crate::language::current() {
+            crate::language::Lang::En => "en-GB",
+            crate::language::Lang::Es => "es-ES",
+        };
+        String::from(d.to_locale_string(tag, &opts))
     }
 
     pub fn localise_page() {

@@ -2,16 +2,16 @@
 //! a way back, never internals.
 
 use super::auth::sign_in_prompt;
-use crate::error::AppError;
+use crate::{error::AppError, tr};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
 /// What a page shows instead of its content when loading it failed: a visitor
-/// is sent to sign in (to do `purpose`), a missing thing is a 404 page, and
+/// is sent to sign in (`why` says what for), a missing thing is a 404 page, and
 /// anything else is its message, answered with the error's status (403 for a
 /// page the member may not see) rather than 200.
-pub fn failure(e: AppError, purpose: &'static str) -> AnyView {
+pub fn failure(e: AppError, why: &'static str) -> AnyView {
     #[cfg(feature = "ssr")]
     if !matches!(e, AppError::Unauthenticated) {
         if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
@@ -21,7 +21,7 @@ pub fn failure(e: AppError, purpose: &'static str) -> AnyView {
         }
     }
     match e {
-        AppError::Unauthenticated => sign_in_prompt(purpose).into_any(),
+        AppError::Unauthenticated => sign_in_prompt(why).into_any(),
         AppError::NotFound => view! { <NotFound/> }.into_any(),
         e => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
     }
@@ -34,11 +34,11 @@ pub fn NotFound() -> impl IntoView {
         res.set_status(axum::http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text="Page not found"/>
+        <Title text=tr!(common.not_found.title)/>
         <section class="card narrow">
-            <h1>"Page not found"</h1>
-            <p>"There is nothing at this address. It may have moved, or the link may be mistyped."</p>
-            <p><A href="/">"Go to the home page"</A></p>
+            <h1>{tr!(common.not_found.title)}</h1>
+            <p>{tr!(common.not_found.body)}</p>
+            <p><A href="/">{tr!(common.not_found.home)}</A></p>
         </section>
     }
 }
@@ -47,7 +47,7 @@ pub fn NotFound() -> impl IntoView {
 pub fn error_fallback(errors: ArcRwSignal<Errors>) -> impl IntoView {
     view! {
         <section class="card narrow" role="alert">
-            <h1>"Something went wrong"</h1>
+            <h1>{tr!(common.went_wrong.title)}</h1>
             <ul>
                 {move || {
                     errors
@@ -57,7 +57,7 @@ pub fn error_fallback(errors: ArcRwSignal<Errors>) -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
-            <p><A href="/">"Go to the home page"</A>" or try again."</p>
+            <p><A href="/">{tr!(common.went_wrong.home)}</A>{tr!(common.went_wrong.or_retry)}</p>
         </section>
     }
 }

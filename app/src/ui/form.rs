@@ -188,8 +188,8 @@ pub fn Choice(
     current: Option<String>,
     #[prop(optional, into)] id: Option<String>,
     /// The text of an empty first option, for a choice not made yet.
-    #[prop(optional)]
-    placeholder: Option<&'static str>,
+    #[prop(optional, into)]
+    placeholder: Option<String>,
     /// Values shown but not offered.
     #[prop(optional)]
     disabled: Vec<String>,

@@ -6,7 +6,7 @@
 
 /// `page`, then the site's name, ready for the `<title>` element.
 pub fn page_title(page: String) -> String {
-    let title = format!("{page} · Carrel");
+    let title = crate::tr!(common.page_title, page = page).to_string();
     #[cfg(feature = "ssr")]
     let title = html_escape::encode_text(&title).into_owned();
     title

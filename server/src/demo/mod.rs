@@ -12,6 +12,7 @@ mod places;
 mod programs;
 mod words;
 mod words_bios;
+mod words_bios_es;
 
 pub use meetings::seed_meetings;
 pub use mentorships::seed_mentorships;
@@ -23,6 +24,7 @@ use app::{
         store::{create_user, hash_password, CreateUserError},
     },
     db::Db,
+    language::Lang,
     profiles::store::{bump_version, write_profile},
 };
 use people::{demo_person, demo_profile};
@@ -59,7 +61,7 @@ pub async fn seed(db: &Db, count: usize, seed: u64) -> anyhow::Result<usize> {
     let admin = Email::parse(DEMO_ADMIN_EMAIL).map_err(anyhow::Error::msg)?;
     if !existing.contains(admin.as_str()) {
         let name = DisplayName::parse("Carrel Administrator").map_err(anyhow::Error::msg)?;
-        add_user(db.pool(), &admin, &name, &hash, SiteRole::Admin).await?;
+        add_user(db.pool(), &admin, &name, &hash, SiteRole::Admin, Lang::En).await?;
         added += 1;
     }
 
@@ -72,13 +74,22 @@ pub async fn seed(db: &Db, count: usize, seed: u64) -> anyhow::Result<usize> {
         for i in start..end {
             // Drawn even for members that exist, so everyone after them stays the same.
             let (name, email) = demo_person(&mut rng, i);
-            let profile = demo_profile(&mut rng, &name);
+            let mut profile = demo_profile(&mut rng, &name);
             let email = Email::parse(&email).map_err(anyhow::Error::msg)?;
             if existing.contains(email.as_str()) {
                 continue;
             }
             let name = DisplayName::parse(&name).map_err(anyhow::Error::msg)?;
-            let user = add_user(&mut *tx, &email, &name, &hash, SiteRole::Member).await?;
+            // A third of those who speak Spanish read Carrel in it.
+            let spanish = i % 3 == 0 && profile.languages.iter().any(|l| l == "Spanish");
+            let lang = if spanish { Lang::Es } else { Lang::En };
+            // Their bio in Spanish, chosen without drawing from `rng`, so
+            // everyone after them is drawn the same as before.
+            if spanish {
+                let bios = words_bios_es::SPANISH_BIOS;
+                profile.bio = bios[i / 3 % bios.len()].to_owned();
+            }
+            let user = add_user(&mut *tx, &email, &name, &hash, SiteRole::Member, lang).await?;
             let version = match batch_version {
                 Some(v) => v,
                 None => *batch_version.insert(bump_version(&mut tx).await?),
@@ -101,8 +112,9 @@ async fn add_user<'e>(
     name: &DisplayName,
     hash: &str,
     role: SiteRole,
+    lang: Lang,
 ) -> anyhow::Result<i64> {
-    match create_user(db, email, name, hash, role, true).await {
+    match create_user(db, email, name, hash, role, true, lang).await {
         Ok(user) => Ok(user.id),
         Err(CreateUserError::EmailTaken) => {
             anyhow::bail!("demo email {} is taken twice", email.as_str())

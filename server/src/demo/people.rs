@@ -119,6 +119,7 @@ pub(super) fn demo_profile(rng: &mut StdRng, name: &str) -> Profile {
         ),
         goals: String::new(),
         focus_sought: Vec::new(),
+        written_in: app::language::Lang::En,
     };
     let (function_interests, function_work) = function_vocabulary(library_type, work_function);
     let (type_interests, type_work) = if career_stage == CareerStage::Student {

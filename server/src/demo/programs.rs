@@ -6,6 +6,7 @@ use super::{
     DEMO_COORDINATOR_EMAIL, DEMO_PASSWORD,
 };
 use app::dates::DAY_MS;
+use app::language::Lang;
 use app::{
     accounts::{
         model::{DisplayName, Email, NewPassword, SiteRole},
@@ -38,7 +39,7 @@ pub async fn seed_programs(db: &Db, hub: &Hub, now: i64) -> anyhow::Result<usize
         .map_err(err)?;
     let email = Email::parse(DEMO_COORDINATOR_EMAIL).map_err(anyhow::Error::msg)?;
     let name = DisplayName::parse("Rosalind Achebe-Lund").map_err(anyhow::Error::msg)?;
-    let coordinator = add_user(db.pool(), &email, &name, &hash, SiteRole::Member).await?;
+    let coordinator = add_user(db.pool(), &email, &name, &hash, SiteRole::Member, Lang::En).await?;
     let year = time::OffsetDateTime::from_unix_timestamp(now / 1000)?.year();
     let day = |d: i64| (now / DAY_MS + d) * DAY_MS;
     let mut enrolled = 0;

@@ -21,9 +21,9 @@ pub async fn change_state(
     // Look first without a lock to know whose row to lock; re-read after locking.
     let peek = find(db, id).await?;
     let Some(side) = peek.side_of(user_id) else {
-        return Err(AppError::forbidden(
-            "Only the two members of a mentorship can change it.",
-        ));
+        return Err(AppError::forbidden(crate::tr!(
+            mentorships.errors.only_pair_change
+        )));
     };
     let moves_capacity = matches!(change.to, State::Accepted | State::Completed | State::Ended);
     let mut tx = db.pool().begin().await?;
@@ -54,9 +54,9 @@ pub async fn change_state(
     }
     // Completion by a member is mutual: the other one asked first.
     if change.to == State::Completed && r.close_asked_by != Some(r.other(side).0) {
-        return Err(AppError::conflict(
-            "Closing as completed needs both of you: ask, and the other confirms.",
-        ));
+        return Err(AppError::conflict(crate::tr!(
+            mentorships.errors.completion_mutual
+        )));
     }
     let updated = sqlx::query(
         "UPDATE mentorships SET state = $1,
@@ -73,16 +73,11 @@ pub async fn change_state(
     match updated {
         Ok(done) if done.rows_affected() == 1 => {}
         Ok(_) => {
-            return Err(AppError::conflict(
-                "This mentorship changed meanwhile. Reload to see it.",
-            ))
-        }
-        Err(e) if is_unique_violation(&e) => {
-            return Err(AppError::conflict(format!(
-                "{} already has a mentor for {}.",
-                r.mentee_name, r.focus_label
+            return Err(AppError::conflict(crate::tr!(
+                mentorships.errors.changed_meanwhile
             )))
         }
+        Err(e) if is_unique_violation(&e) => return Err(mentee_has_mentor(&r)),
         Err(e) => return Err(e.into()),
     }
     let event = Event {
@@ -124,9 +119,9 @@ fn other(actor: Actor) -> Actor {
 /// The checks an acceptance needs beyond the state machine, made under the lock.
 async fn check_accept(tx: &mut AnyConnection, r: &Row) -> Result<(), AppError> {
     if blocked_between(tx, r.mentor_id, r.mentee_id).await? {
-        return Err(AppError::forbidden(
-            "You cannot accept a request from this member.",
-        ));
+        return Err(AppError::forbidden(crate::tr!(
+            mentorships.errors.cannot_accept_member
+        )));
     }
     let (capacity,): (i64,) =
         sqlx::query_as("SELECT COALESCE(MAX(capacity), 0) FROM profiles WHERE user_id = $1")
@@ -134,18 +129,25 @@ async fn check_accept(tx: &mut AnyConnection, r: &Row) -> Result<(), AppError> {
             .fetch_one(&mut *tx)
             .await?;
     if active_mentees(&mut *tx, r.mentor_id).await? >= capacity {
-        return Err(AppError::conflict(format!(
-            "You are mentoring {capacity} people, your capacity. Raise it on your profile, \
-             or close a mentorship, to accept another."
-        )));
+        return Err(AppError::conflict(
+            crate::tr!(mentorships.errors.at_capacity, count = capacity).to_string(),
+        ));
     }
     if has_mentor_for(tx, r.mentee_id, &r.focus).await? {
-        return Err(AppError::conflict(format!(
-            "{} already has a mentor for {}.",
-            r.mentee_name, r.focus_label
-        )));
+        return Err(mentee_has_mentor(r));
     }
     Ok(())
+}
+
+fn mentee_has_mentor(r: &Row) -> AppError {
+    AppError::conflict(
+        crate::tr!(
+            mentorships.errors.mentee_has_mentor,
+            mentee = &r.mentee_name,
+            focus = &r.focus_label
+        )
+        .to_string(),
+    )
 }
 
 /// Tells the other member what happened.
@@ -159,34 +161,40 @@ async fn announce(
     let (other_id, _) = r.other(side);
     let me = r.name_of(side);
     let focus = &r.focus_label;
+    let lang = language_of(&mut *tx, other_id).await?;
+    let l = lang.locale();
     let (kind, text, subject) = match change.to {
         State::Accepted => (
             Kind::Accepted,
-            format!("{me} accepted your request for mentoring in {focus}."),
-            "your request was accepted",
+            td_string!(l, mentorships.notice.accepted, name = me, focus = focus).to_string(),
+            td_string!(l, mentorships.subject.accepted),
         ),
         State::Declined => (
             Kind::Declined,
-            format!(
-                "{me} declined your request for mentoring in {focus}: {}.",
-                change.reason.unwrap_or(DeclineReason::Other).label()
-            ),
-            "your request was declined",
+            td_string!(
+                l,
+                mentorships.notice.declined,
+                name = me,
+                focus = focus,
+                reason = change.reason.unwrap_or(DeclineReason::Other).label_in(lang)
+            )
+            .to_string(),
+            td_string!(l, mentorships.subject.declined),
         ),
         State::Withdrawn => (
             Kind::Withdrawn,
-            format!("{me} withdrew their request for mentoring in {focus}."),
-            "a request was withdrawn",
+            td_string!(l, mentorships.notice.withdrawn, name = me, focus = focus).to_string(),
+            td_string!(l, mentorships.subject.withdrawn),
         ),
         State::Completed => (
             Kind::Completed,
-            format!("Your mentorship with {me} in {focus} is complete. Thank you!"),
-            "a mentorship is complete",
+            td_string!(l, mentorships.notice.completed, name = me, focus = focus).to_string(),
+            td_string!(l, mentorships.subject.completed),
         ),
         _ => (
             Kind::Ended,
-            format!("{me} ended your mentorship in {focus}."),
-            "a mentorship ended",
+            td_string!(l, mentorships.notice.ended, name = me, focus = focus).to_string(),
+            td_string!(l, mentorships.subject.ended),
         ),
     };
     notify(
@@ -232,21 +240,25 @@ async fn withdraw_other_requests(
             from: Some(State::Requested),
             to: State::Withdrawn,
             reason: "",
-            note: "Found a mentor for this focus",
+            note: NOTE_FOUND_MENTOR,
             note_private: false,
         };
         record(tx, event, now).await?;
+        let l = language_of(&mut *tx, o.mentor_id).await?.locale();
         notify(
             tx,
             Notice {
                 user_id: o.mentor_id,
                 kind: Kind::Withdrawn,
-                text: format!(
-                    "{} found a mentor for {} and withdrew their request to you. Thank you for considering it.",
-                    o.mentee_name, o.focus_label
-                ),
+                text: td_string!(
+                    l,
+                    mentorships.notice.found_mentor,
+                    mentee = &o.mentee_name,
+                    focus = &o.focus_label
+                )
+                .to_string(),
                 link: o.link(),
-                email: Some("a request was withdrawn".to_owned()),
+                email: Some(td_string!(l, mentorships.subject.withdrawn).to_owned()),
             },
             now,
         )
@@ -260,9 +272,9 @@ async fn withdraw_other_requests(
 pub async fn ask_to_complete(db: &Db, user_id: i64, id: i64, now: i64) -> Result<(), AppError> {
     let peek = find(db, id).await?;
     let Some(side) = peek.side_of(user_id) else {
-        return Err(AppError::forbidden(
-            "Only the two members of a mentorship can close it.",
-        ));
+        return Err(AppError::forbidden(crate::tr!(
+            mentorships.errors.only_pair_close
+        )));
     };
     let mut tx = db.pool().begin().await?;
     lock_member(&mut tx, peek.mentee_id).await?;
@@ -275,10 +287,13 @@ pub async fn ask_to_complete(db: &Db, user_id: i64, id: i64, now: i64) -> Result
         )));
     }
     match r.close_asked_by {
-        Some(asker) if asker == user_id => Err(AppError::conflict(format!(
-            "You already asked to close this mentorship; {} has not confirmed yet.",
-            r.other(side).1
-        ))),
+        Some(asker) if asker == user_id => Err(AppError::conflict(
+            crate::tr!(
+                mentorships.errors.already_asked_close,
+                name = r.other(side).1
+            )
+            .to_string(),
+        )),
         Some(_) => {
             tx.rollback().await?;
             change_state(
@@ -304,22 +319,26 @@ pub async fn ask_to_complete(db: &Db, user_id: i64, id: i64, now: i64) -> Result
             .execute(&mut *tx)
             .await?;
             if asked.rows_affected() == 0 {
-                return Err(AppError::conflict(
-                    "This mentorship changed meanwhile. Reload to see it.",
-                ));
+                return Err(AppError::conflict(crate::tr!(
+                    mentorships.errors.changed_meanwhile
+                )));
             }
             let me = r.name_of(side);
+            let l = language_of(&mut *tx, r.other(side).0).await?.locale();
             notify(
                 &mut tx,
                 Notice {
                     user_id: r.other(side).0,
                     kind: Kind::CloseAsked,
-                    text: format!(
-                        "{me} suggests closing your mentorship in {} as completed. Confirm it on the mentorship's page.",
-                        r.focus_label
-                    ),
+                    text: td_string!(
+                        l,
+                        mentorships.notice.close_asked,
+                        name = me,
+                        focus = &r.focus_label
+                    )
+                    .to_string(),
                     link: r.link(),
-                    email: Some("closing a mentorship".to_owned()),
+                    email: Some(td_string!(l, mentorships.subject.close_asked).to_owned()),
                 },
                 now,
             )
@@ -340,9 +359,9 @@ pub async fn save_agreement(
 ) -> Result<(), AppError> {
     let r = find(db, id).await?;
     let Some(side) = r.side_of(user_id) else {
-        return Err(AppError::forbidden(
-            "Only the two members of a mentorship can change its agreement.",
-        ));
+        return Err(AppError::forbidden(crate::tr!(
+            mentorships.errors.only_pair_agreement
+        )));
     };
     let mut tx = db.pool().begin().await?;
     let done = sqlx::query(
@@ -360,17 +379,24 @@ pub async fn save_agreement(
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 0 {
-        return Err(AppError::conflict(
-            "The agreement can be changed only while the mentorship is active.",
-        ));
+        return Err(AppError::conflict(crate::tr!(
+            mentorships.errors.agreement_only_active
+        )));
     }
     let me = r.name_of(side);
+    let l = language_of(&mut *tx, r.other(side).0).await?.locale();
     notify(
         &mut tx,
         Notice {
             user_id: r.other(side).0,
             kind: Kind::Agreement,
-            text: format!("{me} updated your agreement for {}.", r.focus_label),
+            text: td_string!(
+                l,
+                mentorships.notice.agreement,
+                name = me,
+                focus = &r.focus_label
+            )
+            .to_string(),
             link: r.link(),
             email: None,
         },
@@ -408,22 +434,27 @@ pub async fn complete_for_cycle(
             from: Some(State::Accepted),
             to: State::Completed,
             reason: "",
-            note: "The program cycle ended",
+            note: NOTE_CYCLE_ENDED,
             note_private: false,
         };
         record(tx, event, now).await?;
         for (user_id, other) in [(r.mentor_id, &r.mentee_name), (r.mentee_id, &r.mentor_name)] {
+            let l = language_of(&mut *tx, user_id).await?.locale();
             notify(
                 tx,
                 Notice {
                     user_id,
                     kind: Kind::CycleCompleted,
-                    text: format!(
-                        "{cycle_label} has ended, and with it your mentorship with {other} in {}. Thank you! The thread stays readable.",
-                        r.focus_label
-                    ),
+                    text: td_string!(
+                        l,
+                        mentorships.notice.cycle_completed,
+                        cycle = cycle_label,
+                        name = other,
+                        focus = &r.focus_label
+                    )
+                    .to_string(),
                     link: r.link(),
-                    email: Some("your program cycle has ended".to_owned()),
+                    email: Some(td_string!(l, mentorships.subject.cycle_ended).to_owned()),
                 },
                 now,
             )
@@ -438,14 +469,14 @@ pub async fn complete_for_cycle(
 pub async fn extend(db: &Db, user_id: i64, id: i64, now: i64) -> Result<(), AppError> {
     let peek = find(db, id).await?;
     let Some(side) = peek.side_of(user_id) else {
-        return Err(AppError::forbidden(
-            "Only the two members of a mentorship can extend it.",
-        ));
+        return Err(AppError::forbidden(crate::tr!(
+            mentorships.errors.only_pair_extend
+        )));
     };
     if peek.cycle_id.is_none() {
-        return Err(AppError::conflict(
-            "This mentorship is not part of a program cycle, so it has no end date to extend.",
-        ));
+        return Err(AppError::conflict(crate::tr!(
+            mentorships.errors.not_in_cycle
+        )));
     }
     let mut tx = db.pool().begin().await?;
     let changed = sqlx::query(
@@ -457,21 +488,24 @@ pub async fn extend(db: &Db, user_id: i64, id: i64, now: i64) -> Result<(), AppE
     .execute(&mut *tx)
     .await?;
     if changed.rows_affected() == 0 {
-        return Err(AppError::conflict(
-            "This mentorship is already extended, or no longer active.",
-        ));
+        return Err(AppError::conflict(crate::tr!(
+            mentorships.errors.already_extended
+        )));
     }
     let r = row(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let l = language_of(&mut *tx, r.other(side).0).await?.locale();
     notify(
         &mut tx,
         Notice {
             user_id: r.other(side).0,
             kind: Kind::Extended,
-            text: format!(
-                "{} chose to keep your mentorship in {} going after the program cycle ends.",
-                r.name_of(side),
-                r.focus_label
-            ),
+            text: td_string!(
+                l,
+                mentorships.notice.extended,
+                name = r.name_of(side),
+                focus = &r.focus_label
+            )
+            .to_string(),
             link: r.link(),
             email: None,
         },

@@ -24,17 +24,22 @@ pub async fn due_reminders(db: &Db, now: i64) -> Result<Vec<Row>, AppError> {
 /// Reminds the mentor of a claimed request.
 pub async fn remind(tx: &mut AnyConnection, r: &Row, now: i64) -> Result<usize, AppError> {
     let days = ((r.expires_at - now) / DAY_MS).max(1);
+    let l = language_of(&mut *tx, r.mentor_id).await?.locale();
     notify(
         tx,
         Notice {
             user_id: r.mentor_id,
             kind: Kind::Reminder,
-            text: format!(
-                "{} is waiting for your answer about mentoring in {}. The request expires in {days} days.",
-                r.mentee_name, r.focus_label
-            ),
+            text: td_string!(
+                l,
+                mentorships.notice.reminder,
+                mentee = &r.mentee_name,
+                focus = &r.focus_label,
+                count = days
+            )
+            .to_string(),
             link: r.link(),
-            email: Some("a request is waiting for your answer".to_owned()),
+            email: Some(td_string!(l, mentorships.subject.reminder).to_owned()),
         },
         now,
     )
@@ -68,22 +73,25 @@ pub async fn expire(tx: &mut AnyConnection, r: &Row, now: i64) -> Result<usize, 
         note_private: false,
     };
     record(tx, event, now).await?;
-    for (user_id, text) in [
-        (
-            r.mentee_id,
-            format!(
-                "Your request to {} for mentoring in {} expired without an answer. Try another mentor, or ask a coordinator to find one.",
-                r.mentor_name, r.focus_label
-            ),
-        ),
-        (
-            r.mentor_id,
-            format!(
-                "The request from {} for mentoring in {} expired.",
-                r.mentee_name, r.focus_label
-            ),
-        ),
-    ] {
+    for user_id in [r.mentee_id, r.mentor_id] {
+        let l = language_of(&mut *tx, user_id).await?.locale();
+        let text = if user_id == r.mentee_id {
+            td_string!(
+                l,
+                mentorships.notice.expired_mentee,
+                mentor = &r.mentor_name,
+                focus = &r.focus_label
+            )
+            .to_string()
+        } else {
+            td_string!(
+                l,
+                mentorships.notice.expired_mentor,
+                mentee = &r.mentee_name,
+                focus = &r.focus_label
+            )
+            .to_string()
+        };
         notify(
             tx,
             Notice {
@@ -91,7 +99,7 @@ pub async fn expire(tx: &mut AnyConnection, r: &Row, now: i64) -> Result<usize, 
                 kind: Kind::Expired,
                 text,
                 link: r.link(),
-                email: Some("a request expired".to_owned()),
+                email: Some(td_string!(l, mentorships.subject.expired).to_owned()),
             },
             now,
         )

@@ -25,9 +25,10 @@ pub use requests::{request, request_in, NewRequest};
 
 use super::model::*;
 use crate::{
-    accounts::store::lock_member,
+    accounts::store::{language_of, lock_member},
     db::{is_unique_violation, Db},
     error::AppError,
+    i18n::td_string,
     notifications::store::{notify, Notice},
     profiles::{
         model::{FocusArea, ReplyTime},
@@ -179,6 +180,24 @@ async fn mentor_terms(
     .fetch_optional(conn)
     .await?;
     Ok(row.map(|(name, capacity, offers)| (name, capacity, offers > 0)))
+}
+
+/// The notes Carrel writes in a history itself, stored in English and shown
+/// in the reader's language (`system_note`).
+const NOTE_FOUND_MENTOR: &str = "Found a mentor for this focus";
+const NOTE_CYCLE_ENDED: &str = "The program cycle ended";
+const NOTE_COORDINATOR_SUGGESTED: &str = "A coordinator suggested this pairing";
+
+/// A note Carrel wrote, in the reader's language; None for a member's own words.
+fn system_note(note: &str) -> Option<&'static str> {
+    match note {
+        NOTE_FOUND_MENTOR => Some(crate::tr!(mentorships.system_note.found_mentor)),
+        NOTE_CYCLE_ENDED => Some(crate::tr!(mentorships.system_note.cycle_ended)),
+        NOTE_COORDINATOR_SUGGESTED => {
+            Some(crate::tr!(mentorships.system_note.coordinator_suggested))
+        }
+        _ => None,
+    }
 }
 
 /// One entry of a mentorship's history.

@@ -44,9 +44,7 @@ pub async fn mine(db: &Db, user_id: i64) -> Result<MyMentorships, AppError> {
 pub async fn detail(db: &Db, user_id: i64, id: i64) -> Result<MentorshipDetail, AppError> {
     let r = find(db, id).await?;
     let Some(side) = r.side_of(user_id) else {
-        return Err(AppError::forbidden(
-            "A mentorship is private to its mentor and mentee.",
-        ));
+        return Err(AppError::forbidden(crate::tr!(mentorships.errors.private)));
     };
     #[derive(sqlx::FromRow)]
     struct EventRow {
@@ -81,7 +79,10 @@ pub async fn detail(db: &Db, user_id: i64, id: i64) -> Result<MentorshipDetail, 
             note: if e.note_private != 0 && e.actor_id != Some(user_id) {
                 String::new()
             } else {
-                e.note
+                match e.actor_id.map_or_else(|| system_note(&e.note), |_| None) {
+                    Some(words) => words.to_owned(),
+                    None => e.note,
+                }
             },
         })
         .collect();

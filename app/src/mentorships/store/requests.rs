@@ -28,7 +28,9 @@ pub async fn request_in(
     now: i64,
 ) -> Result<i64, AppError> {
     if req.mentor_id == req.mentee_id {
-        return Err(AppError::form("You cannot ask yourself to be your mentor."));
+        return Err(AppError::form(crate::tr!(
+            mentorships.errors.cannot_ask_self
+        )));
     }
     // The mentee's row serialises their requests, their acceptances and blocks.
     lock_member(tx, req.mentee_id).await?;
@@ -40,19 +42,24 @@ pub async fn request_in(
     if blocked_between(tx, req.mentee_id, req.mentor_id).await?
         || active_mentees(&mut *tx, req.mentor_id).await? >= capacity
     {
-        return Err(AppError::form(format!(
-            "{mentor_name} is not taking new mentees at the moment."
-        )));
+        return Err(AppError::form(
+            crate::tr!(mentorships.errors.not_taking, name = mentor_name).to_string(),
+        ));
     }
     if !offers {
-        return Err(AppError::form(format!(
-            "{mentor_name} does not offer mentoring in {focus}."
-        )));
+        return Err(AppError::form(
+            crate::tr!(
+                mentorships.errors.does_not_offer,
+                mentor = mentor_name,
+                focus = focus
+            )
+            .to_string(),
+        ));
     }
     if has_mentor_for(tx, req.mentee_id, &req.focus.slug).await? {
-        return Err(AppError::form(format!(
-            "You already have a mentor for {focus}. End that mentorship before asking someone else."
-        )));
+        return Err(AppError::form(
+            crate::tr!(mentorships.errors.have_mentor_end_first, focus = focus).to_string(),
+        ));
     }
     let duplicate: Option<(i64,)> = sqlx::query_as(
         "SELECT id FROM mentorships
@@ -74,10 +81,9 @@ pub async fn request_in(
         .fetch_one(&mut *tx)
         .await?;
         if open >= MAX_OPEN_REQUESTS {
-            return Err(AppError::form(format!(
-                "You have {MAX_OPEN_REQUESTS} requests waiting for answers, the most at once. \
-                 Withdraw one or wait for an answer first."
-            )));
+            return Err(AppError::form(
+                crate::tr!(mentorships.errors.too_many_open, max = MAX_OPEN_REQUESTS).to_string(),
+            ));
         }
     }
     let cycle_id = cycle_for_pair(
@@ -115,7 +121,7 @@ pub async fn request_in(
         to: State::Requested,
         reason: "",
         note: if req.assigned_by.is_some() {
-            "A coordinator suggested this pairing"
+            NOTE_COORDINATOR_SUGGESTED
         } else {
             ""
         },
@@ -123,12 +129,22 @@ pub async fn request_in(
     };
     record(tx, event, now).await?;
     let r = row(tx, id).await?.ok_or(AppError::Internal)?;
+    let l = language_of(&mut *tx, req.mentor_id).await?.locale();
     let text = match req.assigned_by {
-        Some(_) => format!(
-            "A coordinator suggests you mentor {} in {focus}. Will you?",
-            r.mentee_name
-        ),
-        None => format!("{} asks you to be their mentor in {focus}.", r.mentee_name),
+        Some(_) => td_string!(
+            l,
+            mentorships.notice.request_assigned,
+            mentee = &r.mentee_name,
+            focus = focus
+        )
+        .to_string(),
+        None => td_string!(
+            l,
+            mentorships.notice.request,
+            mentee = &r.mentee_name,
+            focus = focus
+        )
+        .to_string(),
     };
     notify(
         tx,
@@ -141,7 +157,7 @@ pub async fn request_in(
             },
             text,
             link: r.link(),
-            email: Some("a new mentorship request".to_owned()),
+            email: Some(td_string!(l, mentorships.subject.new_request).to_owned()),
         },
         now,
     )
@@ -150,7 +166,12 @@ pub async fn request_in(
 }
 
 fn duplicate_request(mentor: &str, focus: &str) -> AppError {
-    AppError::form(format!(
-        "You already asked {mentor} to mentor you in {focus}. Wait for an answer, or withdraw that request."
-    ))
+    AppError::form(
+        crate::tr!(
+            mentorships.errors.duplicate_request,
+            mentor = mentor,
+            focus = focus
+        )
+        .to_string(),
+    )
 }

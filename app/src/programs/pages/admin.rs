@@ -5,6 +5,7 @@ use crate::{
     accounts::context::use_auth,
     error::AppError,
     profiles::model::CareerStage,
+    tr,
     ui::{
         errors::failure,
         form::{action_error, Choice, Field, FormError, Group, LongField},
@@ -21,42 +22,42 @@ pub fn AdminProgramsPage() -> impl IntoView {
     let programs = Resource::new(|| (), |_| list_programs());
     let auth = use_auth();
     view! {
-        <Title text="Create a program"/>
-        <h1>"Programs"</h1>
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Title text=tr!(programs.admin.create)/>
+        <h1>{tr!(programs.list.title)}</h1>
+        <Transition fallback=|| view! { <p class="muted">{tr!(programs.loading)}</p> }>
             {move || Suspend::new(async move {
                 let admin = matches!(auth.user.await, Ok(Some(u)) if u.is_admin());
                 if !admin {
-                    return failure(AppError::forbidden("Only administrators can create programs."), "to create programs");
+                    return failure(AppError::forbidden(tr!(programs.admin.only_admins)), tr!(programs.admin.sign_in));
                 }
                 let list = match programs.await {
                     Ok(list) => list,
-                    Err(e) => return failure(e, "to see the programs"),
+                    Err(e) => return failure(e, tr!(programs.list.sign_in)),
                 };
                 view! {
                     <ul>
                         {list.into_iter().map(|s| view! {
                             <li>
                                 <A href=format!("/programs/{}", s.program.slug)>{s.program.name.clone()}</A>
-                                {format!(" · coordinators: {}", if s.coordinators.is_empty() { "none yet".to_owned() } else { s.coordinators.join(", ") })}
-                                " · " <A href=format!("/programs/{}/manage", s.program.slug)>"manage"</A>
+                                {format!(" · {}", tr!(programs.admin.coordinators, names = if s.coordinators.is_empty() { tr!(programs.none_yet).to_owned() } else { s.coordinators.join(", ") }))}
+                                " · " <A href=format!("/programs/{}/manage", s.program.slug)>{tr!(programs.admin.manage)}</A>
                             </li>
                         }).collect_view()}
                     </ul>
-                    <h2>"Create a program"</h2>
+                    <h2>{tr!(programs.admin.create)}</h2>
                     <ActionForm action=create attr:class="stack narrow" attr:novalidate=true>
                         <FormError error/>
-                        <Field label="Name" name="name" error hint="e.g. New Members Career Mentoring."/>
-                        <LongField label="Description" name="description" error rows=6
-                            hint="Who it is for, what it asks of mentors and mentees. Separate paragraphs with a blank line."/>
-                        <Choice label="Kind" name="kind" error placeholder="Choose…"
+                        <Field label=tr!(programs.admin.name) name="name" error hint=tr!(programs.admin.name_hint)/>
+                        <LongField label=tr!(programs.admin.description) name="description" error rows=6
+                            hint=tr!(programs.admin.description_hint)/>
+                        <Choice label=tr!(programs.admin.kind) name="kind" error placeholder=tr!(programs.choose)
                             options={ProgramKind::ALL.iter().map(|k| (k.slug(), k.label())).collect::<Vec<_>>()}/>
-                        <Choice label="Matching" name="matching" error placeholder="Choose…"
+                        <Choice label=tr!(programs.admin.matching) name="matching" error placeholder=tr!(programs.choose)
                             options={Matching::ALL.iter().map(|k| (k.slug(), k.label())).collect::<Vec<_>>()}/>
-                        <Choice label="Pairs are in touch" name="contact" error placeholder="Choose…"
+                        <Choice label=tr!(programs.admin.contact) name="contact" error placeholder=tr!(programs.choose)
                             options={Contact::ALL.iter().map(|k| (k.slug(), k.label())).collect::<Vec<_>>()}/>
-                        <Field label="Minimum years in a professional position, for mentors" name="mentor_min_years" kind="number" error hint="0 for no minimum."/>
-                        <Group legend="Mentees may be (none ticked: anyone)" name="mentee_stages" error>
+                        <Field label=tr!(programs.admin.min_years) name="mentor_min_years" kind="number" error hint=tr!(programs.admin.min_years_hint)/>
+                        <Group legend=tr!(programs.admin.stages) name="mentee_stages" error>
                             {CareerStage::ALL.iter().map(|s| view! {
                                 <label class="field--check">
                                     <input type="checkbox" name=format!("mentee_stages[{}]", s.slug()) value="on"/>
@@ -64,9 +65,9 @@ pub fn AdminProgramsPage() -> impl IntoView {
                                 </label>
                             }).collect_view()}
                         </Group>
-                        <Field label="Required affiliations" name="required_tags" error hint="Separate with commas, e.g. NMRT. Members list them on their profile."/>
-                        <Field label="Coordinators" name="coordinators" error hint="Their Carrel email addresses, separated by commas."/>
-                        <button type="submit" class="button button--primary">"Create program"</button>
+                        <Field label=tr!(programs.admin.tags) name="required_tags" error hint=tr!(programs.admin.tags_hint)/>
+                        <Field label=tr!(programs.coordinators) name="coordinators" error hint=tr!(programs.admin.coordinators_hint)/>
+                        <button type="submit" class="button button--primary">{tr!(programs.admin.submit)}</button>
                     </ActionForm>
                 }.into_any()
             })}

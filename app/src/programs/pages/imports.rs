@@ -2,6 +2,7 @@
 //! `/programs/{slug}/import/{draft}`, the preview before anything is imported.
 
 use crate::programs::api::*;
+use crate::tr;
 use crate::ui::{
     errors::failure,
     form::{action_error, Choice, FormError, LongField},
@@ -22,17 +23,16 @@ pub(super) fn ImportForm(slug: String, cycles: Vec<(i64, String)>) -> impl IntoV
         .collect();
     view! {
         <section id="import" aria-labelledby="import-title">
-            <h2 id="import-title">"Import members from CSV"</h2>
-            <p class="muted">"Columns: name, email, role (mentor or mentee), tags (optional, your labels for them in this cycle). \
-                You see what each row will do before anything is imported; members without an account are invited by email."</p>
+            <h2 id="import-title">{tr!(programs.import_page.form_title)}</h2>
+            <p class="muted">{tr!(programs.import_page.form_lead)}</p>
             <ActionForm action=check attr:class="stack narrow" attr:novalidate=true>
                 <FormError error/>
                 <input type="hidden" name="slug" value=slug/>
-                <Choice label="Cycle" name="cycle_id" id="import-cycle" options=cycles error/>
+                <Choice label=tr!(programs.cycle) name="cycle_id" id="import-cycle" options=cycles error/>
                 <CsvFile target="field-csv".to_owned()/>
-                <LongField label="The CSV's lines" name="csv" error rows=6
-                    hint="e.g. name,email,role,tags — then one member per line."/>
-                <button type="submit" class="button button--primary">"Check the file"</button>
+                <LongField label=tr!(programs.import_page.lines) name="csv" error rows=6
+                    hint=tr!(programs.import_page.lines_hint)/>
+                <button type="submit" class="button button--primary">{tr!(programs.import_page.check)}</button>
             </ActionForm>
         </section>
     }
@@ -76,7 +76,7 @@ fn CsvFile(target: String) -> impl IntoView {
     };
     view! {
         <div class="field" hidden=move || !shown.get()>
-            <label for="import-file">"CSV file"</label>
+            <label for="import-file">{crate::tr!(programs.import.csv_file)}</label>
             <input id="import-file" type="file" accept=".csv,text/csv" on:change=on_change/>
         </div>
     }
@@ -99,27 +99,32 @@ pub fn ImportPreviewPage() -> impl IntoView {
     let preview = Resource::new(key, |(slug, draft)| preview_import(slug, draft));
     let error = action_error(apply);
     view! {
-        <Title text="Import preview"/>
-        <h1>"Import preview"</h1>
+        <Title text=tr!(programs.import_page.title)/>
+        <h1>{tr!(programs.import_page.title)}</h1>
         <FormError error/>
-        <Transition fallback=|| view! { <p class="muted">"Checking the file…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{tr!(programs.import_page.checking)}</p> }>
             {move || Suspend::new(async move {
                 let (slug, draft) = key();
                 let back = format!("/programs/{slug}/manage#import");
                 match preview.await {
                     Ok(p) => view! {
-                        <p>{format!("{} rows for {}; {} with problems.", p.rows.len(), p.cycle_name, p.errors)}</p>
+                        <p>{tr!(
+                            programs.import_page.summary,
+                            count = p.errors,
+                            rows = tr!(programs.counts.rows, count = p.rows.len()).to_string(),
+                            cycle = &p.cycle_name
+                        ).to_string()}</p>
                         <table class="table import-preview">
-                            <thead><tr><th>"Line"</th><th>"Name"</th><th>"Email"</th><th>"Role"</th><th>"Tags"</th><th>"What happens"</th></tr></thead>
+                            <thead><tr><th>{tr!(programs.import_page.line)}</th><th>{tr!(programs.import_page.name)}</th><th>{tr!(programs.import_page.email)}</th><th>{tr!(programs.import_page.role)}</th><th>{tr!(programs.import_page.tags)}</th><th>{tr!(programs.import_page.outcome)}</th></tr></thead>
                             <tbody>
                                 {p.rows.into_iter().map(|r| view! {
                                     <tr class:import-error=r.error>
-                                        <td data-label="Line">{r.line}</td>
-                                        <td data-label="Name">{r.name}</td>
-                                        <td data-label="Email">{r.email}</td>
-                                        <td data-label="Role">{r.role}</td>
-                                        <td data-label="Tags">{r.tags}</td>
-                                        <td data-label="What happens">{if r.error { format!("Problem: {}", r.outcome) } else { r.outcome }}</td>
+                                        <td data-label=tr!(programs.import_page.line)>{r.line}</td>
+                                        <td data-label=tr!(programs.import_page.name)>{r.name}</td>
+                                        <td data-label=tr!(programs.import_page.email)>{r.email}</td>
+                                        <td data-label=tr!(programs.import_page.role)>{r.role}</td>
+                                        <td data-label=tr!(programs.import_page.tags)>{r.tags}</td>
+                                        <td data-label=tr!(programs.import_page.outcome)>{if r.error { tr!(programs.import_page.problem, problem = &r.outcome).to_string() } else { r.outcome }}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>
@@ -129,15 +134,15 @@ pub fn ImportPreviewPage() -> impl IntoView {
                                 <ActionForm action=apply attr:class="inline-form">
                                     <input type="hidden" name="slug" value=slug.clone()/>
                                     <input type="hidden" name="draft_id" value=draft/>
-                                    <button type="submit" class="button button--primary">"Import all rows"</button>
+                                    <button type="submit" class="button button--primary">{tr!(programs.import_page.apply)}</button>
                                 </ActionForm>
                             }.into_any()
                         } else {
-                            view! { <p class="form-error">"Fix the rows with problems in your file and check it again; nothing is imported until every row is right."</p> }.into_any()
+                            view! { <p class="form-error">{tr!(programs.import_page.fix_rows)}</p> }.into_any()
                         }}
-                        <p><A href=back>"Back to the program"</A></p>
+                        <p><A href=back>{tr!(programs.import_page.back)}</A></p>
                     }.into_any(),
-                    Err(e) => failure(e, "to import members"),
+                    Err(e) => failure(e, tr!(programs.import_page.sign_in)),
                 }
             })}
         </Transition>

@@ -9,6 +9,7 @@ use crate::dates::day;
 use crate::feedback::pages::SurveyAdmin;
 use crate::letters::pages::LetterRequests;
 use crate::programs::{api::*, model::*};
+use crate::tr;
 use crate::ui::{
     errors::failure,
     form::{action_error, Field, FormError},
@@ -26,11 +27,11 @@ pub fn ManageProgramPage() -> impl IntoView {
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let page = Resource::new(slug, manage_program);
     view! {
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{tr!(programs.loading)}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(m) => view! { <ManageView m/> }.into_any(),
-                    Err(e) => failure(e, "to manage this program"),
+                    Err(e) => failure(e, tr!(programs.manage.sign_in)),
                 }
             })}
         </Transition>
@@ -54,13 +55,13 @@ fn ManageView(m: ManagePage) -> impl IntoView {
     let schedule =
         (!open_cycles.is_empty()).then(|| view! { <ScheduleTopicForm cycles=open_cycles/> });
     view! {
-        <Title text=format!("Manage {}", m.program.name)/>
-        <h1>{format!("Manage {}", m.program.name)}</h1>
+        <Title text=tr!(programs.manage.title, program = &m.program.name).to_string()/>
+        <h1>{tr!(programs.manage.title, program = &m.program.name).to_string()}</h1>
         <p>
-            <A href=format!("/programs/{slug}")>"See the program page"</A>
-            " · "<A href=format!("/programs/{slug}/reports")>"Reports"</A>
+            <A href=format!("/programs/{slug}")>{tr!(programs.manage.program_page)}</A>
+            " · "<A href=format!("/programs/{slug}/reports")>{tr!(programs.manage.reports)}</A>
             {(m.program.matching != Matching::Choose).then(|| view! {
-                " · "<A href=format!("/programs/{slug}/assignments")>"Mentees waiting for a match"</A>
+                " · "<A href=format!("/programs/{slug}/assignments")>{tr!(programs.manage.waiting)}</A>
             })}
         </p>
         <Notices/>
@@ -85,10 +86,10 @@ fn Notices() -> impl IntoView {
         on.then(|| view! { <p class="notice" role="status">{text}</p> })
     };
     view! {
-        {notice(has("added"), "The cycle is added.")}
-        {notice(has("changed"), "The cycle is changed.")}
-        {notice(has("scheduled"), "The topic is scheduled.")}
-        {imported.map(|n| view! { <p class="notice" role="status">{format!("Imported {n} rows: members are enrolled, and the others invited by email.")}</p> })}
+        {notice(has("added"), tr!(programs.manage.added))}
+        {notice(has("changed"), tr!(programs.manage.changed))}
+        {notice(has("scheduled"), tr!(programs.manage.scheduled))}
+        {imported.map(|n| view! { <p class="notice" role="status">{tr!(programs.manage.imported, count = n.parse::<i64>().unwrap_or(0), rows = &n).to_string()}</p> })}
     }
 }
 
@@ -105,46 +106,47 @@ fn PairsSection(
     let coordinators = StoredValue::new(coordinators);
     view! {
         <section id="pairs" aria-labelledby="pairs-title">
-            <h2 id="pairs-title">"Pairs"</h2>
-            <p class="muted">{format!(
-                "{} active pairs; {needing} need attention (a call for help, no word from the mentee, or no messages for {QUIET_DAYS} days). \
-                 Only dates are read from the threads, never their words.",
-                pairs.len()
-            )}</p>
+            <h2 id="pairs-title">{tr!(programs.pairs.title)}</h2>
+            <p class="muted">{tr!(
+                programs.pairs.lead,
+                count = needing,
+                pairs = tr!(programs.counts.active_pairs, count = pairs.len()).to_string(),
+                days = QUIET_DAYS
+            ).to_string()}</p>
             <FormError error/>
             {(!pairs.is_empty()).then(|| view! {
                 <table class="table pairs-table">
-                    <thead><tr><th>"Pair"</th><th>"Last message"</th><th>"Check-in"</th><th>"Liaison"</th></tr></thead>
+                    <thead><tr><th>{tr!(programs.pairs.pair)}</th><th>{tr!(programs.pairs.last_message)}</th><th>{tr!(programs.pairs.checkin)}</th><th>{tr!(programs.pairs.liaison)}</th></tr></thead>
                     <tbody>
                         {pairs.into_iter().map(|p| {
                             let slug = slug.clone();
                             view! {
                                 <tr class:attention=!p.attention.is_empty()>
-                                    <td data-label="Pair">
+                                    <td data-label=tr!(programs.pairs.pair)>
                                         <strong>{format!("{} → {}", p.mentor_name, p.mentee_name)}</strong>
                                         <br/><span class="muted">{format!("{} · {}", p.focus_label, p.cycle_name)}</span>
                                         {p.attention.iter().map(|a| view! { <p class="attention__why">{a.clone()}</p> }).collect_view()}
                                     </td>
-                                    <td data-label="Last message">{p.last_message_at.map(day).unwrap_or_else(|| "none yet".to_owned())}</td>
-                                    <td data-label="Check-in">{match p.checkin {
+                                    <td data-label=tr!(programs.pairs.last_message)>{p.last_message_at.map(day).unwrap_or_else(|| tr!(programs.none_yet).to_owned())}</td>
+                                    <td data-label=tr!(programs.pairs.checkin)>{match p.checkin {
                                         Some((state, note, at)) => view! {
                                             {format!("{} ({})", state.label(), day(at))}
                                             {(!note.is_empty()).then(|| view! { <q class="muted">{note}</q> })}
                                         }.into_any(),
-                                        None => view! { <span class="muted">"none yet"</span> }.into_any(),
+                                        None => view! { <span class="muted">{tr!(programs.none_yet)}</span> }.into_any(),
                                     }}</td>
-                                    <td data-label="Liaison">
+                                    <td data-label=tr!(programs.pairs.liaison)>
                                         <ActionForm action=liaison attr:class="inline-form">
                                             <input type="hidden" name="slug" value=slug/>
                                             <input type="hidden" name="mentorship_id" value=p.mentorship_id/>
-                                            <label class="visually-hidden" for=format!("liaison-{}", p.mentorship_id)>"Liaison"</label>
+                                            <label class="visually-hidden" for=format!("liaison-{}", p.mentorship_id)>{tr!(programs.pairs.liaison)}</label>
                                             <select id=format!("liaison-{}", p.mentorship_id) name="liaison_id">
-                                                {p.liaison_id.is_none().then(|| view! { <option value="">"Choose…"</option> })}
+                                                {p.liaison_id.is_none().then(|| view! { <option value="">{tr!(programs.choose)}</option> })}
                                                 {coordinators.get_value().into_iter().map(|(id, name)| view! {
                                                     <option value=id selected=p.liaison_id == Some(id)>{name}</option>
                                                 }).collect_view()}
                                             </select>
-                                            <button type="submit" class="button button--quiet">"Set"</button>
+                                            <button type="submit" class="button button--quiet">{tr!(programs.pairs.set)}</button>
                                         </ActionForm>
                                     </td>
                                 </tr>
@@ -165,14 +167,14 @@ fn NameCoordinators(slug: String, emails: Vec<String>) -> impl IntoView {
     let named = use_query_map().with_untracked(|q| q.get("coordinators").is_some());
     view! {
         <section aria-labelledby="coordinators">
-            <h2 id="coordinators">"Coordinators"</h2>
-            {named.then(|| view! { <p class="notice" role="status">"The coordinators are saved."</p> })}
+            <h2 id="coordinators">{tr!(programs.coordinators)}</h2>
+            {named.then(|| view! { <p class="notice" role="status">{tr!(programs.naming.saved)}</p> })}
             <ActionForm action=name attr:class="stack narrow" attr:novalidate=true>
                 <FormError error/>
                 <input type="hidden" name="slug" value=slug/>
-                <Field label="Coordinators" name="coordinators" error current=emails.join(", ")
-                    hint="Members' email addresses, separated by commas. Someone removed can no longer run the program, and their pairs wait for a new liaison."/>
-                <button type="submit" class="button">"Save coordinators"</button>
+                <Field label=tr!(programs.coordinators) name="coordinators" error current=emails.join(", ")
+                    hint=tr!(programs.naming.hint)/>
+                <button type="submit" class="button">{tr!(programs.naming.save)}</button>
             </ActionForm>
         </section>
     }

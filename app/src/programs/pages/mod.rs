@@ -27,10 +27,10 @@ fn span(from: i64, to: i64) -> String {
 
 fn phase_badge(phase: Phase) -> impl IntoView {
     let (text, ok) = match phase {
-        Phase::Upcoming => ("Enrolment opens soon", false),
-        Phase::Enrolling => ("Enrolling now", true),
-        Phase::Running => ("Under way", false),
-        Phase::Ended => ("Ended", false),
+        Phase::Upcoming => (crate::tr!(programs.phase.upcoming), false),
+        Phase::Enrolling => (crate::tr!(programs.phase.enrolling), true),
+        Phase::Running => (crate::tr!(programs.phase.running), false),
+        Phase::Ended => (crate::tr!(programs.phase.ended), false),
     };
     view! { <span class="badge" class:badge--ok=ok>{text}</span> }
 }

@@ -8,6 +8,7 @@ use crate::{
     accounts::context::use_auth,
     error::AppError,
     profiles::model::FocusArea,
+    tr,
     ui::{
         errors::failure,
         form::{action_error, Choice, FormError, LongField},
@@ -25,32 +26,32 @@ pub fn ProgramsPage() -> impl IntoView {
     let programs = Resource::new(|| (), |_| list_programs());
     let auth = use_auth();
     view! {
-        <Title text="Programs"/>
-        <h1>"Programs"</h1>
-        <p class="lead">"Mentoring programs run by associations and libraries. Each has its own rules, cycles and coordinators."</p>
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Title text=tr!(programs.list.title)/>
+        <h1>{tr!(programs.list.title)}</h1>
+        <p class="lead">{tr!(programs.list.lead)}</p>
+        <Transition fallback=|| view! { <p class="muted">{tr!(programs.loading)}</p> }>
             {move || Suspend::new(async move {
                 let user = auth.user.await.ok().flatten();
                 let admin = user.as_ref().is_some_and(|u| u.is_admin());
                 match programs.await {
                     Ok(list) => view! {
                         {user.is_some().then(|| view! {
-                            <p>"Yours: "<A href="/feedback">"end-of-cycle surveys"</A>" · "<A href="/letters">"letters of recognition"</A></p>
+                            <p>{tr!(programs.list.yours)}<A href="/feedback">{tr!(programs.list.surveys)}</A>" · "<A href="/letters">{tr!(programs.list.letters)}</A></p>
                         })}
-                        {admin.then(|| view! { <p><A href="/admin/programs">"Create a program"</A></p> })}
-                        {list.is_empty().then(|| view! { <p class="empty">"No programs yet."</p> })}
+                        {admin.then(|| view! { <p><A href="/admin/programs">{tr!(programs.admin.create)}</A></p> })}
+                        {list.is_empty().then(|| view! { <p class="empty">{tr!(programs.list.empty)}</p> })}
                         <ul class="mentor-list program-list">
                             {list.into_iter().map(|s| view! {
                                 <li class="card">
                                     <h2><A href=format!("/programs/{}", s.program.slug)>{s.program.name.clone()}</A></h2>
                                     <p class="muted">{format!("{} · {}", s.program.kind.label(), s.program.matching.label())}</p>
                                     <p class="program__excerpt">{excerpt(&s.program.description)}</p>
-                                    {s.enrolling.map(|c| view! { <p><span class="badge badge--ok">"Enrolling now"</span>{format!(" {c}")}</p> })}
+                                    {s.enrolling.map(|c| view! { <p><span class="badge badge--ok">{tr!(programs.phase.enrolling)}</span>{format!(" {c}")}</p> })}
                                 </li>
                             }).collect_view()}
                         </ul>
                     }.into_any(),
-                    Err(e) => failure(e, "to see the programs"),
+                    Err(e) => failure(e, tr!(programs.list.sign_in)),
                 }
             })}
         </Transition>
@@ -102,11 +103,11 @@ pub fn ProgramPage() -> impl IntoView {
             .and_then(|r| Role::from_slug(&r))
     };
     view! {
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{tr!(programs.loading)}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(p) => view! { <ProgramView p error actions enrolled=enrolled()/> }.into_any(),
-                    Err(e) => failure(e, "to see this program"),
+                    Err(e) => failure(e, tr!(programs.page.sign_in)),
                 }
             })}
         </Transition>
@@ -126,7 +127,7 @@ fn ProgramView(
     let rules = |role: Role| {
         let rules = program.rules(role);
         if rules.is_empty() {
-            view! { <li>"Any member."</li> }.into_any()
+            view! { <li>{tr!(programs.page.any_member)}</li> }.into_any()
         } else {
             rules
                 .into_iter()
@@ -143,41 +144,41 @@ fn ProgramView(
             <h1>{program.name.clone()}</h1>
             <p class="muted">{format!("{} · {}", program.kind.label(), program.matching.label())}</p>
             {enrolled.map(|r| view! {
-                <p class="notice" role="status">{format!("You are enrolled as a {}.", r.slug())}</p>
+                <p class="notice" role="status">{tr!(programs.page.enrolled, role = r.label().to_lowercase()).to_string()}</p>
             })}
             {asked.then(|| view! {
-                <p class="notice" role="status">"Thank you. The coordinators will find you a mentor, and you will hear when they do."</p>
+                <p class="notice" role="status">{tr!(programs.page.asked)}</p>
             })}
             <FormError error/>
             <div class="prose program__description">
                 {program.description.split("\n\n").map(|para| view! { <p>{para.to_owned()}</p> }).collect_view()}
             </div>
             {p.can_manage.then(|| view! {
-                <p><A href=format!("/programs/{slug}/manage") attr:class="button">"Manage this program"</A></p>
+                <p><A href=format!("/programs/{slug}/manage") attr:class="button">{tr!(programs.page.manage)}</A></p>
             })}
             <section aria-labelledby="how-to-join">
-                <h2 id="how-to-join">"How to join"</h2>
+                <h2 id="how-to-join">{tr!(programs.page.how_to_join)}</h2>
                 <div class="facts">
                     <div>
-                        <h3>"Mentors"</h3>
+                        <h3>{tr!(programs.page.mentors)}</h3>
                         <ul>{rules(Role::Mentor)}</ul>
                     </div>
                     <div>
-                        <h3>"Mentees"</h3>
+                        <h3>{tr!(programs.page.mentees)}</h3>
                         <ul>{rules(Role::Mentee)}</ul>
                     </div>
                 </div>
-                <p>{format!("Pairs are expected to be in touch {}.", program.contact.label())}</p>
+                <p>{tr!(programs.page.contact, how_often = program.contact.label()).to_string()}</p>
                 {(!p.coordinators.is_empty()).then(|| view! {
-                    <p>{format!("Coordinators: {}.", p.coordinators.join(", "))}</p>
+                    <p>{tr!(programs.page.coordinators, names = p.coordinators.join(", ")).to_string()}</p>
                 })}
                 {(!signed_in).then(|| view! {
-                    <p><A href=format!("/login?next=/programs/{slug}")>"Sign in"</A>" or "<A href="/signup">"join Carrel"</A>" to enrol."</p>
+                    <p><A href=format!("/login?next=/programs/{slug}")>{tr!(programs.page.sign_in_link)}</A>{tr!(programs.page.or)}<A href="/signup">{tr!(programs.page.join_link)}</A>{tr!(programs.page.to_enrol)}</p>
                 })}
             </section>
             <section aria-labelledby="cycles">
-                <h2 id="cycles">"Cycles"</h2>
-                {p.cycles.is_empty().then(|| view! { <p class="empty">"No cycles yet. The coordinators will announce the next one."</p> })}
+                <h2 id="cycles">{tr!(programs.cycles)}</h2>
+                {p.cycles.is_empty().then(|| view! { <p class="empty">{tr!(programs.page.no_cycles)}</p> })}
                 {p.cycles.into_iter().map(|c| view! { <CycleCard c signed_in actions areas matching=program.matching/> }).collect_view()}
             </section>
         </article>
@@ -207,30 +208,30 @@ fn CycleCard(
             <ActionForm action=leave attr:class="inline-form">
                 <input type="hidden" name="cycle_id" value=id/>
                 <input type="hidden" name="role" value=role.slug()/>
-                <button type="submit" class="button button--quiet">{format!("Leave as {}", role.slug())}</button>
+                <button type="submit" class="button button--quiet">{tr!(programs.page.leave_as, role = role.label().to_lowercase()).to_string()}</button>
             </ActionForm>
         }
     };
     let mentor_part = if enrolled_as(Role::Mentor) {
-        view! { <div class="enrolled">"You are enrolled as a mentor. " {leave_form(Role::Mentor)}</div> }.into_any()
+        view! { <div class="enrolled">{tr!(programs.page.enrolled_mentor)} {leave_form(Role::Mentor)}</div> }.into_any()
     } else if can_enrol {
         view! {
             {c.renew_note.clone().map(|note| view! {
                 <ActionForm action=renew attr:class="stack renew">
                     <input type="hidden" name="cycle_id" value=id/>
-                    <p>"You mentored in an earlier cycle. Renew with the same note:"</p>
+                    <p>{tr!(programs.page.renew_intro)}</p>
                     {(!note.is_empty()).then(|| view! { <blockquote class="message">{note.clone()}</blockquote> })}
-                    <button type="submit" class="button button--primary">"Renew from last cycle"</button>
+                    <button type="submit" class="button button--primary">{tr!(programs.page.renew)}</button>
                 </ActionForm>
             })}
             <details class="enrol" open=c.renew_note.is_none() && !enrolled_as(Role::Mentee)>
-                <summary>"Enrol as a mentor"</summary>
+                <summary>{tr!(programs.page.enrol_mentor)}</summary>
                 <ActionForm action=enrol attr:class="stack">
                     <input type="hidden" name="cycle_id" value=id/>
                     <input type="hidden" name="role" value="mentor"/>
-                    <label for=format!("note-{id}")>"What you can offer this cycle (optional)"</label>
+                    <label for=format!("note-{id}")>{tr!(programs.page.offer)}</label>
                     <textarea id=format!("note-{id}") name="note" rows="3"></textarea>
-                    <button type="submit" class="button">"Enrol as a mentor"</button>
+                    <button type="submit" class="button">{tr!(programs.page.enrol_mentor)}</button>
                 </ActionForm>
             </details>
         }
@@ -240,15 +241,15 @@ fn CycleCard(
     };
     let mentee_part = if enrolled_as(Role::Mentee) {
         let next = match matching {
-            Matching::Assign => "Tell the coordinators what you want a mentor for, and they will match you.",
-            Matching::Both => "Choose a mentor from the cycle's mentors below, or ask the coordinators to match you.",
-            Matching::Choose => "Choose a mentor from the cycle's mentors below.",
+            Matching::Assign => tr!(programs.page.next_assign),
+            Matching::Both => tr!(programs.page.next_both),
+            Matching::Choose => tr!(programs.page.next_choose),
         };
         let can_ask = matching != Matching::Choose && c.phase != Phase::Ended;
         view! {
-            <div class="enrolled">{format!("You are enrolled as a mentee. {next} ")} {leave_form(Role::Mentee)}</div>
+            <div class="enrolled">{format!("{} {next} ", tr!(programs.page.enrolled_mentee))} {leave_form(Role::Mentee)}</div>
             {(!c.asked.is_empty()).then(|| view! {
-                <p class="muted">{format!("You asked the coordinators for a mentor in {}; you will hear when they match you.", c.asked.join(", "))}</p>
+                <p class="muted">{tr!(programs.page.asked_in, areas = c.asked.join(", ")).to_string()}</p>
             })}
             {can_ask.then(|| {
                 // Where only the coordinators match, asking is the next step.
@@ -262,7 +263,7 @@ fn CycleCard(
             <ActionForm action=enrol attr:class="inline-form">
                 <input type="hidden" name="cycle_id" value=id/>
                 <input type="hidden" name="role" value="mentee"/>
-                <button type="submit" class="button">"Enrol as a mentee"</button>
+                <button type="submit" class="button">{tr!(programs.page.enrol_mentee)}</button>
             </ActionForm>
         }
         .into_any()
@@ -270,18 +271,18 @@ fn CycleCard(
         ().into_any()
     };
     view! {
-        <section class="card cycle" aria-label=format!("Cycle {}", cycle.name)>
+        <section class="card cycle" aria-label=tr!(programs.cycle_label, name = &cycle.name).to_string()>
             <h3>{cycle.name.clone()} " " {phase_badge(c.phase)}</h3>
             <dl class="facts">
-                <dt>"Runs"</dt><dd>{span(cycle.starts_on, cycle.ends_on)}</dd>
-                <dt>"Enrolment"</dt><dd>{span(cycle.enrol_opens, cycle.enrol_closes)}</dd>
-                <dt>"Mentee places"</dt><dd>{format!("{} of {} taken", cycle.mentees.min(cycle.capacity), cycle.capacity)}</dd>
-                <dt>"Mentors enrolled"</dt><dd>{cycle.mentors}</dd>
+                <dt>{tr!(programs.page.runs)}</dt><dd>{span(cycle.starts_on, cycle.ends_on)}</dd>
+                <dt>{tr!(programs.page.enrolment)}</dt><dd>{span(cycle.enrol_opens, cycle.enrol_closes)}</dd>
+                <dt>{tr!(programs.mentee_places)}</dt><dd>{tr!(programs.page.places_taken, count = cycle.capacity, taken = cycle.mentees.min(cycle.capacity)).to_string()}</dd>
+                <dt>{tr!(programs.page.mentors_enrolled)}</dt><dd>{cycle.mentors}</dd>
             </dl>
             <div class="actions">{mentor_part}{mentee_part}</div>
             {c.mentors.map(|mentors| view! {
-                <h4>"Mentors in this cycle"</h4>
-                {mentors.is_empty().then(|| view! { <p class="muted">"No mentors have enrolled yet."</p> })}
+                <h4>{tr!(programs.page.cycle_mentors)}</h4>
+                {mentors.is_empty().then(|| view! { <p class="muted">{tr!(programs.page.no_mentors)}</p> })}
                 <ul class="cycle__mentors">
                     {mentors.into_iter().map(|m| view! {
                         <li>
@@ -312,13 +313,13 @@ fn AskForMatch(
         .collect();
     view! {
         <details class="enrol" open=open || error.with_untracked(Option::is_some)>
-            <summary>"Ask the coordinators for a match"</summary>
+            <summary>{tr!(programs.page.ask_summary)}</summary>
             <ActionForm action=ask attr:class="stack">
                 <FormError error/>
                 <input type="hidden" name="cycle_id" value=cycle_id/>
-                <Choice label="What you want a mentor for" name="focus" id=format!("ask-focus-{cycle_id}") options error/>
-                <LongField label="A note for the coordinators (optional)" name="note" id=format!("ask-note-{cycle_id}") rows=3 error/>
-                <button type="submit" class="button button--primary">"Ask for a match"</button>
+                <Choice label=tr!(programs.page.ask_focus) name="focus" id=format!("ask-focus-{cycle_id}") options error/>
+                <LongField label=tr!(programs.page.ask_note) name="note" id=format!("ask-note-{cycle_id}") rows=3 error/>
+                <button type="submit" class="button button--primary">{tr!(programs.page.ask_submit)}</button>
             </ActionForm>
         </details>
     }

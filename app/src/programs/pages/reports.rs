@@ -1,6 +1,7 @@
 //! `/programs/{slug}/reports`: a program's numbers, for its coordinators.
 
 use crate::programs::api::program_report;
+use crate::tr;
 use crate::ui::{chart::BarChart, errors::failure};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -12,7 +13,7 @@ pub fn ReportsPage() -> impl IntoView {
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let report = Resource::new(slug, program_report);
     view! {
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{tr!(programs.loading)}</p> }>
             {move || Suspend::new(async move {
                 let slug = slug();
                 match report.await {
@@ -20,46 +21,46 @@ pub fn ReportsPage() -> impl IntoView {
                         let feedback_link = format!("/programs/{slug}/manage#feedback");
                         let csv = move |table: &str| format!("/programs/{slug}/reports/{table}.csv");
                         view! {
-                            <Title text=format!("Reports · {name}")/>
-                            <h1>{format!("Reports: {name}")}</h1>
-                            <p class="muted">"Counted from enrolments, matches, check-ins and the times of messages and meetings; never from what anyone wrote."</p>
+                            <Title text=tr!(programs.reports.page_title, program = &name).to_string()/>
+                            <h1>{tr!(programs.reports.title, program = &name).to_string()}</h1>
+                            <p class="muted">{tr!(programs.reports.lead)}</p>
                             <section class="report">
-                                <h2>"Enrolment"</h2>
-                                <BarChart title="Mentees enrolled, by cycle".to_owned()
+                                <h2>{tr!(programs.reports.enrolment)}</h2>
+                                <BarChart title=tr!(programs.reports.mentees_by_cycle).to_owned()
                                     bars=r.enrolment.iter().map(|(c, _, e, _)| (c.clone(), *e)).collect()/>
-                                <BarChart title="Mentors enrolled, by cycle".to_owned()
+                                <BarChart title=tr!(programs.reports.mentors_by_cycle).to_owned()
                                     bars=r.enrolment.iter().map(|(c, m, _, _)| (c.clone(), *m)).collect()/>
-                                <p><a href=csv("enrolment") rel="external" download="">"Download as CSV"</a></p>
+                                <p><a href=csv("enrolment") rel="external" download="">{tr!(programs.reports.download)}</a></p>
                             </section>
                             <section class="report">
-                                <h2>"Matches by focus area"</h2>
+                                <h2>{tr!(programs.reports.matches)}</h2>
                                 {if r.matches.is_empty() {
-                                    view! { <p class="muted">"No matches yet."</p> }.into_any()
+                                    view! { <p class="muted">{tr!(programs.reports.no_matches)}</p> }.into_any()
                                 } else {
-                                    view! { <BarChart title="Pairs matched in the program's cycles".to_owned() bars=r.matches.clone()/> }.into_any()
+                                    view! { <BarChart title=tr!(programs.reports.pairs_matched).to_owned() bars=r.matches.clone()/> }.into_any()
                                 }}
-                                <p><a href=csv("matches") rel="external" download="">"Download as CSV"</a></p>
+                                <p><a href=csv("matches") rel="external" download="">{tr!(programs.reports.download)}</a></p>
                             </section>
                             <section class="report">
-                                <h2>"Activity over time"</h2>
-                                <BarChart title="Messages written, by month".to_owned()
+                                <h2>{tr!(programs.reports.activity)}</h2>
+                                <BarChart title=tr!(programs.reports.messages_by_month).to_owned()
                                     bars=r.activity.iter().map(|(m, s, _)| (m.clone(), *s)).collect()/>
-                                <BarChart title="Meetings held, by month".to_owned()
+                                <BarChart title=tr!(programs.reports.meetings_by_month).to_owned()
                                     bars=r.activity.iter().map(|(m, _, t)| (m.clone(), *t)).collect()/>
-                                <p><a href=csv("activity") rel="external" download="">"Download as CSV"</a></p>
+                                <p><a href=csv("activity") rel="external" download="">{tr!(programs.reports.download)}</a></p>
                             </section>
                             <section class="report">
-                                <h2>{format!("Check-ins in {}", r.month)}</h2>
-                                <BarChart title="Mentors' answers this month".to_owned() bars=r.checkins.clone()/>
-                                <p><a href=csv("checkins") rel="external" download="">"Download as CSV"</a></p>
+                                <h2>{tr!(programs.reports.checkins, month = &r.month).to_string()}</h2>
+                                <BarChart title=tr!(programs.reports.answers).to_owned() bars=r.checkins.clone()/>
+                                <p><a href=csv("checkins") rel="external" download="">{tr!(programs.reports.download)}</a></p>
                             </section>
                             <section class="report">
-                                <h2>"Feedback"</h2>
-                                <p><A href=feedback_link>"The end-of-cycle survey's results"</A>" are on the program's coordinators' page, by cycle."</p>
+                                <h2>{tr!(programs.reports.feedback)}</h2>
+                                <p><A href=feedback_link>{tr!(programs.reports.survey_link)}</A>{tr!(programs.reports.survey_after)}</p>
                             </section>
                         }.into_any()
                     }
-                    Err(e) => failure(e, "to read this program's reports"),
+                    Err(e) => failure(e, tr!(programs.reports.sign_in)),
                 }
             })}
         </Transition>

@@ -121,7 +121,7 @@ db_test!(
         assert!(results
             .iter()
             .filter(|(s, _)| *s != 200)
-            .all(|(s, t)| *s == 400 && t.contains("is full: all 1 mentee places are taken")));
+            .all(|(s, t)| *s == 400 && t.contains("is full: its 1 mentee place is taken")));
         // Mentors are not counted against mentee places.
         assert_eq!(enrol(&app, &a, open, "mentor").await.0, 200);
     }

@@ -1,0 +1,120 @@
+//! Which language pages and answers speak: the browser's until the reader
+//! chooses, then the choice, which follows a member to their other browsers.
+
+use crate::{
+    db_test,
+    helpers::{client, json, status_text},
+};
+use app::{accounts::model::CurrentUser, language::Lang};
+
+/// A browser whose `Accept-Language` is `accepted`, keeping cookies.
+fn browser(accepted: &str) -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::ACCEPT_LANGUAGE,
+        reqwest::header::HeaderValue::from_str(accepted).unwrap(),
+    );
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .default_headers(headers)
+        .build()
+        .unwrap()
+}
+
+fn html_lang(page: &str) -> &str {
+    let at = page
+        .find("<html lang=\"")
+        .expect("an html element with lang")
+        + 12;
+    &page[at..at + page[at..].find('"').unwrap()]
+}
+
+db_test!(
+    a_page_speaks_the_browsers_language_until_the_reader_chooses,
+    |app| async move {
+        let english = app.page_as(&client(), "/").await;
+        assert_eq!(html_lang(&english), "en");
+        assert!(english.contains(">Sign in<"), "{english}");
+
+        let mexico = browser("es-MX,es;q=0.9,en;q=0.5");
+        let spanish = app.page_as(&mexico, "/mentors").await;
+        assert_eq!(html_lang(&spanish), "es");
+        assert!(spanish.contains("Iniciar sesión"), "{spanish}");
+
+        // With JavaScript off the form comes back to the page it was on.
+        let res = app
+            .form_post_as(&mexico, "language/set", "/programs", &[("lang", "en")])
+            .await;
+        assert!(res.status().is_redirection(), "{}", res.status());
+        let location = res.headers()["location"].to_str().unwrap();
+        assert!(location.ends_with("/programs"), "{location}");
+        let cookie = res.headers()["set-cookie"].to_str().unwrap();
+        assert!(cookie.starts_with("carrel_lang=en;"), "{cookie}");
+        assert_eq!(html_lang(&app.page_as(&mexico, "/").await), "en");
+    }
+);
+
+db_test!(
+    a_members_choice_follows_them_to_another_browser,
+    |app| async move {
+        let laptop = browser("es");
+        assert!(app
+            .sign_up_as(&laptop, "ines@example.org", "Inés Robles")
+            .await
+            .status()
+            .is_success());
+        // Joining from a Spanish browser saves Spanish.
+        let me: Option<CurrentUser> = json(&app, &laptop, "accounts/current_user", &[]).await;
+        assert_eq!(me.unwrap().language, Some(Lang::Es));
+        assert_eq!(
+            status_text(&app, &laptop, "language/set", &[("lang", "en")])
+                .await
+                .0,
+            200
+        );
+        let me: Option<CurrentUser> = json(&app, &laptop, "accounts/current_user", &[]).await;
+        assert_eq!(me.unwrap().language, Some(Lang::En));
+        assert_eq!(
+            status_text(&app, &laptop, "language/set", &[("lang", "es")])
+                .await
+                .0,
+            200
+        );
+
+        // A browser that asks for English signs in and gets the member's Spanish.
+        let phone = browser("en-US");
+        assert!(
+            app.sign_in_as(&phone, "ines@example.org", "a long enough password")
+                .await
+        );
+        assert_eq!(html_lang(&app.page_as(&phone, "/").await), "es");
+    }
+);
+
+db_test!(
+    answers_are_in_the_callers_language_and_bad_choices_are_refused,
+    |app| async move {
+        let mexico = browser("es-MX");
+        let (code, body) = status_text(&app, &mexico, "accounts/settings", &[]).await;
+        assert_eq!(code, 401);
+        assert!(body.contains("Inicia sesión para continuar."), "{body}");
+
+        for bad in ["fr", "<script>alert(1)</script>", ""] {
+            let (code, body) = status_text(&app, &mexico, "language/set", &[("lang", bad)]).await;
+            assert_eq!(code, 400, "{bad}");
+            assert!(!body.contains("<script>"), "{body}");
+        }
+
+        // Another site cannot choose for the reader.
+        let res = mexico
+            .post(app.url("/api/language/set"))
+            .header("origin", "https://evil.example")
+            .form(&[("lang", "en")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 403);
+        assert!(res.headers().get("set-cookie").is_none());
+    }
+);
