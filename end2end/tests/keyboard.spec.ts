@@ -57,7 +57,7 @@ async function join(page: Page, js: boolean, name: string) {
   const email = uniqueEmail(name.split(" ")[0].toLowerCase());
   await page.goto("/");
   await hydrated(page, js);
-  await press(page, page.getByRole("link", { name: "Join" }));
+  await press(page, page.getByRole("link", { name: "Join", exact: true }));
   await hydrated(page, js);
   await typeInto(page, page.getByLabel("Email"), email);
   await typeInto(page, page.getByLabel("Your name"), name);
