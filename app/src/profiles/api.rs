@@ -2,8 +2,8 @@
 //! the caller's id comes from the session, never from the request.
 
 use super::{
-    editor_words::EditorWords,
-    model::{FocusArea, ProfileForm, ProfileOptions},
+    editor_words::{EditorWords, ProfileOptions},
+    model::{FocusArea, ProfileForm},
 };
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -58,7 +58,7 @@ pub async fn get_my_profile() -> Result<MyProfile, AppError> {
                 ..Default::default()
             }),
         focus_areas: store::focus_areas(&db).await?,
-        options: ProfileOptions::worded(),
+        options: worded_options(),
         words: EditorWords::worded(),
     })
 }
@@ -133,4 +133,28 @@ pub async fn add_focus_area(label: String) -> Result<(), AppError> {
         return Err(AppError::Invalid(errors));
     }
     Ok(())
+}
+
+/// The form's choices, worded in the reader's language.
+#[cfg(feature = "ssr")]
+fn worded_options() -> ProfileOptions {
+    use super::model::{CareerStage, LibraryType, MeetingMode, ReplyTime, WorkFunction};
+    {
+        fn each<T: Copy>(
+            all: &[T],
+            slug: fn(T) -> &'static str,
+            label: fn(T) -> &'static str,
+        ) -> Vec<(String, String)> {
+            all.iter()
+                .map(|t| (slug(*t).to_owned(), label(*t).to_owned()))
+                .collect()
+        }
+        ProfileOptions {
+            library_types: each(LibraryType::ALL, LibraryType::slug, LibraryType::label),
+            work_functions: each(WorkFunction::ALL, WorkFunction::slug, WorkFunction::label),
+            career_stages: each(CareerStage::ALL, CareerStage::slug, CareerStage::label),
+            meeting_modes: each(MeetingMode::ALL, MeetingMode::slug, MeetingMode::label),
+            reply_times: each(ReplyTime::ALL, ReplyTime::slug, ReplyTime::label),
+        }
+    }
 }

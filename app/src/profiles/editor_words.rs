@@ -85,3 +85,44 @@ editor_words!(
     card_title,
     only_open,
 );
+
+/// The choices the profile form offers, (slug, label), worded on the server
+/// in the reader's language: the browser carries none of the labels.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ProfileOptions {
+    pub library_types: Vec<(String, String)>,
+    pub work_functions: Vec<(String, String)>,
+    pub career_stages: Vec<(String, String)>,
+    pub meeting_modes: Vec<(String, String)>,
+    pub reply_times: Vec<(String, String)>,
+}
+
+/// Time zones offered in the form; any IANA zone name is accepted.
+pub const TIME_ZONE_SUGGESTIONS: &[&str] = &[
+    "America/Los_Angeles",
+    "America/Denver",
+    "America/Phoenix",
+    "America/Chicago",
+    "America/New_York",
+    "America/Halifax",
+    "America/Mexico_City",
+    "America/Bogota",
+    "America/Sao_Paulo",
+    "Pacific/Honolulu",
+    "America/Anchorage",
+    "Europe/London",
+    "Europe/Dublin",
+    "Europe/Paris",
+    "Europe/Berlin",
+    "Africa/Lagos",
+    "Africa/Nairobi",
+    "Africa/Johannesburg",
+    "Asia/Dubai",
+    "Asia/Kolkata",
+    "Asia/Bangkok",
+    "Asia/Singapore",
+    "Asia/Shanghai",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+    "Pacific/Auckland",
+];

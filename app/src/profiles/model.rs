@@ -166,36 +166,6 @@ pub const AFFILIATION_SUGGESTIONS: &[&str] = &[
     "GLBT Round Table",
 ];
 
-/// Time zones offered in the form; any IANA zone name is accepted.
-pub const TIME_ZONE_SUGGESTIONS: &[&str] = &[
-    "America/Los_Angeles",
-    "America/Denver",
-    "America/Phoenix",
-    "America/Chicago",
-    "America/New_York",
-    "America/Halifax",
-    "America/Mexico_City",
-    "America/Bogota",
-    "America/Sao_Paulo",
-    "Pacific/Honolulu",
-    "America/Anchorage",
-    "Europe/London",
-    "Europe/Dublin",
-    "Europe/Paris",
-    "Europe/Berlin",
-    "Africa/Lagos",
-    "Africa/Nairobi",
-    "Africa/Johannesburg",
-    "Asia/Dubai",
-    "Asia/Kolkata",
-    "Asia/Bangkok",
-    "Asia/Singapore",
-    "Asia/Shanghai",
-    "Asia/Tokyo",
-    "Australia/Sydney",
-    "Pacific/Auckland",
-];
-
 /// The profile form exactly as posted. Checkbox groups arrive as maps
 /// (`focus_offered[leadership]=on`), the form encoding server functions decode.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -542,7 +512,7 @@ impl From<&Profile> for ProfileForm {
 pub fn preview_card(
     form: &ProfileForm,
     focus_areas: &[FocusArea],
-    options: &ProfileOptions,
+    options: &super::editor_words::ProfileOptions,
     excerpt: String,
 ) -> MentorCard {
     let label = |offered: &[(String, String)], slug: &str| {
@@ -576,39 +546,6 @@ pub fn preview_card(
         has_capacity: form.capacity.trim().parse::<i64>().is_ok_and(|n| n > 0),
         excerpt,
         reasons: Vec::new(),
-    }
-}
-
-/// The choices the profile form offers, (slug, label), worded on the server
-/// in the reader's language: the browser carries none of the labels.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct ProfileOptions {
-    pub library_types: Vec<(String, String)>,
-    pub work_functions: Vec<(String, String)>,
-    pub career_stages: Vec<(String, String)>,
-    pub meeting_modes: Vec<(String, String)>,
-    pub reply_times: Vec<(String, String)>,
-}
-
-#[cfg(feature = "ssr")]
-impl ProfileOptions {
-    pub fn worded() -> Self {
-        fn each<T: Copy>(
-            all: &[T],
-            slug: fn(T) -> &'static str,
-            label: fn(T) -> &'static str,
-        ) -> Vec<(String, String)> {
-            all.iter()
-                .map(|t| (slug(*t).to_owned(), label(*t).to_owned()))
-                .collect()
-        }
-        Self {
-            library_types: each(LibraryType::ALL, LibraryType::slug, LibraryType::label),
-            work_functions: each(WorkFunction::ALL, WorkFunction::slug, WorkFunction::label),
-            career_stages: each(CareerStage::ALL, CareerStage::slug, CareerStage::label),
-            meeting_modes: each(MeetingMode::ALL, MeetingMode::slug, MeetingMode::label),
-            reply_times: each(ReplyTime::ALL, ReplyTime::slug, ReplyTime::label),
-        }
     }
 }
 

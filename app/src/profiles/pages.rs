@@ -4,7 +4,7 @@
 
 use super::{
     api::{get_my_profile, list_focus_areas, AddFocusArea, MyProfile, SaveProfile},
-    editor_words::EditorWords,
+    editor_words::{EditorWords, TIME_ZONE_SUGGESTIONS},
     model::*,
 };
 use crate::{
