@@ -130,6 +130,7 @@ pub fn router(
             guard.clone(),
             guard::client_ip,
         ))
+        .layer(middleware::from_fn(app::language::request::resolve))
         .layer(RequestBodyLimitLayer::new(guard::MAX_BODY_BYTES))
         // Inside the headers below, so a panic's 500 still carries them.
         .layer(CatchPanicLayer::custom(guard::panicked))

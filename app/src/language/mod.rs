@@ -57,13 +57,19 @@ impl Lang {
     }
 }
 
-/// The language of the page being rendered or the call being answered.
+/// The language of the page being rendered or the call being answered: read
+/// once per request by `request::resolve`; every `tr!` asks, so the request
+/// is borrowed, not copied.
 #[cfg(feature = "ssr")]
 pub fn current() -> Lang {
-    use leptos::prelude::use_context;
-    use_context::<axum::http::request::Parts>()
-        .map(|parts| request::from_headers(&parts.headers))
-        .unwrap_or_default()
+    leptos::prelude::with_context::<axum::http::request::Parts, _>(|parts| {
+        parts
+            .extensions
+            .get::<Lang>()
+            .copied()
+            .unwrap_or_else(|| request::from_headers(&parts.headers))
+    })
+    .unwrap_or_default()
 }
 
 /// The language the server rendered the page in.

@@ -42,6 +42,16 @@ pub fn cookie(lang: Lang, secure: bool) -> HeaderValue {
     .expect("a language code is a valid header value")
 }
 
+/// Middleware: reads the request's language once, for `super::current`.
+pub async fn resolve(
+    mut req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let lang = from_headers(req.headers());
+    req.extensions_mut().insert(lang);
+    next.run(req).await
+}
+
 /// Remembers `lang` in the browser making the current call.
 pub fn remember(lang: Lang) {
     use leptos::prelude::use_context;
