@@ -14,7 +14,7 @@ async fn view_mentor(app: &TestApp, client: &reqwest::Client, id: i64) -> reqwes
         .await
 }
 
-async fn search(app: &TestApp, client: &reqwest::Client, query: &str) -> Value {
+pub async fn search(app: &TestApp, client: &reqwest::Client, query: &str) -> Value {
     let res = app
         .call_as(client, "directory/search", &[("query", query)])
         .await;
@@ -22,7 +22,7 @@ async fn search(app: &TestApp, client: &reqwest::Client, query: &str) -> Value {
     res.json().await.unwrap()
 }
 
-fn names(results: &Value) -> Vec<String> {
+pub fn names(results: &Value) -> Vec<String> {
     results["cards"]
         .as_array()
         .unwrap()

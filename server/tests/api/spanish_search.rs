@@ -4,22 +4,12 @@
 
 use crate::{
     db_test,
+    directory::{names, search},
     helpers::{client, mentor},
 };
-use serde_json::Value;
 
 async fn found(app: &crate::helpers::TestApp, viewer: &reqwest::Client, q: &str) -> Vec<String> {
-    let res = app
-        .call_as(viewer, "directory/search", &[("query", &format!("q={q}"))])
-        .await;
-    assert_eq!(res.status(), 200, "search {q}");
-    let results: Value = res.json().await.unwrap();
-    results["cards"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["display_name"].as_str().unwrap().to_owned())
-        .collect()
+    names(&search(app, viewer, &format!("q={q}")).await)
 }
 
 db_test!(spanish_words_find_spanish_profiles, |app| async move {
