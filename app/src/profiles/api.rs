@@ -138,7 +138,13 @@ pub async fn add_focus_area(label: String) -> Result<(), AppError> {
 /// The form's choices, worded in the reader's language.
 #[cfg(feature = "ssr")]
 fn worded_options() -> ProfileOptions {
-    use super::model::{CareerStage, LibraryType, MeetingMode, ReplyTime, WorkFunction};
+    use super::model::{
+        CareerStage, LibraryType, MeetingMode, ReplyTime, WorkFunction, AFFILIATION_SUGGESTIONS,
+        INTEREST_SUGGESTIONS, LANGUAGE_SUGGESTIONS,
+    };
+    fn tags(all: &[&str]) -> Vec<String> {
+        all.iter().map(|t| (*t).to_owned()).collect()
+    }
     {
         fn each<T: Copy>(
             all: &[T],
@@ -155,6 +161,9 @@ fn worded_options() -> ProfileOptions {
             career_stages: each(CareerStage::ALL, CareerStage::slug, CareerStage::label),
             meeting_modes: each(MeetingMode::ALL, MeetingMode::slug, MeetingMode::label),
             reply_times: each(ReplyTime::ALL, ReplyTime::slug, ReplyTime::label),
+            language_tags: tags(LANGUAGE_SUGGESTIONS),
+            interest_tags: tags(INTEREST_SUGGESTIONS),
+            affiliation_tags: tags(AFFILIATION_SUGGESTIONS),
         }
     }
 }

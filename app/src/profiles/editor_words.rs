@@ -95,6 +95,10 @@ pub struct ProfileOptions {
     pub career_stages: Vec<(String, String)>,
     pub meeting_modes: Vec<(String, String)>,
     pub reply_times: Vec<(String, String)>,
+    /// Tags offered beside the three tag fields; members may add their own.
+    pub language_tags: Vec<String>,
+    pub interest_tags: Vec<String>,
+    pub affiliation_tags: Vec<String>,
 }
 
 /// Time zones offered in the form; any IANA zone name is accepted.

@@ -141,12 +141,12 @@ fn ProfileEditor(mine: MyProfile, error: Option<AppError>, saved: bool) -> impl 
                     <TextInput label=t(EditorWords::time_zone) key="time_zone" hint=t(EditorWords::time_zone_hint) form
                         get=|f| &f.time_zone set=|f, v| f.time_zone = v error list=Some("time-zones")/>
                     <TextInput label=t(EditorWords::languages) key="languages" hint=t(EditorWords::languages_hint) form
-                        get=|f| &f.languages set=|f, v| f.languages = v error suggestions=LANGUAGE_SUGGESTIONS suggestions_label=t(EditorWords::suggestions)/>
+                        get=|f| &f.languages set=|f, v| f.languages = v error suggestions=options.with_value(|o| o.language_tags.clone()) suggestions_label=t(EditorWords::suggestions)/>
                     <TextInput label=t(EditorWords::interests) key="interests" hint=t(EditorWords::interests_hint) form
-                        get=|f| &f.interests set=|f, v| f.interests = v error suggestions=INTEREST_SUGGESTIONS suggestions_label=t(EditorWords::suggestions)/>
+                        get=|f| &f.interests set=|f, v| f.interests = v error suggestions=options.with_value(|o| o.interest_tags.clone()) suggestions_label=t(EditorWords::suggestions)/>
                     {text(t(EditorWords::work_areas), "work_areas", t(EditorWords::work_areas_hint), |f| &f.work_areas, |f, v| f.work_areas = v)}
                     <TextInput label=t(EditorWords::affiliations) key="affiliations" hint=t(EditorWords::affiliations_hint) form
-                        get=|f| &f.affiliations set=|f, v| f.affiliations = v error suggestions=AFFILIATION_SUGGESTIONS suggestions_label=t(EditorWords::suggestions)/>
+                        get=|f| &f.affiliations set=|f, v| f.affiliations = v error suggestions=options.with_value(|o| o.affiliation_tags.clone()) suggestions_label=t(EditorWords::suggestions)/>
                     <LongField label=t(EditorWords::bio) name="form[bio]" hint=t(EditorWords::bio_hint)
                         error rows=6 current=form.with_untracked(|f| f.bio.clone())
                         on:input=move |ev| form.update(|f| f.bio = event_target_value(&ev))/>
@@ -159,7 +159,7 @@ fn ProfileEditor(mine: MyProfile, error: Option<AppError>, saved: bool) -> impl 
                         {t(EditorWords::open)}
                     </Check>
                     <div class="stack" class:muted=move || !open.get()>
-                        {move || checks(t(EditorWords::focus_offered), "focus_offered", focus_options(), |f| &mut f.focus_offered)}
+                        {checks(t(EditorWords::focus_offered), "focus_offered", focus_options(), |f| &mut f.focus_offered)}
                         {text(t(EditorWords::capacity), "capacity", t(EditorWords::capacity_hint), |f| &f.capacity, |f, v| f.capacity = v)}
                         {checks(t(EditorWords::modes), "meeting_modes", options.with_value(|o| o.meeting_modes.clone()), |f| &mut f.meeting_modes)}
                         {choice(t(EditorWords::reply_time), "reply_time", options.with_value(|o| o.reply_times.clone()), |f| &f.reply_time, |f, v| f.reply_time = v)}
@@ -167,7 +167,7 @@ fn ProfileEditor(mine: MyProfile, error: Option<AppError>, saved: bool) -> impl 
                 </fieldset>
                 <fieldset>
                     <legend>{t(EditorWords::as_mentee)}</legend>
-                    {move || checks(t(EditorWords::focus_sought), "focus_sought", focus_options(), |f| &mut f.focus_sought)}
+                    {checks(t(EditorWords::focus_sought), "focus_sought", focus_options(), |f| &mut f.focus_sought)}
                     <LongField label=t(EditorWords::goals) name="form[goals]" hint=t(EditorWords::goals_hint)
                         error rows=6 current=form.with_untracked(|f| f.goals.clone())
                         on:input=move |ev| form.update(|f| f.goals = event_target_value(&ev))/>
@@ -177,9 +177,7 @@ fn ProfileEditor(mine: MyProfile, error: Option<AppError>, saved: bool) -> impl 
             <aside class="profile-preview" aria-label=t(EditorWords::preview_label)>
                 <h2>{t(EditorWords::card_title)}</h2>
                 {move || view! { <MentorCardView card=preview() preview=true/> }}
-                {move || (!open.get()).then(|| view! {
-                    <p class="muted">{t(EditorWords::only_open)}</p>
-                })}
+                <p class="muted" hidden=move || open.get()>{t(EditorWords::only_open)}</p>
             </aside>
         </div>
     }
@@ -219,39 +217,44 @@ fn TextInput(
     set: SetField,
     error: Signal<Option<AppError>>,
     #[prop(optional_no_strip)] list: Option<&'static str>,
-    #[prop(optional)] suggestions: &'static [&'static str],
+    #[prop(optional)] suggestions: Vec<String>,
     /// What the suggestions are called, for screen readers.
     #[prop(optional)]
     suggestions_label: String,
 ) -> impl IntoView {
-    let offered = move || {
-        let chosen: Vec<String> = form.with(|f| {
-            split_tags(get(f))
-                .iter()
-                .map(|t| t.to_lowercase())
-                .collect()
-        });
-        suggestions
+    // Rendered once; a chip hides while its tag is in the field.
+    let has = move |f: &ProfileForm, tag: &str| {
+        split_tags(get(f))
             .iter()
-            .filter(|s| !chosen.contains(&s.to_lowercase()))
-            .map(|s| {
+            .any(|t| t.eq_ignore_ascii_case(tag))
+    };
+    let chips =
+        (!suggestions.is_empty()).then(|| {
+            let chips = suggestions
+            .into_iter()
+            .map(|tag| {
+                let label = format!("+ {tag}");
+                let shown = tag.clone();
                 let add = move |_| {
                     form.update(|f| {
                         let now = get(f).trim().trim_end_matches(',').to_owned();
-                        set(f, if now.is_empty() { (*s).to_owned() } else { format!("{now}, {s}") });
+                        set(f, if now.is_empty() { tag.clone() } else { format!("{now}, {tag}") });
                     })
                 };
-                view! { <li><button type="button" class="chip chip--add" on:click=add>{format!("+ {s}")}</button></li> }
+                view! {
+                    <li hidden=move || form.with(|f| has(f, &shown))>
+                        <button type="button" class="chip chip--add" on:click=add>{label}</button>
+                    </li>
+                }
             })
-            .collect_view()
-    };
+            .collect_view();
+            view! { <ul class="chips suggestions" aria-label=suggestions_label>{chips}</ul> }
+        });
     view! {
         <Field label name=format!("form[{key}]") error hint autocomplete="" list
             current=Signal::derive(move || form.with(|f| get(f).clone()))
             on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))>
-            {(!suggestions.is_empty()).then(|| view! {
-                <ul class="chips suggestions" aria-label=suggestions_label>{offered}</ul>
-            })}
+            {chips}
         </Field>
     }
 }
