@@ -23,6 +23,9 @@ pub struct Message {
     /// The sender's idempotency key, shown to the sender only: it lets their
     /// tabs match a confirmed message to the one they showed optimistically.
     pub key: Option<String>,
+    /// The language the sender wrote in ("en", "es"), where the text was long
+    /// enough to tell. A plain code: the browser's download needs no parser for it.
+    pub written_in: Option<String>,
 }
 
 /// A page of a thread, oldest first, with what the page needs around it.

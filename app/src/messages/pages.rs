@@ -33,7 +33,7 @@ fn message_item(m: Message, seen_mark: Memo<i64>) -> impl IntoView {
     view! {
         <li id=format!("m{id}") class="msg" class:msg--mine=mine class:msg--topic=m.topic>
             <p class="msg__who">{if mine { crate::tr!(messages.thread.you).to_owned() } else { m.sender_name }}</p>
-            <div class="msg__body" inner_html=m.html></div>
+            <div class="msg__body" lang=m.written_in inner_html=m.html></div>
             <p class="msg__meta">
                 <Moment ms=m.sent_at/>
                 {move || (mine && seen_mark.get() == id).then(|| view! { " · " <span class="msg__seen">{crate::tr!(messages.thread.seen)}</span> })}

@@ -63,13 +63,13 @@ async fn read_only_reason(
     })
 }
 
-type Row = (i64, i64, i64, String, String, i64, i64);
-const COLUMNS: &str =
-    "m.id, m.mentorship_id, m.sender_id, m.body, m.client_key, m.sent_at, COALESCE(m.topic_id, 0)";
+type Row = (i64, i64, i64, String, String, i64, i64, Option<String>);
+const COLUMNS: &str = "m.id, m.mentorship_id, m.sender_id, m.body, m.client_key, m.sent_at, \
+     COALESCE(m.topic_id, 0), m.written_in";
 
 /// A stored message for `viewer`, with Carrel's own words in `lang`.
 fn message(viewer: i64, names: impl Fn(i64) -> String, row: Row, lang: Lang) -> Message {
-    let (id, mentorship_id, sender_id, body, key, sent_at, topic_id) = row;
+    let (id, mentorship_id, sender_id, body, key, sent_at, topic_id, written_in) = row;
     let l = lang.locale();
     let topic = topic_id != 0;
     let mine = sender_id == viewer && !topic;
@@ -92,6 +92,7 @@ fn message(viewer: i64, names: impl Fn(i64) -> String, row: Row, lang: Lang) -> 
         },
         sent_at,
         key: mine.then_some(key),
+        written_in,
     }
 }
 
@@ -146,15 +147,17 @@ pub async fn send(
         return Err(AppError::conflict(why));
     }
 
+    let written_in = crate::language::detect(body).map(|l| l.code().to_owned());
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO messages (mentorship_id, sender_id, body, client_key, sent_at)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        "INSERT INTO messages (mentorship_id, sender_id, body, client_key, sent_at, written_in)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(mentorship_id)
     .bind(user_id)
     .bind(body)
     .bind(key)
     .bind(now)
+    .bind(&written_in)
     .fetch_one(&mut *tx)
     .await?;
     sqlx::query("UPDATE mentorships SET last_message_at = $1 WHERE id = $2")
@@ -184,6 +187,7 @@ pub async fn send(
             key.to_owned(),
             now,
             0,
+            written_in,
         ),
         lang,
     ))
@@ -245,8 +249,8 @@ pub async fn post_topic(
         return Ok(false);
     }
     sqlx::query(
-        "INSERT INTO messages (mentorship_id, sender_id, body, client_key, sent_at, topic_id)
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO messages (mentorship_id, sender_id, body, client_key, sent_at, topic_id, written_in)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(mentorship_id)
     .bind(coordinator_id)
@@ -254,6 +258,7 @@ pub async fn post_topic(
     .bind(&key)
     .bind(now)
     .bind(topic_id)
+    .bind(crate::language::detect(body).map(Lang::code))
     .execute(&mut *conn)
     .await?;
     sqlx::query("UPDATE mentorships SET last_message_at = $1 WHERE id = $2")
@@ -339,7 +344,7 @@ pub async fn thread(
         .iter()
         .rev()
         // Not mine: the other member's, or a program topic's card.
-        .find(|(_, _, sender, .., topic)| *sender != user_id || *topic != 0)
+        .find(|(_, _, sender, _, _, _, topic, _)| *sender != user_id || *topic != 0)
         .map(|(id, ..)| *id)
         .filter(|id| *id > my_read);
     let read_only = read_only_reason(&mut conn, user_id, &pair).await?;
@@ -427,7 +432,17 @@ pub async fn after_in(
     limit: i64,
     lang: Lang,
 ) -> Result<Vec<Message>, AppError> {
-    type Named = (i64, i64, i64, String, String, i64, i64, String);
+    type Named = (
+        i64,
+        i64,
+        i64,
+        String,
+        String,
+        i64,
+        i64,
+        Option<String>,
+        String,
+    );
     let rows: Vec<Named> = sqlx::query_as(&format!(
         "SELECT {COLUMNS}, u.display_name FROM messages m
          JOIN mentorships ms ON ms.id = m.mentorship_id
@@ -442,11 +457,11 @@ pub async fn after_in(
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, m, s, body, key, at, topic, name)| {
+        .map(|(id, m, s, body, key, at, topic, written_in, name)| {
             message(
                 user_id,
                 |_| name.clone(),
-                (id, m, s, body, key, at, topic),
+                (id, m, s, body, key, at, topic, written_in),
                 lang,
             )
         })

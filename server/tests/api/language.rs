@@ -3,7 +3,7 @@
 
 use crate::{
     db_test,
-    helpers::{client, json, status_text},
+    helpers::{client, json, pair, send, status_text},
 };
 use app::{accounts::model::CurrentUser, language::Lang};
 
@@ -126,5 +126,37 @@ db_test!(
             .unwrap();
         assert_eq!(res.status(), 403);
         assert!(res.headers().get("set-cookie").is_none());
+    }
+);
+
+db_test!(
+    a_message_is_marked_with_the_language_it_is_written_in,
+    |app| async move {
+        let p = pair(&app, "Rosa Jiménez", "Tomás Vega").await;
+        let spanish = send(
+            &app,
+            &p.mentee,
+            p.id,
+            "Hola Rosa, gracias por aceptar. ¿Podemos hablar de la biblioteca el martes?",
+        )
+        .await;
+        assert_eq!(spanish.written_in.as_deref(), Some("es"));
+        let english = send(
+            &app,
+            &p.mentor,
+            p.id,
+            "Of course, Tuesday afternoon works well for me and the library.",
+        )
+        .await;
+        assert_eq!(english.written_in.as_deref(), Some("en"));
+        // Too short to tell: no mark rather than a wrong one.
+        assert_eq!(send(&app, &p.mentor, p.id, "¡Sí!").await.written_in, None);
+
+        // The page marks each body for screen readers, whatever the reader's language.
+        let page = app
+            .page_as(&p.mentor, &format!("/mentorships/{}", p.id))
+            .await;
+        assert!(page.contains(r#"class="msg__body" lang="es""#), "{page}");
+        assert!(page.contains(r#"class="msg__body" lang="en""#), "{page}");
     }
 );
