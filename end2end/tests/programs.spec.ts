@@ -88,7 +88,9 @@ test("a mentor who does not meet the rule is told which, then enrols", async ({ 
   await newMember(page, "Mina Castellanos");
   await becomeMentor(page, js, "Mina Castellanos", "maps");
   // Three years is not five. ("Saved" shows from the first save already:
-  // wait for this save's own answer.)
+  // wait for this save's own answer.) Typed once the page after the first
+  // save has hydrated, or hydration puts the saved value back.
+  await hydrated(page, js);
   await page.getByLabel("Years in a professional position").fill("3");
   await Promise.all([
     page.waitForResponse((r) => r.url().includes("/api/profiles/save")),
