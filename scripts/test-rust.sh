@@ -18,6 +18,6 @@ fi
 
 # The debug profile builds into target/debug: tests never overwrite the release
 # binary that `cargo leptos build` made for the browser tests (whose compile-time
-# settings and dev-dependency features differ).
-cargo test -p app --features ssr
-cargo test -p server
+# settings and dev-dependency features differ). One run for both packages: apart,
+# their features unify differently and the whole Leptos stack compiles twice.
+cargo test -p app -p server --features app/ssr
