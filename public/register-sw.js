@@ -1,5 +1,5 @@
-// Registers the service worker; kept out of the wasm so it works with JavaScript
-// on even before hydration finishes.
+// Registers the service worker and offers "Install Carrel" where the browser
+// can install it; kept out of the wasm so both work before hydration finishes.
 if ("serviceWorker" in navigator) {
   window.addEventListener("load", () => {
     navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch((err) => {
@@ -7,3 +7,25 @@ if ("serviceWorker" in navigator) {
     });
   });
 }
+
+// The browser's install prompt, kept until a [data-install] button asks for it.
+let installPrompt = null;
+const installButtons = (hidden) => {
+  for (const button of document.querySelectorAll("[data-install]")) button.hidden = hidden;
+};
+window.addEventListener("beforeinstallprompt", (event) => {
+  event.preventDefault();
+  installPrompt = event;
+  installButtons(false);
+});
+window.addEventListener("appinstalled", () => {
+  installPrompt = null;
+  installButtons(true);
+});
+document.addEventListener("click", async (event) => {
+  if (!installPrompt || !event.target.closest?.("[data-install]")) return;
+  const prompt = installPrompt;
+  installPrompt = null;
+  installButtons(true);
+  await prompt.prompt();
+});

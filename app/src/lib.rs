@@ -82,7 +82,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#2f4b3a"/>
                 <link rel="manifest" href=manifest/>
                 <link rel="icon" href="/icons/icon.svg" type="image/svg+xml"/>
-                <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
+                // Full bleed: iOS rounds the corners itself and would fill transparent ones with black.
+                <link rel="apple-touch-icon" href="/icons/maskable-192.png"/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options islands=true/>
@@ -112,6 +113,7 @@ pub fn App() -> impl IntoView {
                         <Routes fallback=NotFound>
                             <Route path=path!("") view=about::HomePage ssr=SsrMode::Async/>
                             <Route path=path!("conduct") view=about::ConductPage ssr=SsrMode::Async/>
+                            <Route path=path!("install") view=about::InstallPage ssr=SsrMode::Async/>
                             <Route path=path!("signup") view=SignUpPage ssr=SsrMode::Async/>
                             <Route path=path!("login") view=SignInPage ssr=SsrMode::Async/>
                             <Route path=path!("logout") view=SignOutPage ssr=SsrMode::Async/>

@@ -85,6 +85,32 @@ fn Rule(title: &'static str, body: &'static str) -> impl IntoView {
     view! { <li><strong>{title}</strong>{body}</li> }
 }
 
+/// `/install`: how to add Carrel to a home screen. The button shows only
+/// where the browser offers to install (`register-sw.js` reveals it).
+#[component]
+pub fn InstallPage() -> impl IntoView {
+    view! {
+        <Title text=tr!(about.install.title)/>
+        <article class="card prose">
+            <h1>{tr!(about.install.title)}</h1>
+            <p>{tr!(about.install.lead)}</p>
+            <p><button type="button" class="button button--primary" data-install hidden>{tr!(about.install.button)}</button></p>
+            <h2>{tr!(about.install.android_title)}</h2>
+            <p>{tr!(about.install.android_body)}</p>
+            <h2>{tr!(about.install.ios_title)}</h2>
+            <ol>
+                <li>{tr!(about.install.ios_step1)}</li>
+                <li>{tr!(about.install.ios_step2)}</li>
+                <li>{tr!(about.install.ios_step3)}</li>
+                <li>{tr!(about.install.ios_step4)}</li>
+            </ol>
+            <p class="muted">{tr!(about.install.ios_note)}</p>
+            <h2>{tr!(about.install.remove_title)}</h2>
+            <p>{tr!(about.install.remove_body)}</p>
+        </article>
+    }
+}
+
 #[component]
 pub fn ConductPage() -> impl IntoView {
     view! {

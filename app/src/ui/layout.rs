@@ -72,7 +72,8 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <p>
                 {tr!(common.brand_tagline)}" "
-                <A href="/conduct">{tr!(common.code_of_conduct)}</A>
+                <A href="/conduct">{tr!(common.code_of_conduct)}</A>" · "
+                <A href="/install">{tr!(common.install_app)}</A>
             </p>
             <LanguageSwitcher/>
         </footer>
