@@ -156,7 +156,14 @@ db_test!(
         let page = app
             .page_as(&p.mentor, &format!("/mentorships/{}", p.id))
             .await;
-        assert!(page.contains(r#"class="msg__body" lang="es""#), "{page}");
-        assert!(page.contains(r#"class="msg__body" lang="en""#), "{page}");
+        assert!(
+            page.contains(r#"<div lang="es" class="msg__body">"#),
+            "{page}"
+        );
+        assert!(
+            page.contains(r#"<div lang="en" class="msg__body">"#),
+            "{page}"
+        );
+        assert!(page.contains(r#"<div class="msg__body"><p>¡Sí!"#), "{page}");
     }
 );
