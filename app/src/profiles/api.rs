@@ -145,25 +145,23 @@ fn worded_options() -> ProfileOptions {
     fn tags(all: &[&str]) -> Vec<String> {
         all.iter().map(|t| (*t).to_owned()).collect()
     }
-    {
-        fn each<T: Copy>(
-            all: &[T],
-            slug: fn(T) -> &'static str,
-            label: fn(T) -> &'static str,
-        ) -> Vec<(String, String)> {
-            all.iter()
-                .map(|t| (slug(*t).to_owned(), label(*t).to_owned()))
-                .collect()
-        }
-        ProfileOptions {
-            library_types: each(LibraryType::ALL, LibraryType::slug, LibraryType::label),
-            work_functions: each(WorkFunction::ALL, WorkFunction::slug, WorkFunction::label),
-            career_stages: each(CareerStage::ALL, CareerStage::slug, CareerStage::label),
-            meeting_modes: each(MeetingMode::ALL, MeetingMode::slug, MeetingMode::label),
-            reply_times: each(ReplyTime::ALL, ReplyTime::slug, ReplyTime::label),
-            language_tags: tags(LANGUAGE_SUGGESTIONS),
-            interest_tags: tags(INTEREST_SUGGESTIONS),
-            affiliation_tags: tags(AFFILIATION_SUGGESTIONS),
-        }
+    fn each<T: Copy>(
+        all: &[T],
+        slug: fn(T) -> &'static str,
+        label: fn(T) -> &'static str,
+    ) -> Vec<(String, String)> {
+        all.iter()
+            .map(|t| (slug(*t).to_owned(), label(*t).to_owned()))
+            .collect()
+    }
+    ProfileOptions {
+        library_types: each(LibraryType::ALL, LibraryType::slug, LibraryType::label),
+        work_functions: each(WorkFunction::ALL, WorkFunction::slug, WorkFunction::label),
+        career_stages: each(CareerStage::ALL, CareerStage::slug, CareerStage::label),
+        meeting_modes: each(MeetingMode::ALL, MeetingMode::slug, MeetingMode::label),
+        reply_times: each(ReplyTime::ALL, ReplyTime::slug, ReplyTime::label),
+        language_tags: tags(LANGUAGE_SUGGESTIONS),
+        interest_tags: tags(INTEREST_SUGGESTIONS),
+        affiliation_tags: tags(AFFILIATION_SUGGESTIONS),
     }
 }
