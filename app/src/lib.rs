@@ -30,6 +30,7 @@ pub mod safety;
 pub mod security;
 pub mod sso;
 pub mod ui;
+pub mod wire;
 
 pub use error::AppError;
 

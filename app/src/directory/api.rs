@@ -21,7 +21,7 @@ use {
 
 /// One page of the directory for `query`, the page's query string
 /// (`q=…&focus=…`, as in the address bar).
-#[server(endpoint = "directory/search")]
+#[server(endpoint = "directory/search", output = crate::wire::Json)]
 pub async fn search_mentors(query: String) -> Result<DirectoryResults, AppError> {
     let me = require_user().await?;
     limits::check(Action::Search, Some(me.id))?;

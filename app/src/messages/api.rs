@@ -26,7 +26,7 @@ use {
 /// rendering the page for a GET changes nothing (a link from another site
 /// must not mark a thread read): the hydrated page marks what it shows, and
 /// with JavaScript off the page offers a "Mark as read" button.
-#[server(endpoint = "messages/thread")]
+#[server(endpoint = "messages/thread", output = crate::wire::Json)]
 pub async fn get_thread(
     mentorship_id: i64,
     before: Option<i64>,
@@ -52,7 +52,7 @@ pub async fn get_thread(
 
 /// Sends a message in one of my threads. `key` makes it idempotent: sending
 /// the same key again returns the stored message instead of a second copy.
-#[server(endpoint = "messages/send")]
+#[server(endpoint = "messages/send", output = crate::wire::Json)]
 pub async fn send_message(
     mentorship_id: i64,
     body: String,
@@ -94,7 +94,7 @@ pub async fn send_message(
 }
 
 /// Marks one of my threads read up to message `up_to`.
-#[server(endpoint = "messages/mark_read")]
+#[server(endpoint = "messages/mark_read", output = crate::wire::Json)]
 pub async fn mark_thread_read(mentorship_id: i64, up_to: i64) -> Result<(), AppError> {
     let me = require_user().await?;
     let hub = use_hub()?;
@@ -104,7 +104,7 @@ pub async fn mark_thread_read(mentorship_id: i64, up_to: i64) -> Result<(), AppE
 }
 
 /// My threads, latest activity first.
-#[server(endpoint = "messages/inbox")]
+#[server(endpoint = "messages/inbox", output = crate::wire::Json)]
 pub async fn get_inbox() -> Result<Vec<InboxItem>, AppError> {
     let me = require_user().await?;
     store::inbox(&use_db()?, me.id).await

@@ -64,7 +64,7 @@ pub async fn get_my_profile() -> Result<MyProfile, AppError> {
 }
 
 /// The card excerpt of a bio being edited, for the profile editor's preview.
-#[server(endpoint = "profiles/excerpt")]
+#[server(endpoint = "profiles/excerpt", output = crate::wire::Json)]
 pub async fn bio_excerpt(bio: String) -> Result<String, AppError> {
     require_user().await?;
     // The excerpt never reaches past the first few hundred characters of
