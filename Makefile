@@ -22,8 +22,13 @@ test: build lint layers i18n budget test-rust test-e2e
 setup:
 	@./scripts/setup.sh
 
+# The plain scripts in public/ (service worker, offline support) are copied as
+# written; every first visit downloads register-sw.js and sw.js, so they ship minified.
 build: setup
 	cargo leptos build --release --split --precompress
+	esbuild public/register-sw.js public/offline.js public/sw.js --minify --outdir=target/site --log-level=warning
+	@# The build's compressed copies are of the unminified files; the server compresses these as it sends them.
+	rm -f target/site/{register-sw,offline,sw}.js.{br,gz}
 
 # One clippy run for app and server: apart, their features unify differently
 # and the whole Leptos stack is checked twice.

@@ -29,3 +29,13 @@ document.addEventListener("click", async (event) => {
   installButtons(true);
   await prompt.prompt();
 });
+
+// Without a connection, public/offline.js keeps pages useful; it loads only
+// then, or when the worker says messages are waiting to be sent.
+const offline = () => {
+  if (document.querySelector('script[src="/offline.js"]')) return;
+  document.head.append(Object.assign(document.createElement("script"), { src: "/offline.js" }));
+};
+window.addEventListener("offline", offline);
+navigator.serviceWorker?.addEventListener("message", (event) => event.data === "carrel-outbox" && offline());
+if (!navigator.onLine || document.querySelector(".offline-note")) offline();

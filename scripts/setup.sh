@@ -10,6 +10,7 @@ TOOLS=${CARREL_TOOLS:-$HOME/.cache/carrel}
 RUST_VERSION=1.96.0
 CARGO_LEPTOS_VERSION=0.3.11
 BINARYEN_NPM_VERSION=132.0.0
+ESBUILD_NPM_VERSION=0.28.2
 DEBIAN_RUST_PACKAGES="rustc-web cargo-web rust-web-src rust-web-llvm rust-web-clippy lld-22"
 
 say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
@@ -162,6 +163,14 @@ if ! [ -x "$TOOLS/npm/node_modules/.bin/wasm-opt" ] \
     || die "npm install binaryen failed"
 fi
 
+# --- 3b. esbuild: minifies the plain scripts in public/ (Makefile, build) -----
+if ! [ -x "$TOOLS/npm/node_modules/.bin/esbuild" ] \
+   || ! grep -q "\"version\": \"$ESBUILD_NPM_VERSION\"" "$TOOLS/npm/node_modules/esbuild/package.json" 2>/dev/null; then
+  say "installing esbuild $ESBUILD_NPM_VERSION (npm)"
+  npm install --prefix "$TOOLS/npm" --ignore-scripts --no-audit --no-fund "esbuild@$ESBUILD_NPM_VERSION" \
+    || die "npm install esbuild failed"
+fi
+
 # --- 4. Browser tests: Debian's Chromium and the end2end packages -----------
 apt_install chromium
 if [ -f "$ROOT/end2end/package-lock.json" ]; then
@@ -180,4 +189,4 @@ if ! [ -d "$oidc/node_modules" ] || ! cmp -s "$oidc/package-lock.json" "$oidc/no
   cp "$oidc/package-lock.json" "$oidc/node_modules/.package-lock.json.copy"
 fi
 
-say "ready: $(cargo leptos --version), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"
+say "ready: $(cargo leptos --version), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), wasm-opt $(wasm-opt --version | awk '{print $3}'), esbuild $(esbuild --version), $(chromium --version 2>/dev/null | head -1)"

@@ -13,6 +13,7 @@ use crate::{
 };
 use crate::{language::pages::LanguageSwitcher, tr};
 use leptos::prelude::*;
+use leptos_meta::Meta;
 use leptos_router::components::A;
 
 #[component]
@@ -33,6 +34,9 @@ pub fn Header() -> impl IntoView {
                             Ok(Some(user)) => {
                                 let rendered = counts.await.unwrap_or_default();
                                 view! {
+                                // Whose pages these are: the service worker keeps each
+                                // member's saved pages apart (public/sw.js).
+                                <Meta name="carrel-account" content=user.id.to_string()/>
                                 <A href="/mentors">{tr!(common.nav.mentors)}</A>
                                 <A href="/mentorships">{tr!(common.nav.my_mentoring)}</A>
                                 <A href="/programs">{tr!(common.nav.programs)}</A>

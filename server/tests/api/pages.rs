@@ -77,3 +77,30 @@ fn every_server_function_url_is_pinned() {
         assert!(well_formed, "{path} is not /api/<feature>/<name>");
     }
 }
+
+// The service worker keeps a signed-in member's pages for reading offline, in
+// a cache named after this account; a visitor's pages name none and are never kept.
+db_test!(
+    pages_name_their_account_for_the_offline_copies,
+    |app| async move {
+        let marker = |id: i64| format!(r#"<meta name="carrel-account" content="{id}""#);
+        let visitor = app.page("/").await;
+        assert!(
+            !visitor.contains("carrel-account"),
+            "a visitor's page names no account"
+        );
+        let (ana, ana_id) = crate::helpers::member(&app, "Ana Ruiz", &[]).await;
+        let (ben, ben_id) = crate::helpers::member(&app, "Ben Osei", &[]).await;
+        for path in ["/", "/messages", "/me/profile"] {
+            assert!(
+                app.page_as(&ana, path).await.contains(&marker(ana_id)),
+                "{path}"
+            );
+            let bens = app.page_as(&ben, path).await;
+            assert!(
+                bens.contains(&marker(ben_id)) && !bens.contains(&marker(ana_id)),
+                "{path}"
+            );
+        }
+    }
+);
