@@ -16,8 +16,11 @@ run: build
 	LEPTOS_SITE_ROOT=target/site ./target/release/carrel serve --demo
 
 ## Every test: formatting and lints, the layering and translation checks, the download budget,
-## Rust tests on SQLite and PostgreSQL, browser tests.
-test: build lint layers i18n budget test-rust test-e2e
+## Rust tests on SQLite and PostgreSQL, browser tests. Once the Rust tests are
+## compiled, they run beside the browser tests (each one's output shows when it ends).
+test: build lint layers i18n budget
+	@./scripts/test-rust.sh --no-run
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-rust test-e2e BUILT=1
 
 setup:
 	@./scripts/setup.sh
@@ -51,10 +54,15 @@ i18n:
 budget: build
 	./scripts/budget.py target/site target/release/hash.txt
 
+# Inside `make test` (BUILT set) all they need is built already.
+ifndef BUILT
 test-rust: setup
+test-e2e: build
+endif
+test-rust:
 	@./scripts/test-rust.sh
 
-test-e2e: build
+test-e2e:
 	cd end2end && npx playwright test
 
 ## Directory search at 100,000 profiles on SQLite and PostgreSQL: p50/p99 per

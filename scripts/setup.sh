@@ -145,13 +145,20 @@ cargo_tool() { # name version bin [extra args]
     || die "cargo install $name $version failed"
 }
 
-cargo_tool cargo-leptos "$CARGO_LEPTOS_VERSION" cargo-leptos --features no_downloads
+# Debian's Chromium downloads while the tools compile.
+apt_install chromium > "$TOOLS/chromium-install.log" 2>&1 &
+chromium_pid=$!
+
+# Both tools at once: each cargo build has long stretches on one core.
+cargo_tool cargo-leptos "$CARGO_LEPTOS_VERSION" cargo-leptos --features no_downloads &
+leptos_pid=$!
 
 # The CLI must be exactly the wasm-bindgen crate's version from Cargo.lock.
 wb_version=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' "$ROOT/Cargo.lock")
 [ -n "$wb_version" ] || die "could not read the wasm-bindgen version from Cargo.lock"
 # --locked fails for some versions (a pinned dependency the registry no longer serves).
 cargo_tool wasm-bindgen-cli "$wb_version" wasm-bindgen
+wait "$leptos_pid" || die "cargo-leptos did not install"
 
 # --- 3. npm tools: wasm-opt (Debian's binaryen 108 breaks externref tables) ---
 command -v npm >/dev/null || die "npm is required (Node.js 18+)"
@@ -172,7 +179,7 @@ if ! [ -x "$TOOLS/npm/node_modules/.bin/esbuild" ] \
 fi
 
 # --- 4. Browser tests: Debian's Chromium and the end2end packages -----------
-apt_install chromium
+wait "$chromium_pid" || { cat "$TOOLS/chromium-install.log" >&2; die "Chromium did not install"; }
 if [ -f "$ROOT/end2end/package-lock.json" ]; then
   if ! [ -d "$ROOT/end2end/node_modules" ] || ! cmp -s "$ROOT/end2end/package-lock.json" "$ROOT/end2end/node_modules/.package-lock.json.copy"; then
     say "installing end2end npm packages"

@@ -20,4 +20,5 @@ fi
 # binary that `cargo leptos build` made for the browser tests (whose compile-time
 # settings and dev-dependency features differ). One run for both packages: apart,
 # their features unify differently and the whole Leptos stack compiles twice.
-cargo test -p app -p server --features app/ssr
+# Extra arguments go to cargo (`make test` compiles first with --no-run).
+cargo test -p app -p server --features app/ssr "$@"
