@@ -16,11 +16,10 @@ run: build
 	LEPTOS_SITE_ROOT=target/site ./target/release/carrel serve --demo
 
 ## Every test: formatting and lints, the layering and translation checks, the download budget,
-## Rust tests on SQLite and PostgreSQL, browser tests. Once the Rust tests are
-## compiled, they run beside the browser tests (each one's output shows when it ends).
-test: build lint layers i18n budget
-	@./scripts/test-rust.sh --no-run
-	$(MAKE) --no-print-directory -j2 --output-sync=target test-rust test-e2e BUILT=1
+## Rust tests on SQLite and PostgreSQL, browser tests. One after the other: side by
+## side on two cores, the browser tests took 14.2 min instead of 8.7 and the Rust
+## tests 6.3 instead of 2.3.
+test: build lint layers i18n budget test-rust test-e2e
 
 setup:
 	@./scripts/setup.sh
@@ -54,15 +53,10 @@ i18n:
 budget: build
 	./scripts/budget.py target/site target/release/hash.txt
 
-# Inside `make test` (BUILT set) all they need is built already.
-ifndef BUILT
 test-rust: setup
-test-e2e: build
-endif
-test-rust:
 	@./scripts/test-rust.sh
 
-test-e2e:
+test-e2e: build
 	cd end2end && npx playwright test
 
 ## Directory search at 100,000 profiles on SQLite and PostgreSQL: p50/p99 per

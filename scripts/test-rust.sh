@@ -20,5 +20,4 @@ fi
 # binary that `cargo leptos build` made for the browser tests (whose compile-time
 # settings and dev-dependency features differ). One run for both packages: apart,
 # their features unify differently and the whole Leptos stack compiles twice.
-# Extra arguments go to cargo (`make test` compiles first with --no-run).
-cargo test -p app -p server --features app/ssr "$@"
+cargo test -p app -p server --features app/ssr
