@@ -123,10 +123,8 @@ fn DirectorySearch(query: DirectoryQuery, results: DirectoryResults) -> impl Int
     let results = RwSignal::new(results);
     let form = NodeRef::<leptos::html::Form>::new();
     let search_box = NodeRef::<leptos::html::Input>::new();
-    // The control a tick came from: it keeps keyboard focus after the re-render.
-    let refocus = StoredValue::new(None::<String>);
     #[cfg(feature = "hydrate")]
-    let (go, on_type) = browser::wire(query, results, form, search_box, refocus);
+    let (go, on_type) = browser::wire(query, results, form, search_box);
     #[cfg(not(feature = "hydrate"))]
     let (go, on_type) = (|_: bool| {}, |_: leptos::ev::Event| {});
     let initial_q = query.get_untracked().q;
@@ -146,9 +144,7 @@ fn DirectorySearch(query: DirectoryQuery, results: DirectoryResults) -> impl Int
             }
             on:change=move |ev| {
                 // Ticks and the sort menu apply at once; the search box waits for typing to pause.
-                let id = leptos::prelude::event_target::<leptos::web_sys::Element>(&ev).id();
-                if id != "q" {
-                    refocus.set_value(Some(id));
+                if leptos::prelude::event_target::<leptos::web_sys::Element>(&ev).id() != "q" {
                     go(false);
                 }
             }
@@ -185,7 +181,6 @@ mod browser {
         results: RwSignal<DirectoryResults>,
         form: NodeRef<leptos::html::Form>,
         search_box: NodeRef<leptos::html::Input>,
-        refocus: StoredValue<Option<String>>,
     ) -> (
         impl Fn(bool) + Copy + 'static,
         impl Fn(leptos::ev::Event) + 'static,
@@ -200,8 +195,12 @@ mod browser {
             spawn_local(async move {
                 if let Ok(r) = search_mentors(q.query_string()).await {
                     if latest.get_value() == n {
+                        let focused = document()
+                            .active_element()
+                            .map(|a| a.id())
+                            .filter(|id| !id.is_empty());
                         results.set(r);
-                        keep_focus(refocus);
+                        keep_focus(focused);
                     }
                 }
             });
@@ -262,12 +261,13 @@ mod browser {
         (go, on_type)
     }
 
-    /// A tick re-renders the filters with their new counts; keep keyboard
-    /// focus on the control that was used. The re-render may reuse the focused
-    /// node for another value, so compare ids rather than only checking that
-    /// focus was lost.
-    fn keep_focus(refocus: StoredValue<Option<String>>) {
-        let Some(id) = refocus.get_value() else {
+    /// New results re-render the filters with their new counts; keep keyboard
+    /// focus on the control that had it when they arrived (`focused`), which
+    /// need not be the one ticked: a keyboard user may have moved on. The
+    /// re-render may reuse the focused node for another value, so compare ids
+    /// rather than only checking that focus was lost.
+    fn keep_focus(focused: Option<String>) {
+        let Some(id) = focused else {
             return;
         };
         request_animation_frame(move || {
