@@ -196,7 +196,8 @@ const flush = () =>
     const name = await pagesCache();
     if (!name) return false;
     const account = name.slice(PAGES.length);
-    const items = (await waiting()).filter((i) => i.account === account && !i.refused);
+    const mine = (await waiting()).filter((i) => i.account === account);
+    const items = mine.filter((i) => !i.refused);
     items.sort((a, b) => a.at - b.at);
     let done = true;
     for (const item of items) {
@@ -219,7 +220,7 @@ const flush = () =>
       await outbox("readwrite", (s) => (res.ok ? s.delete(item.key) : s.put({ ...item, refused: res.status })));
     }
     // Pages show what still waits, or was refused.
-    if ((await waiting()).some((i) => i.account === account) || items.length) await changed();
+    if (mine.length) await changed();
     return done;
   }));
 
