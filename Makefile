@@ -28,9 +28,9 @@ setup:
 # written; every first visit downloads register-sw.js and sw.js, so they ship minified.
 build: setup
 	cargo leptos build --release --split --precompress
-	esbuild public/register-sw.js public/offline.js public/sw.js --minify --outdir=target/site --log-level=warning
+	esbuild public/register-sw.js public/offline.js public/sw.js public/push.js --minify --outdir=target/site --log-level=warning
 	@# The build's compressed copies are of the unminified files; the server compresses these as it sends them.
-	rm -f target/site/{register-sw,offline,sw}.js.{br,gz}
+	rm -f target/site/{register-sw,offline,sw,push}.js.{br,gz}
 
 # One clippy run for app and server: apart, their features unify differently
 # and the whole Leptos stack is checked twice.

@@ -69,6 +69,8 @@ export default defineConfig({
         LEPTOS_SITE_ROOT: "../target/site",
         CARREL_LOG: "warn",
         CARREL_OUTBOX: ".tmp/outbox",
+        // push.spec.ts subscribes at this address; nothing listens, so a push waits.
+        CARREL_PUSH_SERVICES: "http://127.0.0.1:3191",
         // Every spec signs members up from this one address; the rate limits
         // themselves are tested in server/tests/api/security.rs.
         CARREL_RATE_LIMIT_EXEMPT: "127.0.0.1",

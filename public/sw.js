@@ -16,11 +16,17 @@
 //   (pages reach it through messages: public/offline.js), and are sent when the
 //   connection returns: on Background Sync, or when the next page loads. Each
 //   carries its own idempotency key, so however often it is sent, it is stored once.
+// * Push notifications (Web Push) are shown as the server wrote them, and a tap
+//   opens their page in Carrel, in a window already open when there is one.
+//   Signing out, or another account signing in, stops this device's
+//   notifications: they would name the last member's correspondents. The
+//   "carrel-account" cache remembers whose device it is, across builds.
 // * A new worker keeps only its own build's caches and drops the others.
 
 const BUILD = "__CARREL_BUILD__";
 const CACHE = `carrel-${BUILD}`;
 const PAGES = `carrel-pages-${BUILD}-`;
+const OWNER = "carrel-account";
 const MAX_PAGES = 60;
 const SAVED = /^\/(|messages|mentorships(\/\d+)?|mentors(\/\d+)?|me\/profile|me\/shortlist|programs(\/[^/]+)?|notifications)$/;
 const PRECACHE = [
@@ -45,7 +51,9 @@ self.addEventListener("activate", (event) => {
     caches
       .keys()
       .then((keys) =>
-        Promise.all(keys.filter((k) => k !== CACHE && !k.startsWith(PAGES)).map((k) => caches.delete(k))),
+        Promise.all(
+          keys.filter((k) => k !== CACHE && k !== OWNER && !k.startsWith(PAGES)).map((k) => caches.delete(k)),
+        ),
       )
       .then(() => self.clients.claim()),
   );
@@ -67,19 +75,28 @@ const dropPages = (keep) =>
 let pagesWork = Promise.resolve();
 const inTurn = (task) => (pagesWork = pagesWork.then(task, task));
 
+/** Ends this device's push subscription; the server forgets it at the next push. */
+const stopPush = () =>
+  self.registration.pushManager.getSubscription().then((s) => s && s.unsubscribe(), () => {});
+
 /** Keeps a copy of a page just loaded, if it is one of a signed-in member's pages. */
 async function save(key, response) {
   if (!response.ok || !(response.headers.get("content-type") || "").startsWith("text/html")) return;
   const html = await response.text();
-  const account = html.match(/<meta name="carrel-account" content="(\d+)"/);
-  const name = account && PAGES + account[1];
+  const account = html.match(/<meta name="carrel-account" content="(\d+)"/)?.[1];
+  const name = account && PAGES + account;
   await dropPages(name);
-  // Signed in as someone else: the last member's unsent messages go.
-  if (name) {
-    const others = (await waiting()).filter((i) => i.account !== account[1]);
+  if (!account) return;
+  // Whose device this is, across builds; read once a page, written when it changes.
+  const owner = await caches.open(OWNER);
+  const last = await (await owner.match("/account"))?.text();
+  if (last !== account) {
+    // Another member's until now: their notifications and unsent messages go.
+    if (last) await stopPush();
+    const others = (await waiting()).filter((i) => i.account !== account);
     await Promise.all(others.map((i) => outbox("readwrite", (s) => s.delete(i.key))));
+    await owner.put("/account", new Response(account));
   }
-  if (!name) return;
   // The cache names the account even before it holds a page (see `flush`).
   const cache = await caches.open(name);
   if (!SAVED.test(new URL(key, self.location.origin).pathname)) return;
@@ -118,7 +135,9 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   // Signing out (here, or everywhere) drops this device's saved pages first.
   if (request.method === "POST" && /^\/api\/accounts\/sign_out(_everywhere)?$/.test(url.pathname)) {
-    event.respondWith(inTurn(() => dropPages()).then(() => fetch(request)));
+    event.respondWith(
+      inTurn(() => Promise.all([dropPages(), stopPush(), caches.delete(OWNER)])).then(() => fetch(request)),
+    );
     return;
   }
   if (request.method !== "GET" || url.pathname.startsWith("/api/")) return;
@@ -175,10 +194,12 @@ const outbox = (mode, act) =>
     open.onupgradeneeded = () => open.result.createObjectStore("messages", { keyPath: "key" });
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      const tx = open.result.transaction("messages", mode);
+      // One connection per use, closed after: the worker lives long, and every page load uses it.
+      const db = open.result;
+      const tx = db.transaction("messages", mode);
       const req = act(tx.objectStore("messages"));
-      tx.oncomplete = () => resolve(req.result);
-      tx.onerror = () => reject(tx.error);
+      tx.oncomplete = () => (db.close(), resolve(req.result));
+      tx.onerror = () => (db.close(), reject(tx.error));
     };
   });
 const waiting = () => outbox("readonly", (s) => s.getAll());
@@ -247,4 +268,59 @@ self.addEventListener("message", (event) => {
     send: flush,
   }[ask];
   if (work) event.waitUntil(work().then(reply, () => reply(undefined)));
+});
+
+self.addEventListener("push", (event) => {
+  let note = {};
+  try {
+    note = event.data ? event.data.json() : {};
+  } catch {
+    // Not ours to read: show the app's name rather than nothing.
+  }
+  event.waitUntil(
+    self.registration.showNotification(note.title || "Carrel", {
+      body: note.body || "",
+      tag: note.tag,
+      icon: "/icons/icon-192.png",
+      data: { url: note.url || "/" },
+    }),
+  );
+});
+
+/** Opens `path` of Carrel: focuses a window showing it, else takes over an open
+ *  window of Carrel, else opens one. (Every window of Carrel is this worker's:
+ *  it claims them when it starts.) */
+function openPage(path) {
+  const url = new URL(path, self.location.origin);
+  if (url.origin !== self.location.origin) return Promise.resolve();
+  return self.clients.matchAll({ type: "window" }).then((windows) => {
+    const same = windows.find((w) => new URL(w.url).pathname === url.pathname);
+    if (same) return same.focus();
+    if (windows[0]) return windows[0].navigate(url.href).then((w) => w && w.focus());
+    return self.clients.openWindow(url.href);
+  });
+}
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  event.waitUntil(openPage(event.notification.data?.url || "/"));
+});
+
+// The browser replaced this device's subscription (Firefox does, now and then):
+// subscribe again with the same key and tell Carrel, as push.js does.
+self.addEventListener("pushsubscriptionchange", (event) => {
+  const options = event.oldSubscription?.options;
+  if (!options) return;
+  event.waitUntil(
+    self.registration.pushManager
+      .subscribe(options)
+      .then((sub) => {
+        const { endpoint, keys } = sub.toJSON();
+        return fetch("/api/notifications/push_subscribe", {
+          method: "POST",
+          body: new URLSearchParams({ endpoint, p256dh: keys.p256dh, auth: keys.auth }),
+        });
+      })
+      .catch(() => {}),
+  );
 });

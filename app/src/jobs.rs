@@ -19,6 +19,7 @@ use crate::{
     notifications::{
         mail::{send_pending, Mailer},
         model::Topic,
+        push::{self, Note, Pusher},
         store::queue_email,
     },
     programs::{checkins, model::topic_card, store as programs, topics},
@@ -34,6 +35,7 @@ pub struct Services {
     /// Doorbells of this instance's message streams (topics ring them).
     pub hub: Arc<Hub>,
     pub mailer: Mailer,
+    pub pusher: Pusher,
     /// How long a message stays unread before its reader gets an email.
     pub unread_after_ms: i64,
 }
@@ -52,6 +54,10 @@ pub struct Job {
 }
 
 const OFTEN: Duration = Duration::from_secs(30);
+
+/// How long a message waits unread before its reader's devices are notified:
+/// long enough for an open thread to mark it read, so its reader gets none.
+pub const PUSH_AFTER_MS: i64 = 10_000;
 
 /// Every job, in the order one round runs them.
 pub const JOBS: &[Job] = &[
@@ -89,6 +95,16 @@ pub const JOBS: &[Job] = &[
         name: "unread-message emails",
         every: OFTEN,
         run: |s, now| Box::pin(email_unread(&s.db, now, s.unread_after_ms)),
+    },
+    Job {
+        name: "unread-message pushes",
+        every: Duration::from_secs(5),
+        run: |s, now| Box::pin(push_unread(&s.db, now, PUSH_AFTER_MS)),
+    },
+    Job {
+        name: "pushes sent",
+        every: Duration::from_secs(2),
+        run: |s, _| Box::pin(push::send_pending(&s.db, &s.pusher)),
     },
     // A member waits for a confirmation or reset link: send within seconds.
     Job {
@@ -247,13 +263,21 @@ pub async fn send_topics(db: &Db, hub: &Arc<Hub>, now: i64) -> Result<usize, App
                     let subject =
                         td_string!(l, notifications.monthly_topic.subject, title = &t.title);
                     let talk = td_string!(l, notifications.monthly_topic.talk_it_over);
+                    let link = format!("/mentorships/{mentorship_id}#thread");
+                    let note = Note {
+                        title: &subject.to_string(),
+                        body: talk,
+                        url: &link,
+                        tag: &format!("topic-{}", t.id),
+                    };
+                    push::queue(tx, user_id, Some(Topic::Programs), &note, now).await?;
                     queue_email(
                         tx,
                         user_id,
                         Some(Topic::Programs),
                         &subject.to_string(),
                         &format!("{}\n\n{}\n\n{talk}", t.title, t.body),
-                        &format!("/mentorships/{mentorship_id}#thread"),
+                        &link,
                         now,
                     )
                     .await?;
@@ -300,6 +324,17 @@ pub async fn email_unread(db: &Db, now: i64, after_ms: i64) -> Result<usize, App
     let claim = |user_id: &i64| sqlx::query(LOCK_MEMBER).bind(*user_id);
     claim_each(db, due, claim, move |tx, user_id| {
         Box::pin(messages::email_unread(tx, user_id, now, after_ms))
+    })
+    .await
+}
+
+/// Notifies the devices of each member who has messages unread for
+/// `after_ms`, once per message, naming who wrote, never what.
+pub async fn push_unread(db: &Db, now: i64, after_ms: i64) -> Result<usize, AppError> {
+    let due = messages::due_unread_pushes(db, now, after_ms).await?;
+    let claim = |user_id: &i64| sqlx::query(LOCK_MEMBER).bind(*user_id);
+    claim_each(db, due, claim, move |tx, user_id| {
+        Box::pin(messages::push_unread(tx, user_id, now, after_ms))
     })
     .await
 }

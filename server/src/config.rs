@@ -63,6 +63,17 @@ pub struct Config {
     #[arg(long, env = "CARREL_OIDC_PROVIDERS", value_delimiter = ',')]
     pub oidc_providers: Vec<String>,
 
+    /// The server's VAPID private key for Web Push (32 bytes, base64url). Without
+    /// it, a key is made on the first start and kept in the database.
+    #[arg(long, env = "CARREL_VAPID_KEY", hide_env_values = true)]
+    pub vapid_key: Option<String>,
+
+    /// Push services Carrel posts notifications to, by origin (`https://*.x` for
+    /// any subdomain), comma-separated; the browsers' own services by default.
+    #[arg(long, env = "CARREL_PUSH_SERVICES", value_delimiter = ',',
+          default_values_t = app::notifications::push::KNOWN_SERVICES.iter().map(|s| s.to_string()))]
+    pub push_services: Vec<String>,
+
     /// The providers themselves, read by `read_oidc_env` (or set by tests).
     #[arg(skip)]
     pub oidc: Vec<ProviderConfig>,
@@ -78,6 +89,25 @@ impl Config {
             &self.mail_from,
             &public,
         )
+    }
+
+    /// How Carrel pushes notifications: push services learn to write to the
+    /// address Carrel's email comes from.
+    pub async fn pusher(
+        &self,
+        db: &app::db::Db,
+    ) -> Result<app::notifications::push::Pusher, String> {
+        let address = self
+            .mail_from
+            .rsplit_once('<')
+            .map_or(self.mail_from.as_str(), |(_, a)| a.trim_end_matches('>'));
+        app::notifications::push::Pusher::new(
+            db,
+            self.vapid_key.as_deref(),
+            &format!("mailto:{}", address.trim()),
+            &self.push_services,
+        )
+        .await
     }
 
     /// Where members reach Carrel: the configured address, else the listening one.

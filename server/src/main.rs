@@ -101,15 +101,17 @@ async fn main() -> anyhow::Result<()> {
             }
             let mailer = config.mailer().map_err(anyhow::Error::msg)?;
             tracing::info!(?mailer, "email");
+            let pusher = config.pusher(&db).await.map_err(anyhow::Error::msg)?;
             let directory = Arc::<Directory>::default();
             startup::spawn_directory_warm_up(db.clone(), directory.clone());
             startup::spawn_jobs(app::jobs::Services {
                 db: db.clone(),
                 hub: hub.clone(),
                 mailer: mailer.clone(),
+                pusher: pusher.clone(),
                 unread_after_ms: i64::from(config.unread_email_minutes) * 60_000,
             });
-            let app = startup::router(&config, db.clone(), hub.clone(), directory, mailer);
+            let app = startup::router(&config, db.clone(), hub.clone(), directory, mailer, pusher);
             let listener = tokio::net::TcpListener::bind(config.addr)
                 .await
                 .with_context(|| format!("listening on {}", config.addr))?;

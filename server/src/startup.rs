@@ -13,7 +13,7 @@ use app::{
     directory::index::Directory,
     jobs::{Services, JOBS},
     messages::hub::Hub,
-    notifications::mail::Mailer,
+    notifications::{mail::Mailer, push::Pusher},
     security::limits::Limits,
     shell,
     sso::client::Sso,
@@ -58,6 +58,7 @@ pub struct AppState {
     pub hub: Arc<Hub>,
     pub directory: Arc<Directory>,
     pub mailer: Mailer,
+    pub pusher: Pusher,
     pub limits: Limits,
     pub guard: SharedGuard,
     pub sso: Arc<Sso>,
@@ -80,6 +81,7 @@ pub fn router(
     hub: Arc<Hub>,
     directory: Arc<Directory>,
     mailer: Mailer,
+    pusher: Pusher,
 ) -> Router {
     let limits = Limits::new(config.rate_limit_exempt.clone(), config.max_streams);
     let guard = Arc::new(Guard::new(config.public_url.as_deref(), config.trust_proxy));
@@ -89,6 +91,7 @@ pub fn router(
         hub,
         directory,
         mailer: mailer.clone(),
+        pusher,
         limits,
         guard: guard.clone(),
         sso: Arc::new(Sso::new(config.oidc.clone(), &config.public_url())),
@@ -158,13 +161,15 @@ pub fn router(
 }
 
 /// The context every page and server function gets from the app's state: the
-/// database, the message hub, the directory index, the mailer and the rate limits.
+/// database, the message hub, the directory index, the mailer, the pusher and
+/// the rate limits.
 fn provide_state(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     let AppState {
         db,
         hub,
         directory,
         mailer,
+        pusher,
         limits,
         sso,
         ..
@@ -177,6 +182,7 @@ fn provide_state(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static 
         provide_context(hub.clone());
         provide_context(directory.clone());
         provide_context(mailer.clone());
+        provide_context(pusher.clone());
         provide_context(limits.clone());
     }
 }

@@ -19,7 +19,7 @@ use crate::ui::{
 };
 use crate::{
     language::pages::LanguageSettings,
-    notifications::pages::EmailChoicesForm,
+    notifications::pages::NotificationSettings,
     privacy::pages::YourData,
     sso::pages::{SsoButtons, SsoSettingsSection},
 };
@@ -363,7 +363,7 @@ fn Settings(settings: AccountSettings) -> impl IntoView {
         </section>
         <LanguageSettings/>
         <SsoSettingsSection/>
-        <EmailChoicesForm/>
+        <NotificationSettings/>
         <YourData/>
     }
 }

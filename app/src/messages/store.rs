@@ -1,5 +1,5 @@
 //! Messages in the database: sending (once per key), pages of a thread, read
-//! markers, the inbox, and the unread-message email. Only the two members of a
+//! markers, the inbox, and the unread-message email and push. Only the two members of a
 //! mentorship get past `member_side`; nothing here returns a body to anyone else.
 
 use super::{
@@ -17,7 +17,11 @@ use crate::{
         model::State,
         store::{pair_for_member, Pair},
     },
-    notifications::{model::Topic, store::queue_email},
+    notifications::{
+        model::Topic,
+        push::{self, Note},
+        store::queue_email,
+    },
     safety::store::blocked_between,
     ui::markdown::render,
 };
@@ -594,9 +598,15 @@ pub async fn reply_time(db: &Db, mentor_id: i64) -> Result<Option<(i64, usize)>,
 /// Older unread messages are not emailed about any more (after an outage, say).
 const EMAIL_WITHIN_MS: i64 = 3 * 24 * 60 * 60 * 1000;
 
+/// A push about a message older than this would come too late to help.
+const PUSH_WITHIN_MS: i64 = 60 * 60 * 1000;
+
 /// Messages sent between $1 and $2 that their reader has neither read nor been
-/// emailed about, unless a block stands between the pair.
-const DUE: &str = "SELECT CASE WHEN m.sender_id = ms.mentor_id THEN ms.mentee_id ELSE ms.mentor_id END AS user_id,
+/// told about by the `told` channel (`thread_reads.emailed_to_id` or
+/// `pushed_to_id`), unless a block stands between the pair.
+fn due(told: &str) -> String {
+    format!(
+        "SELECT CASE WHEN m.sender_id = ms.mentor_id THEN ms.mentee_id ELSE ms.mentor_id END AS user_id,
         ms.id AS mentorship_id, m.id AS message_id, u.display_name AS sender_name
     FROM messages m
     JOIN mentorships ms ON ms.id = m.mentorship_id
@@ -604,20 +614,24 @@ const DUE: &str = "SELECT CASE WHEN m.sender_id = ms.mentor_id THEN ms.mentee_id
     LEFT JOIN thread_reads r ON r.mentorship_id = ms.id
         AND r.user_id = CASE WHEN m.sender_id = ms.mentor_id THEN ms.mentee_id ELSE ms.mentor_id END
     WHERE m.sent_at BETWEEN $1 AND $2 AND m.topic_id IS NULL
-      AND m.id > COALESCE(r.last_read_id, 0) AND m.id > COALESCE(r.emailed_to_id, 0)
+      AND m.id > COALESCE(r.last_read_id, 0) AND m.id > COALESCE(r.{told}, 0)
       AND NOT EXISTS (SELECT 1 FROM blocks b
           WHERE (b.blocker_id = ms.mentor_id AND b.blocked_id = ms.mentee_id)
-             OR (b.blocker_id = ms.mentee_id AND b.blocked_id = ms.mentor_id))";
+             OR (b.blocker_id = ms.mentee_id AND b.blocked_id = ms.mentor_id))"
+    )
+}
 
 /// Members with something unread for `after_ms` and not yet emailed about: the
 /// same conditions as `email_unread`, without the lock, so quiet members cost nothing.
 pub async fn due_unread_emails(db: &Db, now: i64, after_ms: i64) -> Result<Vec<i64>, AppError> {
-    let recipients: Vec<(i64,)> =
-        sqlx::query_as(&format!("SELECT DISTINCT r.user_id FROM ({DUE}) r"))
-            .bind(now - EMAIL_WITHIN_MS)
-            .bind(now - after_ms)
-            .fetch_all(db.pool())
-            .await?;
+    let recipients: Vec<(i64,)> = sqlx::query_as(&format!(
+        "SELECT DISTINCT r.user_id FROM ({}) r",
+        due("emailed_to_id")
+    ))
+    .bind(now - EMAIL_WITHIN_MS)
+    .bind(now - after_ms)
+    .fetch_all(db.pool())
+    .await?;
     Ok(recipients.into_iter().map(|(id,)| id).collect())
 }
 
@@ -632,8 +646,9 @@ pub async fn email_unread(
     after_ms: i64,
 ) -> Result<usize, AppError> {
     let due: Vec<(i64, i64, String)> = sqlx::query_as(&format!(
-        "SELECT mentorship_id, MAX(message_id), sender_name FROM ({DUE}) d
-         WHERE d.user_id = $3 GROUP BY mentorship_id, sender_name"
+        "SELECT mentorship_id, MAX(message_id), sender_name FROM ({}) d
+         WHERE d.user_id = $3 GROUP BY mentorship_id, sender_name",
+        due("emailed_to_id")
     ))
     .bind(now - EMAIL_WITHIN_MS)
     .bind(now - after_ms)
@@ -685,4 +700,63 @@ pub async fn email_unread(
     )
     .await?;
     Ok(1)
+}
+
+/// Members with a device to notify and something unread for `after_ms`, not
+/// yet pushed: the same conditions as `push_unread`, without the lock.
+pub async fn due_unread_pushes(db: &Db, now: i64, after_ms: i64) -> Result<Vec<i64>, AppError> {
+    let recipients: Vec<(i64,)> = sqlx::query_as(&format!(
+        "SELECT DISTINCT r.user_id FROM ({}) r
+         WHERE EXISTS (SELECT 1 FROM push_subscriptions s WHERE s.user_id = r.user_id)",
+        due("pushed_to_id")
+    ))
+    .bind(now - PUSH_WITHIN_MS)
+    .bind(now - after_ms)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(recipients.into_iter().map(|(id,)| id).collect())
+}
+
+/// Pushes to the devices of a member whose row the transaction holds: one
+/// notification per thread with messages unread for `after_ms`, naming who
+/// wrote, never what. A thread open on a screen marks its messages read as
+/// they arrive, so its reader gets none. Returns how many were queued.
+pub async fn push_unread(
+    tx: &mut AnyConnection,
+    user_id: i64,
+    now: i64,
+    after_ms: i64,
+) -> Result<usize, AppError> {
+    let due: Vec<(i64, i64, String)> = sqlx::query_as(&format!(
+        "SELECT mentorship_id, MAX(message_id), MAX(sender_name) FROM ({}) d
+         WHERE d.user_id = $3 GROUP BY mentorship_id",
+        due("pushed_to_id")
+    ))
+    .bind(now - PUSH_WITHIN_MS)
+    .bind(now - after_ms)
+    .bind(user_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let l = language_of(&mut *tx, user_id).await?.locale();
+    for (mentorship_id, up_to, sender) in &due {
+        sqlx::query(
+            "INSERT INTO thread_reads (mentorship_id, user_id, pushed_to_id) VALUES ($1, $2, $3)
+             ON CONFLICT (mentorship_id, user_id) DO UPDATE SET pushed_to_id = excluded.pushed_to_id",
+        )
+        .bind(mentorship_id)
+        .bind(user_id)
+        .bind(up_to)
+        .execute(&mut *tx)
+        .await?;
+        let title = td_string!(l, messages.email.subject_thread, name = sender).to_string();
+        let note = Note {
+            title: &title,
+            body: td_string!(l, messages.push_body),
+            url: &format!("/mentorships/{mentorship_id}#thread"),
+            // A newer message in the thread replaces the older notification.
+            tag: &format!("thread-{mentorship_id}"),
+        };
+        push::queue(tx, user_id, Some(Topic::Messages), &note, now).await?;
+    }
+    Ok(due.len())
 }

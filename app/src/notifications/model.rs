@@ -119,8 +119,31 @@ impl Kind {
     }
 }
 
-/// Which email topics a member gets, as their settings show them.
+/// What a member is told about, by email and on their devices, as their
+/// settings show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EmailChoices {
-    pub topics: Vec<(Topic, bool)>,
+pub struct Choices {
+    pub topics: Vec<TopicChoice>,
+    pub devices: Vec<PushDevice>,
+    /// The server's VAPID key, which a browser subscribes with.
+    pub push_key: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicChoice {
+    pub topic: Topic,
+    pub email: bool,
+    pub push: bool,
+}
+
+/// A device that gets push notifications.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PushDevice {
+    pub id: i64,
+    /// "Chrome on Android".
+    pub device: String,
+    /// The push service's address for it; the page compares it with its own.
+    pub endpoint: String,
+    pub since: i64,
+    pub last_used: Option<i64>,
 }

@@ -5,7 +5,7 @@
 
 use app::{
     accounts::model::CurrentUser, db::Db, directory::index::Directory, messages::hub::Hub,
-    messages::model::Message, notifications::mail::Mailer,
+    messages::model::Message, notifications::mail::Mailer, notifications::push::Pusher,
 };
 use leptos::server_fn::serde::de::DeserializeOwned;
 use server::{config::Config, startup};
@@ -20,6 +20,8 @@ pub struct TestApp {
     pub hub: Arc<Hub>,
     /// The app's mailer: its outbox folder is where the emails land.
     pub mailer: Mailer,
+    /// The app's pusher, for running the job that sends notifications to devices.
+    pub pusher: Pusher,
     /// Where `db` points, for opening a second connection as another instance would.
     pub database_url: String,
     /// A browser-like client: keeps cookies, does not follow redirects, and gives up
@@ -126,6 +128,8 @@ impl TestApp {
             max_streams: 5000,
             oidc_providers: Vec::new(),
             oidc: Vec::new(),
+            vapid_key: None,
+            push_services: Vec::new(),
         };
         tweak(&mut config);
         let app = Self::start(config).await;
@@ -150,6 +154,7 @@ impl TestApp {
             .public_url
             .get_or_insert_with(|| format!("http://{addr}"));
         let mailer = config.mailer().unwrap();
+        let pusher = config.pusher(&db).await.unwrap();
         let hub = Arc::new(Hub::new(db.backend(), &config.database_url));
         let router = startup::router(
             &config,
@@ -157,6 +162,7 @@ impl TestApp {
             hub.clone(),
             Arc::<Directory>::default(),
             mailer.clone(),
+            pusher.clone(),
         );
         tokio::spawn(async move {
             axum::serve(
@@ -171,6 +177,7 @@ impl TestApp {
             db,
             hub,
             mailer,
+            pusher,
             database_url,
             client: client(),
             config,

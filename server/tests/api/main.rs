@@ -16,6 +16,7 @@ mod pages;
 mod privacy;
 mod process;
 mod programs;
+mod push;
 mod security;
 mod spanish_search;
 mod sso;

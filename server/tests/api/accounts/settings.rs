@@ -328,18 +328,21 @@ db_test!(
 db_test!(a_member_chooses_which_emails_they_get, |app| async move {
     let (sam, sam_id) = crate::helpers::mentor(&app, "Sam Mentor", &[]).await;
     let (tomas, _) = crate::helpers::member(&app, "Tomas Berg", &[]).await;
-    let choices: app::notifications::model::EmailChoices =
-        json(&app, &sam, "notifications/email_choices", &[]).await;
-    assert!(choices.topics.iter().all(|(_, on)| *on), "all on at first");
-    // Sam keeps everything but requests.
+    let choices: app::notifications::model::Choices =
+        json(&app, &sam, "notifications/choices", &[]).await;
+    assert!(
+        choices.topics.iter().all(|c| c.email && c.push),
+        "all on at first"
+    );
+    // Sam keeps every email but requests.
     let keep: Vec<(String, &str)> = choices
         .topics
         .iter()
-        .filter(|(t, _)| t.slug() != "requests")
-        .map(|(t, _)| (format!("on[{}]", t.slug()), "yes"))
+        .filter(|c| c.topic.slug() != "requests")
+        .map(|c| (format!("email[{}]", c.topic.slug()), "yes"))
         .collect();
     let form: Vec<(&str, &str)> = keep.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-    let (status, body) = status_text(&app, &sam, "notifications/save_email_choices", &form).await;
+    let (status, body) = status_text(&app, &sam, "notifications/save_choices", &form).await;
     assert_eq!(status, 200, "{body}");
     let requests_emails = || {
         let pool = app.db.pool().clone();
@@ -361,33 +364,33 @@ db_test!(a_member_chooses_which_emails_they_get, |app| async move {
 
     // Nothing ticked: every topic goes quiet. An unknown topic is refused.
     assert_eq!(
-        status_text(&app, &sam, "notifications/save_email_choices", &[])
+        status_text(&app, &sam, "notifications/save_choices", &[])
             .await
             .0,
         200
     );
-    let choices: app::notifications::model::EmailChoices =
-        json(&app, &sam, "notifications/email_choices", &[]).await;
-    assert!(choices.topics.iter().all(|(_, on)| !*on));
+    let choices: app::notifications::model::Choices =
+        json(&app, &sam, "notifications/choices", &[]).await;
+    assert!(choices.topics.iter().all(|c| !c.email && !c.push));
     assert_eq!(
         status_text(
             &app,
             &sam,
-            "notifications/save_email_choices",
-            &[("on[everything]", "yes")]
+            "notifications/save_choices",
+            &[("push[everything]", "yes")]
         )
         .await
         .0,
         400
     );
     assert_eq!(
-        status_text(&app, &client(), "notifications/save_email_choices", &[])
+        status_text(&app, &client(), "notifications/save_choices", &[])
             .await
             .0,
         401
     );
     assert_eq!(
-        status_text(&app, &client(), "notifications/email_choices", &[])
+        status_text(&app, &client(), "notifications/choices", &[])
             .await
             .0,
         401
