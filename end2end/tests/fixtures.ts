@@ -269,25 +269,39 @@ export async function addCycle(page: Page, js: boolean, path: string, name: stri
   await expect(page.getByText("The cycle is added.")).toBeVisible();
 }
 
+/** A mentor and a mentee, each signed in in a context of their own, with the
+ *  mentee's `hopes` accepted as a leadership mentorship: their pages, the
+ *  mentor's profile path and the thread's path. */
+export async function pair(browser: Browser, js: boolean, mentorName: string, menteeName: string, hopes: string) {
+  const mentor = await member(browser, js, mentorName);
+  await becomeMentor(mentor.page, js, mentorName, uniqueWord(), "English", { focus: ["Leadership"] });
+  const profile = (await mentor.page.getByRole("link", { name: "See how others see it" }).getAttribute("href"))!;
+  const mentee = await member(browser, js, menteeName);
+  await becomeMentor(mentee.page, js, menteeName, uniqueWord(), "English", { mentor: false });
+  await requestMentoring(mentee.page, js, profile, "Leadership", hopes);
+  const thread = new URL(mentee.page.url()).pathname;
+  await acceptFrom(mentor.page, js, menteeName);
+  return { mentor, mentee, profile, thread };
+}
+
 /** A mentor who is also an administrator and coordinator, with a mentorship
  *  (and so a thread) and a program: every route has something to show. */
 export async function cast(browser: Browser, js: boolean) {
-  const mentor = await member(browser, js, "Rosa Routes");
+  const { mentor, mentee, profile, thread: mentorship } = await pair(
+    browser,
+    js,
+    "Rosa Routes",
+    "Milo Routes",
+    "I want to learn to run a branch library well.",
+  );
   makeAdmin(mentor.email);
-  await becomeMentor(mentor.page, js, "Rosa Routes", uniqueWord(), "English", { focus: ["Leadership"] });
-  const profile = await mentor.page.getByRole("link", { name: "See how others see it" }).getAttribute("href");
-  const mentee = await member(browser, js, "Milo Routes");
-  await becomeMentor(mentee.page, js, "Milo Routes", uniqueWord(), "English", { mentor: false });
-  await requestMentoring(mentee.page, js, profile!, "Leadership", "I want to learn to run a branch library well.");
-  const mentorship = new URL(mentee.page.url()).pathname;
-  await acceptFrom(mentor.page, js, "Milo Routes");
   const program = await createProgram(mentor.page, js, `Route Tour ${Date.now().toString(36)}${js ? "j" : "n"}`, mentor.email);
   await mentee.page.context().close();
   const paths = [
     "/",
     "/conduct",
     "/mentors",
-    profile!,
+    profile,
     "/me/profile",
     "/me/shortlist",
     "/mentorships",

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { test, expect, member, becomeMentor, uniqueWord, requestMentoring, acceptFrom, hydrated } from "./fixtures";
+import { test, expect, pair, hydrated } from "./fixtures";
 
 // Reading and writing without a connection (public/sw.js, outbox.js,
 // register-sw.js): a mentee reads a saved thread on a train, writes a message
@@ -23,14 +23,13 @@ const savedPages = (page: Page) =>
 const unexpected = (errors: string[]) => errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e));
 
 test("a thread is read and written offline, and sent once when back online", async ({ browser }) => {
-  const mentor = await member(browser, true, "Ines Offline");
-  await becomeMentor(mentor.page, true, "Ines Offline", uniqueWord(), "English", { focus: ["Leadership"] });
-  const profile = await mentor.page.getByRole("link", { name: "See how others see it" }).getAttribute("href");
-  const mentee = await member(browser, true, "Tomas Offline");
-  await becomeMentor(mentee.page, true, "Tomas Offline", uniqueWord(), "English", { mentor: false });
-  await requestMentoring(mentee.page, true, profile!, "Leadership", "I start at a law library next month and want to settle in well.");
-  const thread = new URL(mentee.page.url()).pathname;
-  await acceptFrom(mentor.page, true, "Tomas Offline");
+  const { mentor, mentee, thread } = await pair(
+    browser,
+    true,
+    "Ines Offline",
+    "Tomas Offline",
+    "I start at a law library next month and want to settle in well.",
+  );
   await mentor.page.goto(thread);
   await hydrated(mentor.page, true);
   await mentor.page.getByLabel("Message to Tomas Offline").fill("Welcome, Tomas. What would you like to work on first?");
