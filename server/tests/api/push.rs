@@ -524,8 +524,27 @@ db_test!(
         let key = choices(&app, &p.mentee).await.push_key;
         assert_eq!(phone.received(&key).len(), 1);
 
+        // Twenty devices at most; the twenty-first is refused until one stops.
+        for _ in 1..20 {
+            assert_eq!(Device::new("tablet").subscribe(&app, &p.mentee).await, 200);
+        }
+        assert_eq!(devices_of(&app, p.mentee_id).await, 20);
+        assert_eq!(Device::new("tablet").subscribe(&app, &p.mentee).await, 409);
+        assert_eq!(
+            phone.subscribe(&app, &p.mentee).await,
+            200,
+            "an existing device renews"
+        );
+        assert_eq!(devices_of(&app, p.mentee_id).await, 20);
+
         // The owner stops it.
-        let id = choices(&app, &p.mentee).await.devices[0].id.to_string();
+        let devices = choices(&app, &p.mentee).await.devices;
+        let id = devices
+            .iter()
+            .find(|d| d.endpoint == phone.endpoint)
+            .unwrap()
+            .id
+            .to_string();
         let (status, _) = status_text(
             &app,
             &p.mentee,
@@ -534,7 +553,7 @@ db_test!(
         )
         .await;
         assert_eq!(status, 200);
-        assert_eq!(devices_of(&app, p.mentee_id).await, 0);
+        assert_eq!(devices_of(&app, p.mentee_id).await, 19);
     }
 );
 
