@@ -105,6 +105,7 @@ pub fn router(
 
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(ready))
         .route("/sw.js", get(assets::build_file))
         .route("/offline.html", get(assets::build_file))
         .route("/api/messages/stream", get(app::messages::stream::stream))
@@ -231,6 +232,32 @@ async fn static_file_or_not_found(State(state): State<AppState>, req: Request) -
         shell(options.clone())
     })(req)
     .await
+}
+
+/// How long `/readyz` waits for the database and the directory index.
+const READY_WITHIN: Duration = Duration::from_secs(1);
+
+/// Readiness, for a load balancer: the database answers and the directory
+/// index is loaded, within a second; else 503, so traffic goes to another
+/// instance. (Migrations ran before the server listened.) `/healthz` only
+/// says the process is alive.
+async fn ready(State(state): State<AppState>) -> Response {
+    let check = async {
+        sqlx::query("SELECT 1").execute(state.db.pool()).await?;
+        state.directory.current(&state.db).await.map(drop)
+    };
+    let why = match tokio::time::timeout(READY_WITHIN, check).await {
+        Ok(Ok(())) => return (StatusCode::OK, "ready").into_response(),
+        Ok(Err(e)) => format!("not ready: {e}"),
+        Err(_) => "not ready: no answer within 1 s".to_owned(),
+    };
+    tracing::warn!(%why, "readiness check failed");
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [(header::RETRY_AFTER, "5")],
+        why,
+    )
+        .into_response()
 }
 
 /// Server functions answer every error with 500; give the status the error means

@@ -6,6 +6,21 @@ db_test!(healthz_answers_ok, |app| async move {
     assert_eq!(res.text().await.unwrap(), "ok");
 });
 
+db_test!(readiness_means_the_database_answers, |app| async move {
+    let res = app.client.get(app.url("/readyz")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.text().await.unwrap(), "ready");
+    // The database goes away: not ready, at once, with when to ask again.
+    app.db.close().await;
+    let started = std::time::Instant::now();
+    let res = app.client.get(app.url("/readyz")).send().await.unwrap();
+    assert_eq!(res.status(), 503);
+    assert_eq!(res.headers()["retry-after"], "5");
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    let res = app.client.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(res.status(), 200, "alive all the same");
+});
+
 db_test!(the_home_page_says_what_carrel_is, |app| async move {
     let res = app.client.get(app.url("/")).send().await.unwrap();
     assert_eq!(res.status(), 200);
