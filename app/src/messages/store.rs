@@ -624,15 +624,52 @@ fn due(told: &str) -> String {
 /// Members with something unread for `after_ms` and not yet emailed about: the
 /// same conditions as `email_unread`, without the lock, so quiet members cost nothing.
 pub async fn due_unread_emails(db: &Db, now: i64, after_ms: i64) -> Result<Vec<i64>, AppError> {
-    let recipients: Vec<(i64,)> = sqlx::query_as(&format!(
-        "SELECT DISTINCT r.user_id FROM ({}) r",
-        due("emailed_to_id")
+    recipients(
+        db,
+        &due("emailed_to_id"),
+        "",
+        now - EMAIL_WITHIN_MS,
+        now - after_ms,
+    )
+    .await
+}
+
+/// The readers of the `due` messages sent between `from` and `to` that meet `only`.
+async fn recipients(
+    db: &Db,
+    due: &str,
+    only: &str,
+    from: i64,
+    to: i64,
+) -> Result<Vec<i64>, AppError> {
+    let ids: Vec<(i64,)> =
+        sqlx::query_as(&format!("SELECT DISTINCT r.user_id FROM ({due}) r {only}"))
+            .bind(from)
+            .bind(to)
+            .fetch_all(db.pool())
+            .await?;
+    Ok(ids.into_iter().map(|(id,)| id).collect())
+}
+
+/// Notes in `thread_reads` that the reader was told, through the `told`
+/// channel (`emailed_to_id` or `pushed_to_id`), of messages up to `up_to`.
+async fn mark_told(
+    tx: &mut AnyConnection,
+    told: &str,
+    mentorship_id: i64,
+    user_id: i64,
+    up_to: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(&format!(
+        "INSERT INTO thread_reads (mentorship_id, user_id, {told}) VALUES ($1, $2, $3)
+         ON CONFLICT (mentorship_id, user_id) DO UPDATE SET {told} = excluded.{told}"
     ))
-    .bind(now - EMAIL_WITHIN_MS)
-    .bind(now - after_ms)
-    .fetch_all(db.pool())
+    .bind(mentorship_id)
+    .bind(user_id)
+    .bind(up_to)
+    .execute(&mut *tx)
     .await?;
-    Ok(recipients.into_iter().map(|(id,)| id).collect())
+    Ok(())
 }
 
 /// Emails a member whose row the transaction holds about what is unread for
@@ -659,15 +696,7 @@ pub async fn email_unread(
         return Ok(0);
     }
     for (mentorship_id, up_to, _) in &due {
-        sqlx::query(
-            "INSERT INTO thread_reads (mentorship_id, user_id, emailed_to_id) VALUES ($1, $2, $3)
-             ON CONFLICT (mentorship_id, user_id) DO UPDATE SET emailed_to_id = excluded.emailed_to_id",
-        )
-        .bind(mentorship_id)
-        .bind(user_id)
-        .bind(up_to)
-        .execute(&mut *tx)
-        .await?;
+        mark_told(tx, "emailed_to_id", *mentorship_id, user_id, *up_to).await?;
     }
     let mut names: Vec<&str> = due.iter().map(|(_, _, n)| n.as_str()).collect();
     names.sort_unstable();
@@ -705,16 +734,14 @@ pub async fn email_unread(
 /// Members with a device to notify and something unread for `after_ms`, not
 /// yet pushed: the same conditions as `push_unread`, without the lock.
 pub async fn due_unread_pushes(db: &Db, now: i64, after_ms: i64) -> Result<Vec<i64>, AppError> {
-    let recipients: Vec<(i64,)> = sqlx::query_as(&format!(
-        "SELECT DISTINCT r.user_id FROM ({}) r
-         WHERE EXISTS (SELECT 1 FROM push_subscriptions s WHERE s.user_id = r.user_id)",
-        due("pushed_to_id")
-    ))
-    .bind(now - PUSH_WITHIN_MS)
-    .bind(now - after_ms)
-    .fetch_all(db.pool())
-    .await?;
-    Ok(recipients.into_iter().map(|(id,)| id).collect())
+    recipients(
+        db,
+        &due("pushed_to_id"),
+        "WHERE EXISTS (SELECT 1 FROM push_subscriptions s WHERE s.user_id = r.user_id)",
+        now - PUSH_WITHIN_MS,
+        now - after_ms,
+    )
+    .await
 }
 
 /// Pushes to the devices of a member whose row the transaction holds: one
@@ -739,15 +766,7 @@ pub async fn push_unread(
     .await?;
     let l = language_of(&mut *tx, user_id).await?.locale();
     for (mentorship_id, up_to, sender) in &due {
-        sqlx::query(
-            "INSERT INTO thread_reads (mentorship_id, user_id, pushed_to_id) VALUES ($1, $2, $3)
-             ON CONFLICT (mentorship_id, user_id) DO UPDATE SET pushed_to_id = excluded.pushed_to_id",
-        )
-        .bind(mentorship_id)
-        .bind(user_id)
-        .bind(up_to)
-        .execute(&mut *tx)
-        .await?;
+        mark_told(tx, "pushed_to_id", *mentorship_id, user_id, *up_to).await?;
         let title = td_string!(l, messages.email.subject_thread, name = sender).to_string();
         let note = Note {
             title: &title,
